@@ -1,0 +1,24 @@
+import { readFile } from 'node:fs/promises';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoMemberDirectory } from '../../functions/shared/adapters/dynamo-member-directory.ts';
+import { parseMembersCsv } from '../../functions/shared/adapters/members-csv.ts';
+import { UsageError } from './usage-error.ts';
+
+export interface MembersImportOptions {
+  readonly csvPath: string;
+  readonly table: string;
+  readonly region?: string;
+}
+
+/** Loads a members CSV into the members table with the credentials of the shell. */
+export async function runMembersImport(options: MembersImportOptions): Promise<number> {
+  const text = await readFile(options.csvPath, 'utf8').catch(() => {
+    throw new UsageError(`cannot read members file ${options.csvPath}`);
+  });
+  const members = parseMembersCsv(text);
+  const dynamo = DynamoDBDocumentClient.from(new DynamoDBClient(options.region ? { region: options.region } : {}));
+  const directory = new DynamoMemberDirectory(dynamo, options.table);
+  for (const member of members) await directory.save(member);
+  return members.length;
+}

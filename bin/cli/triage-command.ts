@@ -1,0 +1,78 @@
+import { readFile } from 'node:fs/promises';
+import { InMemoryMemberDirectory } from '../../functions/shared/adapters/in-memory-member-directory.ts';
+import { parseMembersCsv } from '../../functions/shared/adapters/members-csv.ts';
+import type { Verdicts, VerdictStatus } from '../../functions/shared/domain/types.ts';
+import { verdictsFromHeaders } from '../../functions/shared/events/verdict-headers.ts';
+import { triage } from '../../functions/shared/pipeline/triage.ts';
+import { triageReport, type TriageReport } from '../../functions/shared/pipeline/triage-report.ts';
+import { UsageError } from './usage-error.ts';
+
+export interface TriageOptions {
+  readonly messagePath: string;
+  readonly membersPath: string;
+  readonly to?: string;
+  readonly verdicts?: string;
+}
+
+/** The intake's decision for one .eml file, with members from a CSV file: no AWS, nothing sent. */
+export async function runTriage(options: TriageOptions): Promise<TriageReport> {
+  const raw = await readInput(options.messagePath, 'message');
+  const members = parseMembersCsv((await readInput(options.membersPath, 'members file')).toString('utf8'));
+  const recipients = options.to ? [options.to] : recipientsFromHeaders(raw);
+  const context = await triage(
+    {
+      sesMessageId: 'triage',
+      receivedAt: new Date(),
+      envelopeSender: returnPath(raw),
+      recipients,
+      verdicts: options.verdicts ? parseVerdicts(options.verdicts) : verdictsFromHeaders(raw),
+    },
+    raw,
+    new InMemoryMemberDirectory(members),
+    { ownAddresses: recipients.map((recipient) => recipient.toLowerCase()), faxLocalPart: 'fax' },
+  );
+  return triageReport(context);
+}
+
+async function readInput(path: string, what: string): Promise<Buffer> {
+  try {
+    return await readFile(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
+    throw new UsageError(`cannot read ${what} ${path}: ${code}`);
+  }
+}
+
+const VERDICT_KEYS = ['spam', 'virus', 'spf', 'dkim', 'dmarc'] as const;
+const VERDICT_VALUES = ['PASS', 'FAIL', 'GRAY', 'PROCESSING_FAILED', 'DISABLED'] as const;
+
+/** "spam=PASS,virus=FAIL": unnamed verdicts stay PASS. */
+export function parseVerdicts(text: string): Verdicts {
+  const verdicts: Record<(typeof VERDICT_KEYS)[number], VerdictStatus> = { spam: 'PASS', virus: 'PASS', spf: 'PASS', dkim: 'PASS', dmarc: 'PASS' };
+  for (const pair of text.split(',').filter(Boolean)) {
+    const [key = '', value = ''] = pair.split('=').map((part) => part.trim());
+    const name = VERDICT_KEYS.find((known) => known === key.toLowerCase());
+    const status = VERDICT_VALUES.find((known) => known === value.toUpperCase());
+    if (!name || !status) throw new UsageError(`bad verdict "${pair}": expected one of ${VERDICT_KEYS.join('|')}=${VERDICT_VALUES.join('|')}`);
+    verdicts[name] = status;
+  }
+  return verdicts;
+}
+
+function headerValue(raw: Buffer, name: string): string | undefined {
+  const head = raw.subarray(0, 64 * 1024).toString('latin1');
+  const block = head.slice(0, Math.max(0, head.search(/\r?\n\r?\n/))).replace(/\r?\n[ \t]+/g, ' ');
+  return new RegExp(`^${name}:[ \\t]*(.*)$`, 'im').exec(block)?.[1]?.trim();
+}
+
+/** Return-Path records the envelope sender; "<>" is the null sender of bounces. */
+function returnPath(raw: Buffer): string {
+  const value = headerValue(raw, 'Return-Path');
+  if (value === undefined) return 'unknown@invalid';
+  return value.replace(/[<>]/g, '').trim();
+}
+
+function recipientsFromHeaders(raw: Buffer): string[] {
+  const to = headerValue(raw, 'To') ?? '';
+  return [...to.matchAll(/[^\s<>,;"]+@[^\s<>,;"]+/g)].map((match) => match[0]);
+}

@@ -1,0 +1,4 @@
+/** A mistake in how the command was called or what it was given: one line, exit code 2. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}

@@ -1,0 +1,13 @@
+import type { LocalAws } from './local-aws.ts';
+
+export const LOCAL_CLAIMS_DOMAIN = 'claims.example.org';
+
+/** The intake function's environment when it runs against the local emulators. */
+export function localIntakeEnvironment(aws: LocalAws): Record<string, string> {
+  return {
+    ...aws.env,
+    SENDER_ADDRESS: `claims@${LOCAL_CLAIMS_DOMAIN}`,
+    INTAKE_ADDRESSES: `claims@${LOCAL_CLAIMS_DOMAIN},fax@${LOCAL_CLAIMS_DOMAIN}`,
+    POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+  };
+}

@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto';
+import type { SQSEvent } from 'aws-lambda';
+import type { SesReceiptNotification } from '../../functions/shared/events/ses-receipt.ts';
+import type { Verdicts } from '../../functions/shared/domain/types.ts';
+
+export interface ReceivedMail {
+  readonly sesMessageId: string;
+  readonly timestamp: Date;
+  readonly envelopeSender: string;
+  readonly recipients: readonly string[];
+  readonly bucket: string;
+  readonly objectKey: string;
+  readonly objectKeyPrefix: string;
+  readonly topicArn: string;
+  readonly verdicts: Verdicts;
+}
+
+/** The notification SES publishes for a receipt rule's S3 action with a topic. */
+export function sesReceiptNotification(mail: ReceivedMail): SesReceiptNotification {
+  const status = (value: Verdicts[keyof Verdicts]) => ({ status: value });
+  return {
+    notificationType: 'Received',
+    mail: {
+      timestamp: mail.timestamp.toISOString(),
+      source: mail.envelopeSender,
+      messageId: mail.sesMessageId,
+      destination: [...mail.recipients],
+    },
+    receipt: {
+      recipients: [...mail.recipients],
+      spamVerdict: status(mail.verdicts.spam),
+      virusVerdict: status(mail.verdicts.virus),
+      spfVerdict: status(mail.verdicts.spf),
+      dkimVerdict: status(mail.verdicts.dkim),
+      dmarcVerdict: status(mail.verdicts.dmarc),
+      action: {
+        type: 'S3',
+        topicArn: mail.topicArn,
+        bucketName: mail.bucket,
+        objectKeyPrefix: mail.objectKeyPrefix,
+        objectKey: mail.objectKey,
+      },
+    },
+  };
+}
+
+/** SNS → SQS, raw message delivery off: the SQS body is the SNS envelope around the notification. */
+export function queuedReceiptEvent(notification: unknown, topicArn: string, queueArn: string): SQSEvent {
+  const sentAt = Date.now();
+  const body = JSON.stringify({
+    Type: 'Notification',
+    MessageId: randomUUID(),
+    TopicArn: topicArn,
+    Subject: 'Amazon SES Email Receipt Notification',
+    Message: JSON.stringify(notification),
+    Timestamp: new Date(sentAt).toISOString(),
+    SignatureVersion: '1',
+    Signature: 'EXAMPLE',
+    SigningCertURL: 'EXAMPLE',
+    UnsubscribeURL: 'EXAMPLE',
+  });
+  return {
+    Records: [
+      {
+        messageId: randomUUID(),
+        receiptHandle: 'local',
+        body,
+        attributes: {
+          ApproximateReceiveCount: '1',
+          SentTimestamp: String(sentAt),
+          SenderId: 'AIDAEXAMPLE',
+          ApproximateFirstReceiveTimestamp: String(sentAt),
+        },
+        messageAttributes: {},
+        md5OfBody: '',
+        eventSource: 'aws:sqs',
+        eventSourceARN: queueArn,
+        awsRegion: queueArn.split(':')[3] ?? 'eu-west-1',
+      },
+    ],
+  };
+}

@@ -1,0 +1,125 @@
+import { randomBytes } from 'node:crypto';
+import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { SMTPServer } from 'smtp-server';
+import { verdictsFromHeaders } from '../../functions/shared/events/verdict-headers.ts';
+import { queuedReceiptEvent, sesReceiptNotification } from './ses-receipt-event.ts';
+
+export interface SesReceivingOptions {
+  /** 0 picks a free port. */
+  readonly port: number;
+  /** Mail for other domains is refused, as SES refuses domains it does not receive for. */
+  readonly domain: string;
+  readonly s3: S3Client;
+  readonly bucket: string;
+  /** The intake function's handler, called with the SQS event AWS would deliver. */
+  readonly deliver: (event: SQSEvent) => Promise<SQSBatchResponse>;
+  readonly onProcessed?: (result: DeliveryResult) => Promise<void> | void;
+}
+
+export interface DeliveryResult {
+  readonly sesMessageId: string;
+  readonly recipients: readonly string[];
+  /** Receive attempts used; the last failed attempt would leave the message in the DLQ. */
+  readonly attempts: number;
+  readonly failed: boolean;
+}
+
+export interface SesReceiving {
+  readonly port: number;
+  /** Resolves when every accepted message has been processed. */
+  idle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const OBJECT_KEY_PREFIX = 'incoming/';
+const TOPIC_ARN = 'arn:aws:sns:eu-west-1:000000000000:claims-intake-received';
+const QUEUE_ARN = 'arn:aws:sqs:eu-west-1:000000000000:claims-intake';
+/** The deployed queue's maxReceiveCount: after that many failed attempts a message goes to the DLQ. */
+const MAX_RECEIVE_COUNT = 3;
+/** SES accepts messages up to 40 MB. */
+const MAX_MESSAGE_BYTES = 40 * 1024 * 1024;
+
+/**
+ * Plays SES receiving on 127.0.0.1: accepts SMTP for the claims domain, stores the raw message in
+ * S3 under incoming/, and delivers the SNS-in-SQS event of the deployed design to the intake
+ * handler, retrying failures as SQS would.
+ */
+export async function startSesReceiving(options: SesReceivingOptions): Promise<SesReceiving> {
+  const pending = new Set<Promise<void>>();
+  const domain = options.domain.toLowerCase();
+
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    size: MAX_MESSAGE_BYTES,
+    logger: false,
+    onRcptTo(address, _session, callback) {
+      if (address.address.toLowerCase().endsWith(`@${domain}`)) return callback();
+      const refusal = Object.assign(new Error(`Mailbox unavailable: not a ${domain} address`), { responseCode: 550 });
+      return callback(refusal);
+    },
+    onData(stream, session, callback) {
+      const mailFrom = session.envelope.mailFrom;
+      const recipients = session.envelope.rcptTo.map((recipient) => recipient.address);
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        const raw = Buffer.concat(chunks);
+        const sesMessageId = randomBytes(16).toString('hex');
+        const objectKey = `${OBJECT_KEY_PREFIX}${sesMessageId}`;
+        options.s3
+          .send(new PutObjectCommand({ Bucket: options.bucket, Key: objectKey, Body: raw }))
+          .then(() => {
+            callback(null, `Ok ${sesMessageId}`);
+            const notification = sesReceiptNotification({
+              sesMessageId,
+              timestamp: new Date(),
+              envelopeSender: mailFrom ? mailFrom.address : '',
+              recipients,
+              bucket: options.bucket,
+              objectKey,
+              objectKeyPrefix: OBJECT_KEY_PREFIX,
+              topicArn: TOPIC_ARN,
+              verdicts: verdictsFromHeaders(raw),
+            });
+            const delivery = deliverWithRetries(options, notification).then((result) => options.onProcessed?.(result));
+            pending.add(delivery);
+            void delivery.finally(() => pending.delete(delivery));
+          })
+          .catch((error: unknown) => callback(error instanceof Error ? error : new Error(String(error))));
+      });
+    },
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => resolve());
+  });
+  const address = server.server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+
+  const idle = async () => {
+    while (pending.size > 0) await Promise.allSettled([...pending]);
+  };
+  return {
+    port,
+    idle,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await idle();
+    },
+  };
+}
+
+async function deliverWithRetries(
+  options: SesReceivingOptions,
+  notification: ReturnType<typeof sesReceiptNotification>,
+): Promise<DeliveryResult> {
+  const base = { sesMessageId: notification.mail.messageId, recipients: notification.receipt.recipients };
+  for (let attempt = 1; attempt <= MAX_RECEIVE_COUNT; attempt += 1) {
+    const response = await options.deliver(queuedReceiptEvent(notification, TOPIC_ARN, QUEUE_ARN)).catch(() => undefined);
+    if (response && response.batchItemFailures.length === 0) return { ...base, attempts: attempt, failed: false };
+  }
+  return { ...base, attempts: MAX_RECEIVE_COUNT, failed: true };
+}

@@ -1,0 +1,105 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createTransport } from 'nodemailer';
+import { createAwsClients } from '../functions/shared/clients.ts';
+import { parseIntakeConfig } from '../functions/shared/config.ts';
+import { DynamoClaimRepository } from '../functions/shared/adapters/dynamo-claim-repository.ts';
+import { DynamoMemberDirectory } from '../functions/shared/adapters/dynamo-member-directory.ts';
+import { parseMembersCsv } from '../functions/shared/adapters/members-csv.ts';
+import { startLocalAws } from './local/local-aws.ts';
+import { localIntakeEnvironment, LOCAL_CLAIMS_DOMAIN } from './local/intake-environment.ts';
+import { startSesReceiving, type DeliveryResult, type SesReceiving } from './local/ses-receiving.ts';
+
+const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../test/fixtures');
+const smtpPort = Number(process.env.SMTP_PORT ?? 2525);
+
+/** Runs the whole intake on this machine: emulated AWS, SES receiving on SMTP, sample claims. */
+async function main(): Promise<void> {
+  const aws = await startLocalAws();
+  const env = localIntakeEnvironment(aws);
+  Object.assign(process.env, env);
+  const config = parseIntakeConfig(process.env);
+  const clients = createAwsClients(config);
+  const claims = new DynamoClaimRepository(clients.dynamo, config.CLAIMS_TABLE);
+
+  const members = parseMembersCsv(await readFile(path.join(fixtures, 'members.csv'), 'utf8'));
+  const directory = new DynamoMemberDirectory(clients.dynamo, config.MEMBERS_TABLE);
+  for (const member of members) await directory.save(member);
+
+  const results = new Map<string, DeliveryResult>();
+  let samplesSent = false;
+  const { handler } = await import('../functions/intake/handler.ts');
+  const receiving = await startSesReceiving({
+    port: smtpPort,
+    domain: LOCAL_CLAIMS_DOMAIN,
+    s3: clients.s3,
+    bucket: config.CLAIMS_BUCKET,
+    deliver: handler,
+    onProcessed: (result) => {
+      results.set(result.sesMessageId, result);
+      return samplesSent ? printOutcome(result, claims, 'received') : undefined;
+    },
+  });
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\nStopping…');
+    await receiving.close();
+    await aws.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+
+  console.log(`claims-intake running locally`);
+  console.log(`  SMTP (SES receiving): 127.0.0.1:${receiving.port}, addresses claims@${LOCAL_CLAIMS_DOMAIN} and fax@${LOCAL_CLAIMS_DOMAIN}`);
+  console.log(`  ${members.length} sample members loaded`);
+  console.log(`  Outbox (mail SES sent): ${aws.outbox.webUrl}\n`);
+
+  await sendSampleClaims(receiving, claims, results);
+  samplesSent = true;
+  console.log(`\nSample claims done. Forwards and acknowledgements: ${aws.outbox.webUrl}`);
+  console.log(`Send your own: swaks --server 127.0.0.1:${receiving.port} --to claims@${LOCAL_CLAIMS_DOMAIN} --attach @invoice.pdf`);
+  console.log('Listening; Ctrl-C to stop.');
+}
+
+/** One at a time, so each printed outcome sits beside the sample it came from. */
+async function sendSampleClaims(
+  receiving: SesReceiving,
+  claims: DynamoClaimRepository,
+  results: ReadonlyMap<string, DeliveryResult>,
+): Promise<void> {
+  const transport = createTransport({ host: '127.0.0.1', port: receiving.port, secure: false, ignoreTLS: true });
+  const directory = path.join(fixtures, 'claims');
+  const files = (await readdir(directory)).filter((file) => file.endsWith('.eml')).sort();
+  for (const file of files) {
+    const raw = await readFile(path.join(directory, file));
+    const to = file.startsWith('fax-') ? `fax@${LOCAL_CLAIMS_DOMAIN}` : `claims@${LOCAL_CLAIMS_DOMAIN}`;
+    const from = /^From:.*?([^\s<>"]+@[^\s<>"]+)/im.exec(raw.toString('latin1'))?.[1] ?? 'sender@example.com';
+    const info = await transport.sendMail({ envelope: { from: file === 'bounce.eml' ? '' : from, to }, raw });
+    await receiving.idle();
+    const result = results.get(/Ok ([0-9a-f]+)/.exec(info.response)?.[1] ?? '');
+    if (result) await printOutcome(result, claims, file);
+  }
+  transport.close();
+}
+
+async function printOutcome(result: DeliveryResult, claims: DynamoClaimRepository, label: string): Promise<void> {
+  if (result.failed) {
+    console.log(`${label.padEnd(26)} FAILED after ${result.attempts} attempts: kept in the dead-letter queue`);
+    return;
+  }
+  const claim = await claims.findByMessageId(result.sesMessageId);
+  if (!claim) return;
+  console.log(
+    [label.padEnd(26), claim.reference.padEnd(16), (claim.route ?? '-').padEnd(9), claim.status.padEnd(12), claim.treatmentCountry ?? '-'].join(' '),
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

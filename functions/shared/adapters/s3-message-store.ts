@@ -1,0 +1,19 @@
+import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+
+/** Raw messages SES wrote and the documents the intake extracted from them. */
+export class S3MessageStore {
+  constructor(
+    private readonly s3: S3Client,
+    private readonly bucket: string,
+  ) {}
+
+  async getRaw(bucket: string, key: string): Promise<Buffer> {
+    const response = await this.s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+    if (!response.Body) throw new Error(`Empty object s3://${bucket}/${key}`);
+    return Buffer.from(await response.Body.transformToByteArray());
+  }
+
+  async putDocument(key: string, content: Buffer, contentType: string): Promise<void> {
+    await this.s3.send(new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: content, ContentType: contentType }));
+  }
+}

@@ -1,0 +1,67 @@
+import type { DocumentLimits } from './limits.ts';
+import { textNotRead, textWasRead, type TextReading } from './text-reading.ts';
+
+/**
+ * Letters and digits below which a PDF is taken for a scan: scanner apps stamp a short text (a
+ * page number, "Scanned with CamScanner") over the page images.
+ */
+const MIN_MEANINGFUL_TEXT_CHARS = 25;
+/** pdf.js log level: errors only, so that its warnings about odd files do not fill the logs. */
+const PDFJS_ERRORS_ONLY = 0;
+
+const SCANNED_PDF_REASON = 'scanned PDF without a text layer';
+
+type Unpdf = typeof import('unpdf');
+type PdfDocument = Awaited<ReturnType<Unpdf['getDocumentProxy']>>;
+
+async function withPdf<T>(content: Buffer, use: (pdf: PdfDocument, unpdf: Unpdf) => Promise<T>): Promise<T> {
+  // Loaded on first use: pdf.js is large, and most messages carry no PDF.
+  const unpdf = await import('unpdf');
+  // A copy, because pdf.js takes ownership of the bytes it is given. No isEvalSupported: this
+  // pdf.js interprets a PDF's PostScript functions or compiles them to WebAssembly, never to
+  // JavaScript, and has dropped the option.
+  const pdf = await unpdf.getDocumentProxy(new Uint8Array(content), { verbosity: PDFJS_ERRORS_ONLY });
+  try {
+    return await use(pdf, unpdf);
+  } finally {
+    await pdf.loadingTask.destroy();
+  }
+}
+
+async function mergedText(pdf: PdfDocument, unpdf: Unpdf): Promise<string> {
+  const { text } = await unpdf.extractText(pdf, { mergePages: true });
+  return text.trim();
+}
+
+/** The text layer of a PDF, all pages merged. Throws when the PDF cannot be opened. */
+export async function extractPdfText(content: Buffer): Promise<string> {
+  return withPdf(content, mergedText);
+}
+
+function hasMeaningfulText(text: string): boolean {
+  return (text.match(/[\p{L}\p{N}]/gu)?.length ?? 0) >= MIN_MEANINGFUL_TEXT_CHARS;
+}
+
+function failureReason(error: unknown): string {
+  if (error instanceof Error && error.name === 'PasswordException') return 'encrypted PDF: a password is needed to open it';
+  const detail = error instanceof Error ? error.message : String(error);
+  return `broken PDF: ${detail}`;
+}
+
+/** Reads a PDF's text layer within the limits; never throws. */
+export async function readPdfText(content: Buffer, limits: DocumentLimits): Promise<TextReading> {
+  if (content.length > limits.maxPdfBytes) {
+    return textNotRead(`PDF of ${content.length} bytes, over the ${limits.maxPdfBytes}-byte read limit`);
+  }
+  try {
+    return await withPdf(content, async (pdf, unpdf) => {
+      if (pdf.numPages > limits.maxPdfPages) {
+        return textNotRead(`PDF of ${pdf.numPages} pages, over the ${limits.maxPdfPages}-page read limit`);
+      }
+      const text = await mergedText(pdf, unpdf);
+      return hasMeaningfulText(text) ? textWasRead(text) : textNotRead(SCANNED_PDF_REASON);
+    });
+  } catch (error) {
+    return textNotRead(failureReason(error));
+  }
+}

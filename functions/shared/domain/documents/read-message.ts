@@ -1,0 +1,98 @@
+import { createHash } from 'node:crypto';
+import { simpleParser, type Attachment, type ParsedMail } from 'mailparser';
+import type { DocumentFile, DocumentType } from '../types.ts';
+import { isMessageDecoration } from './decoration.ts';
+import { detectDocumentType } from './detect-type.ts';
+import { readDocumentText } from './document-text.ts';
+import { documentFilename } from './filename.ts';
+import { DEFAULT_DOCUMENT_LIMITS, type DocumentLimits } from './limits.ts';
+import { structuredHeader } from './mail-headers.ts';
+import { textNotRead, type TextReading } from './text-reading.ts';
+
+export interface EmbeddedMessageText {
+  readonly subject: string;
+  readonly text: string;
+}
+
+export interface ReadMessageResult {
+  readonly documents: DocumentFile[];
+  /** Text of messages attached as message/rfc822 (forwarded mail), for evidence. */
+  readonly embeddedTexts: EmbeddedMessageText[];
+}
+
+/** An attachment that is a document, and why it will not be read when that is known already. */
+interface DocumentPart {
+  readonly attachment: Attachment;
+  readonly type: DocumentType;
+  readonly unreadReason?: string;
+}
+
+// cid: links are kept so that the HTML does not hold a second copy of every inline image.
+const EMBEDDED_MESSAGE_PARSE_OPTIONS = { keepCidLinks: true, skipTextToHtml: true, skipTextLinks: true } as const;
+
+function isEmbeddedMessage(attachment: Attachment): boolean {
+  return attachment.contentType.toLowerCase() === 'message/rfc822';
+}
+
+/**
+ * Walks the message and the messages attached to it. The work is bounded by the depth: each
+ * embedded message is a part of the one holding it, so every level reads the message once more.
+ */
+async function collectDocumentParts(
+  mail: ParsedMail,
+  depth: number,
+  limits: DocumentLimits,
+  result: { parts: DocumentPart[]; embeddedTexts: EmbeddedMessageText[] },
+): Promise<void> {
+  const html = mail.html || '';
+  for (const attachment of mail.attachments) {
+    const type = detectDocumentType(attachment.content);
+    if (!isEmbeddedMessage(attachment)) {
+      if (!isMessageDecoration(attachment, type, html)) result.parts.push({ attachment, type });
+      continue;
+    }
+    if (depth >= limits.maxEmbeddedMessageDepth) {
+      const unreadReason = `forwarded message beyond the ${limits.maxEmbeddedMessageDepth}-level nesting limit: not opened`;
+      result.parts.push({ attachment, type, unreadReason });
+      continue;
+    }
+    const embedded = await simpleParser(attachment.content, EMBEDDED_MESSAGE_PARSE_OPTIONS);
+    result.embeddedTexts.push({ subject: embedded.subject ?? '', text: embedded.text ?? '' });
+    await collectDocumentParts(embedded, depth + 1, limits, result);
+  }
+}
+
+async function readText(part: DocumentPart, position: number, limits: DocumentLimits): Promise<TextReading> {
+  if (part.unreadReason !== undefined) return textNotRead(part.unreadReason);
+  if (position > limits.maxAttachments) return textNotRead(`attachment beyond the ${limits.maxAttachments}-attachment read limit`);
+  const charset = structuredHeader(part.attachment.headers, 'content-type')?.params['charset'];
+  return readDocumentText(part.attachment.content, part.type, charset, limits);
+}
+
+async function readPart(part: DocumentPart, position: number, limits: DocumentLimits): Promise<DocumentFile> {
+  const { attachment, type } = part;
+  return {
+    filename: documentFilename(attachment.filename, type, position),
+    declaredContentType: attachment.contentType,
+    type,
+    size: attachment.content.length,
+    sha256: createHash('sha256').update(attachment.content).digest('hex'),
+    content: attachment.content,
+    ...(await readText(part, position, limits)),
+  };
+}
+
+/**
+ * The documents of a message: every attachment, those of forwarded messages included, typed by
+ * content, hashed, named safely and, within the limits, read for text. Signature images and
+ * signatures of signed mail are left out.
+ */
+export async function readMessageDocuments(mail: ParsedMail, limits: Partial<DocumentLimits> = {}): Promise<ReadMessageResult> {
+  const bounds: DocumentLimits = { ...DEFAULT_DOCUMENT_LIMITS, ...limits };
+  const found = { parts: [] as DocumentPart[], embeddedTexts: [] as EmbeddedMessageText[] };
+  await collectDocumentParts(mail, 0, bounds, found);
+  const documents: DocumentFile[] = [];
+  // One at a time: pdf.js needs several times a PDF's size in memory while it reads it.
+  for (const [index, part] of found.parts.entries()) documents.push(await readPart(part, index + 1, bounds));
+  return { documents, embeddedTexts: found.embeddedTexts };
+}

@@ -1,0 +1,3 @@
+/** Where treatment took place, from the texts of a claim: the evidence, and the routing decision. */
+export { collectLocationEvidence } from './collect-evidence.ts';
+export { decideTreatmentLocation } from './decide-location.ts';

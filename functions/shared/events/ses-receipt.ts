@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import type { Verdicts } from '../domain/types.ts';
+
+const verdict = z.object({
+  status: z.enum(['PASS', 'FAIL', 'GRAY', 'PROCESSING_FAILED', 'DISABLED']),
+});
+
+/**
+ * The SES receipt notification for an S3 action with a topic ("notificationType": "Received"):
+ * the message itself is in S3, the notification says where and carries the receipt verdicts.
+ */
+export const sesReceiptNotificationSchema = z.object({
+  notificationType: z.literal('Received'),
+  mail: z.object({
+    timestamp: z.string(),
+    source: z.string(),
+    messageId: z.string().min(1),
+    destination: z.array(z.string()),
+  }),
+  receipt: z.object({
+    recipients: z.array(z.string()).min(1),
+    spamVerdict: verdict,
+    virusVerdict: verdict,
+    spfVerdict: verdict,
+    dkimVerdict: verdict,
+    dmarcVerdict: verdict,
+    action: z.object({
+      type: z.literal('S3'),
+      bucketName: z.string().min(1),
+      objectKey: z.string().min(1),
+      objectKeyPrefix: z.string().optional(),
+      topicArn: z.string().optional(),
+    }),
+  }),
+});
+
+export type SesReceiptNotification = z.infer<typeof sesReceiptNotificationSchema>;
+
+/** The SNS envelope SQS delivers when raw message delivery is off. */
+const snsEnvelopeSchema = z.object({
+  Type: z.literal('Notification'),
+  MessageId: z.string(),
+  Message: z.string(),
+});
+
+/** What the intake needs to know about one received message, whatever carried it. */
+export interface ReceivedMessage {
+  readonly sesMessageId: string;
+  readonly receivedAt: Date;
+  /** SMTP MAIL FROM; empty for the null return path. */
+  readonly envelopeSender: string;
+  readonly recipients: readonly string[];
+  readonly verdicts: Verdicts;
+  readonly bucket: string;
+  readonly objectKey: string;
+}
+
+export class InvalidNotificationError extends Error {
+  override readonly name = 'InvalidNotificationError';
+}
+
+/** Reads an SQS record body: SNS envelope around the SES receipt notification. */
+export function parseQueuedSesNotification(body: string): ReceivedMessage {
+  const envelope = snsEnvelopeSchema.safeParse(parseJson(body));
+  if (!envelope.success) throw new InvalidNotificationError(`SQS body is not an SNS notification (${issuePaths(envelope.error)})`);
+  const notification = sesReceiptNotificationSchema.safeParse(parseJson(envelope.data.Message));
+  if (!notification.success) {
+    throw new InvalidNotificationError(`SNS message is not an SES receipt notification with an S3 action (${issuePaths(notification.error)})`);
+  }
+  return toReceivedMessage(notification.data);
+}
+
+export function toReceivedMessage(notification: SesReceiptNotification): ReceivedMessage {
+  const { mail, receipt } = notification;
+  return {
+    sesMessageId: mail.messageId,
+    receivedAt: new Date(mail.timestamp),
+    envelopeSender: mail.source,
+    recipients: receipt.recipients,
+    verdicts: {
+      spam: receipt.spamVerdict.status,
+      virus: receipt.virusVerdict.status,
+      spf: receipt.spfVerdict.status,
+      dkim: receipt.dkimVerdict.status,
+      dmarc: receipt.dmarcVerdict.status,
+    },
+    bucket: receipt.action.bucketName,
+    objectKey: receipt.action.objectKey,
+  };
+}
+
+/** Which fields were wrong, never their values: a notification carries addresses. */
+function issuePaths(error: z.ZodError): string {
+  return error.issues.map((issue) => issue.path.join('.') || '(root)').join(', ');
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new InvalidNotificationError('not JSON');
+  }
+}

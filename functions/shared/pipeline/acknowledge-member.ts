@@ -1,0 +1,80 @@
+import type { DynamoClaimRepository } from '../adapters/dynamo-claim-repository.ts';
+import type { Mailer } from '../adapters/ses-mailer.ts';
+import type { ClaimRecord } from '../domain/claim.ts';
+import type { Language } from '../domain/types.ts';
+import { composeMemberReply, type AdministratorOverrides, type MemberReplyKind } from '../templates/index.ts';
+import type { IntakeContext } from './context.ts';
+import { senderAddress } from './parse-message.ts';
+import { summarizeClaim } from './summarize-claim.ts';
+
+export interface AcknowledgeDependencies {
+  readonly claims: DynamoClaimRepository;
+  readonly mailer: Mailer;
+  readonly administrators: AdministratorOverrides;
+  readonly now: () => Date;
+}
+
+export interface ReplyPlan {
+  readonly kind: MemberReplyKind;
+  readonly to: string;
+  readonly language: Language | 'both';
+}
+
+/** A plain address, so nothing a sender wrote can add a header. */
+const SAFE_ADDRESS = /^[^\s@<>()",;:\\]+@[^\s@<>()",;:\\]+\.[^\s@<>()",;:\\]+$/;
+
+/**
+ * Who gets a reply, and which: the member at their registered address; an unknown sender only
+ * when SES authenticated them, and only to ask for their member number.
+ */
+export function planReply(claim: ClaimRecord, context: IntakeContext): ReplyPlan | undefined {
+  const member = context.identification?.member;
+  switch (claim.outcome) {
+    case 'FORWARDED':
+      return member && claim.forward ? { kind: 'acknowledged', to: member.email, language: member.language } : undefined;
+    case 'DUPLICATE':
+      return member ? { kind: 'duplicate', to: member.email, language: member.language } : undefined;
+    case 'REVIEW':
+      return member ? { kind: 'review', to: member.email, language: member.language } : undefined;
+    case 'NEEDS_INFO': {
+      if (member) return { kind: 'needs-info', to: member.email, language: member.language };
+      const sender = senderAddress(context.mail);
+      return SAFE_ADDRESS.test(sender) ? { kind: 'needs-info', to: sender, language: 'both' } : undefined;
+    }
+    case 'IGNORED':
+    case 'QUARANTINED':
+      return undefined;
+  }
+}
+
+/** Sends the reply the claim calls for, once. */
+export async function acknowledgeMember(
+  claim: ClaimRecord,
+  context: IntakeContext,
+  dependencies: AcknowledgeDependencies,
+): Promise<ClaimRecord> {
+  if (claim.acknowledgement) return claim;
+  const plan = planReply(claim, context);
+  if (!plan) return claim;
+  const memberMessageId = context.mail.messageId;
+  const message = composeMemberReply({
+    kind: plan.kind,
+    summary: summarizeClaim(claim, context.identification?.member),
+    to: plan.to,
+    language: plan.language,
+    missing: context.outcome?.missing,
+    inReplyTo: memberMessageId,
+    references: memberMessageId ? [...referencesOf(context), memberMessageId] : undefined,
+    administrators: dependencies.administrators,
+  });
+  const messageId = await dependencies.mailer.send(message, { claimReference: claim.reference, kind: plan.kind });
+  const acknowledgement = { to: plan.to, messageId, at: dependencies.now().toISOString() };
+  await dependencies.claims.markAcknowledged(claim.reference, acknowledgement);
+  return { ...claim, acknowledgement };
+}
+
+function referencesOf(context: IntakeContext): string[] {
+  const { references } = context.mail;
+  if (!references) return [];
+  return Array.isArray(references) ? references : [references];
+}

@@ -1,0 +1,54 @@
+import type { ParsedMail } from 'mailparser';
+import type { ScreeningResult } from '../domain/screening.ts';
+import type { Channel, ClaimStatus, DocumentFile, LocationDecision, Member, TextSource, Verdicts } from '../domain/types.ts';
+
+/** What is known of a message before it is read: the envelope and SES's receipt verdicts. */
+export interface MessageEnvelope {
+  readonly sesMessageId: string;
+  readonly receivedAt: Date;
+  /** SMTP MAIL FROM; empty for the null return path. */
+  readonly envelopeSender: string;
+  readonly recipients: readonly string[];
+  readonly verdicts: Verdicts;
+}
+
+export interface MemberIdentification {
+  readonly member?: Member;
+  /** How the member was (or was not) found, for a person. */
+  readonly reasons: readonly string[];
+  /** Several different members matched: a person must choose. */
+  readonly ambiguous: boolean;
+}
+
+export type MissingInformation = 'documents' | 'member-number';
+
+export interface Outcome {
+  readonly status: ClaimStatus;
+  readonly reasons: readonly string[];
+  /** For NEEDS_INFO: what the sender must send. */
+  readonly missing?: MissingInformation;
+}
+
+/**
+ * The one object the intake steps read and extend, in order: each step adds its part and is
+ * testable alone with a hand-made context.
+ */
+export interface IntakeContext {
+  readonly envelope: MessageEnvelope;
+  readonly raw: Buffer;
+  readonly mail: ParsedMail;
+  readonly channel: Channel;
+  readonly screening?: ScreeningResult;
+  readonly documents?: readonly DocumentFile[];
+  /** Subject, bodies and forwarded messages' texts, for evidence. */
+  readonly messageTexts?: readonly TextSource[];
+  readonly identification?: MemberIdentification;
+  readonly location?: LocationDecision;
+  readonly outcome?: Outcome;
+}
+
+/** A step reads what earlier steps added; calling one out of order is a programming error. */
+export function required<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`Intake step ran before ${what} was known`);
+  return value;
+}

@@ -1,0 +1,32 @@
+import { required, type IntakeContext, type Outcome } from './context.ts';
+
+/** Turns what the earlier steps found into the claim's outcome; anything unclear goes to a person. */
+export function decideOutcome(context: IntakeContext): IntakeContext {
+  return { ...context, outcome: outcomeOf(context) };
+}
+
+function outcomeOf(context: IntakeContext): Outcome {
+  const screening = required(context.screening, 'the screening');
+  if (screening.outcome !== 'accept') return { status: screening.outcome, reasons: [screening.reason] };
+
+  const identification = required(context.identification, 'the member');
+  const documents = required(context.documents, 'the documents');
+  const { member } = identification;
+  if (identification.ambiguous) return { status: 'REVIEW', reasons: [...identification.reasons] };
+  if (!member) {
+    const { spf, dkim } = context.envelope.verdicts;
+    const authenticated = spf === 'PASS' || dkim === 'PASS';
+    return authenticated
+      ? { status: 'NEEDS_INFO', missing: 'member-number', reasons: [...identification.reasons] }
+      : { status: 'REVIEW', reasons: [...identification.reasons] };
+  }
+  if (member.status !== 'active') {
+    return { status: 'REVIEW', reasons: [...identification.reasons, `member status is ${member.status}`] };
+  }
+  if (documents.length === 0) {
+    return { status: 'NEEDS_INFO', missing: 'documents', reasons: [...identification.reasons, 'no document attached'] };
+  }
+  const location = required(context.location, 'the treatment location');
+  const reasons = [...identification.reasons, ...location.reasons];
+  return location.route ? { status: 'FORWARDED', reasons } : { status: 'REVIEW', reasons };
+}

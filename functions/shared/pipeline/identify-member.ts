@@ -1,0 +1,56 @@
+import { findMemberNumberCandidates } from '../domain/member-number.ts';
+import type { Member, MemberDirectory, TextSource } from '../domain/types.ts';
+import { required, type IntakeContext, type MemberIdentification } from './context.ts';
+import { senderAddress } from './parse-message.ts';
+
+/**
+ * Finds the member: a member number written in the message or its documents, confirmed in the
+ * directory (labelled numbers first); else the sender's registered address, trusted only when
+ * SES authenticated the sender.
+ */
+export async function identifyMember(context: IntakeContext, directory: MemberDirectory): Promise<IntakeContext> {
+  const texts: TextSource[] = [
+    ...required(context.messageTexts, 'the message texts'),
+    ...required(context.documents, 'the documents')
+      .filter((document) => document.textRead)
+      .map((document) => ({ source: document.filename, text: document.text })),
+  ];
+  const identification =
+    (await identifyByNumber(texts, directory)) ?? (await identifyBySender(context, directory));
+  return { ...context, identification };
+}
+
+async function identifyByNumber(texts: readonly TextSource[], directory: MemberDirectory): Promise<MemberIdentification | undefined> {
+  const candidates = findMemberNumberCandidates(texts);
+  for (const labelled of [true, false]) {
+    const found = new Map<string, { member: Member; source: string }>();
+    for (const candidate of candidates.filter((c) => c.labelled === labelled)) {
+      if (found.has(candidate.value)) continue;
+      const member = await directory.findById(candidate.value);
+      if (member) found.set(member.memberId, { member, source: candidate.source });
+    }
+    const matches = [...found.values()];
+    if (matches.length > 1) {
+      return {
+        ambiguous: true,
+        reasons: [`several member numbers found (${matches.map((match) => match.source).join(', ')})`],
+      };
+    }
+    const [match] = matches;
+    if (match) return { member: match.member, ambiguous: false, reasons: [`member number found in ${match.source}`] };
+  }
+  return undefined;
+}
+
+async function identifyBySender(context: IntakeContext, directory: MemberDirectory): Promise<MemberIdentification> {
+  const address = senderAddress(context.mail);
+  const { spf, dkim } = context.envelope.verdicts;
+  if (!address) return { ambiguous: false, reasons: ['no member number and no sender address'] };
+  if (spf !== 'PASS' && dkim !== 'PASS') {
+    return { ambiguous: false, reasons: ['no member number, and the sender address is not authenticated (SPF and DKIM did not pass)'] };
+  }
+  const member = await directory.findByEmail(address);
+  return member
+    ? { member, ambiguous: false, reasons: ['identified by the registered sender address'] }
+    : { ambiguous: false, reasons: ['no member number, and the sender address is not registered'] };
+}

@@ -1,0 +1,59 @@
+import { DynamoClaimRepository } from '../adapters/dynamo-claim-repository.ts';
+import { DynamoMemberDirectory } from '../adapters/dynamo-member-directory.ts';
+import { S3MessageStore } from '../adapters/s3-message-store.ts';
+import { SesMailer, type Mailer } from '../adapters/ses-mailer.ts';
+import type { AwsClients } from '../clients.ts';
+import type { IntakeConfig } from '../config.ts';
+import type { ClaimRecord } from '../domain/claim.ts';
+import type { MemberDirectory } from '../domain/types.ts';
+import type { ReceivedMessage } from '../events/ses-receipt.ts';
+import type { AdministratorOverrides } from '../templates/index.ts';
+import { acknowledgeMember } from './acknowledge-member.ts';
+import { forwardClaim } from './forward-claim.ts';
+import { recordClaim } from './record-claim.ts';
+import { triage, type TriageSettings } from './triage.ts';
+
+export interface IntakeDependencies {
+  readonly directory: MemberDirectory;
+  readonly claims: DynamoClaimRepository;
+  readonly store: S3MessageStore;
+  readonly mailer: Mailer;
+  readonly settings: TriageSettings;
+  readonly administrators: AdministratorOverrides;
+  readonly now: () => Date;
+}
+
+export function createIntakeDependencies(config: IntakeConfig, clients: AwsClients): IntakeDependencies {
+  return {
+    directory: new DynamoMemberDirectory(clients.dynamo, config.MEMBERS_TABLE),
+    claims: new DynamoClaimRepository(clients.dynamo, config.CLAIMS_TABLE),
+    store: new S3MessageStore(clients.s3, config.CLAIMS_BUCKET),
+    mailer: new SesMailer(clients.ses, config.SENDER_ADDRESS, config.SES_CONFIGURATION_SET),
+    settings: {
+      ownAddresses: [...config.INTAKE_ADDRESSES, config.SENDER_ADDRESS.toLowerCase()],
+      faxLocalPart: config.FAX_LOCAL_PART,
+    },
+    administrators: {
+      MAI: { claimsAddress: config.MAI_CLAIMS_ADDRESS, trackingUrl: config.MAI_TRACKING_URL },
+      CIGNA_US: { claimsAddress: config.CIGNA_US_CLAIMS_ADDRESS, trackingUrl: config.CIGNA_US_TRACKING_URL },
+    },
+    now: () => new Date(),
+  };
+}
+
+/**
+ * The intake use case for one received message: read it, decide, record it, forward it and
+ * reply. Each side effect is recorded, so a redelivered message only finishes what is missing.
+ */
+export async function processReceivedMessage(received: ReceivedMessage, dependencies: IntakeDependencies): Promise<ClaimRecord> {
+  const raw = await dependencies.store.getRaw(received.bucket, received.objectKey);
+  const context = await triage(received, raw, dependencies.directory, dependencies.settings);
+  const recorded = await recordClaim(context, {
+    claims: dependencies.claims,
+    store: dependencies.store,
+    rawMessage: { bucket: received.bucket, key: received.objectKey },
+    now: dependencies.now,
+  });
+  const forwarded = await forwardClaim(recorded, context, dependencies);
+  return acknowledgeMember(forwarded, context, dependencies);
+}

@@ -1,0 +1,17 @@
+import { readMessageDocuments } from '../domain/documents/index.ts';
+import type { TextSource } from '../domain/types.ts';
+import type { IntakeContext } from './context.ts';
+
+/** Lists the documents (forwarded messages' ones included) and gathers every text to search. */
+export async function readDocuments(context: IntakeContext): Promise<IntakeContext> {
+  const { documents, embeddedTexts } = await readMessageDocuments(context.mail);
+  const messageTexts: TextSource[] = [
+    { source: 'subject', text: context.mail.subject ?? '' },
+    { source: 'body', text: context.mail.text ?? '' },
+    ...embeddedTexts.map((embedded, index) => ({
+      source: `forwarded message ${index + 1}`,
+      text: `${embedded.subject}\n${embedded.text}`,
+    })),
+  ];
+  return { ...context, documents, messageTexts };
+}

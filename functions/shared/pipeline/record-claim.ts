@@ -1,0 +1,110 @@
+import type { DynamoClaimRepository } from '../adapters/dynamo-claim-repository.ts';
+import type { S3MessageStore } from '../adapters/s3-message-store.ts';
+import type { ClaimRecord, StatusChange, StoredDocument } from '../domain/claim.ts';
+import { newClaimReference } from '../domain/claim-reference.ts';
+import type { DocumentFile } from '../domain/types.ts';
+import { required, type IntakeContext, type Outcome } from './context.ts';
+
+export interface RecordDependencies {
+  readonly claims: DynamoClaimRepository;
+  readonly store: S3MessageStore;
+  readonly rawMessage: { readonly bucket: string; readonly key: string };
+  readonly now: () => Date;
+}
+
+/** Reference collisions are one in hundreds of millions; a few retries make them harmless. */
+const REFERENCE_ATTEMPTS = 3;
+
+/**
+ * Records the message as a claim exactly once: a message delivered again returns the claim it
+ * already became, so the later steps can finish whatever a crash interrupted.
+ */
+export async function recordClaim(context: IntakeContext, dependencies: RecordDependencies): Promise<ClaimRecord> {
+  const { claims } = dependencies;
+  const existing = await claims.findByMessageId(context.envelope.sesMessageId);
+  if (existing) return existing;
+
+  const documents = context.documents ?? [];
+  const memberId = context.identification?.member?.memberId;
+  const claimed = memberId ? await claims.findClaimedDocuments(memberId, documents.map((d) => d.sha256)) : new Map<string, string>();
+  const outcome = withDuplicateCheck(required(context.outcome, 'the outcome'), documents, claimed);
+  const newHashes = documents.map((d) => d.sha256).filter((sha256) => !claimed.has(sha256));
+
+  for (let attempt = 1; attempt <= REFERENCE_ATTEMPTS; attempt += 1) {
+    const reference = newClaimReference(context.envelope.receivedAt);
+    const stored = await storeDocuments(reference, documents, dependencies.store);
+    const claim = buildClaim(context, reference, outcome, stored, dependencies, claimed);
+    const result = await claims.create(claim, outcome.status === 'FORWARDED' ? newHashes : []);
+    if (result === 'created') return claim;
+    if (result === 'message-already-recorded') {
+      return required(await claims.findByMessageId(context.envelope.sesMessageId), 'the concurrently recorded claim');
+    }
+  }
+  throw new Error('Could not allocate a unique claim reference');
+}
+
+/** Documents the member already sent make a duplicate only when nothing new comes with them. */
+function withDuplicateCheck(
+  outcome: Outcome,
+  documents: readonly DocumentFile[],
+  claimed: ReadonlyMap<string, string>,
+): Outcome & { duplicateOf?: string } {
+  if (outcome.status !== 'FORWARDED' || documents.length === 0) return outcome;
+  if (!documents.every((document) => claimed.has(document.sha256))) return outcome;
+  const duplicateOf = claimed.get(documents[0]?.sha256 ?? '');
+  return { status: 'DUPLICATE', reasons: [...outcome.reasons, `documents already received with ${duplicateOf}`], duplicateOf };
+}
+
+async function storeDocuments(reference: string, documents: readonly DocumentFile[], store: S3MessageStore): Promise<StoredDocument[]> {
+  return Promise.all(
+    documents.map(async (document, index) => {
+      const s3Key = `documents/${reference}/${index + 1}-${document.filename}`;
+      await store.putDocument(s3Key, document.content, document.declaredContentType);
+      return {
+        filename: document.filename,
+        type: document.type,
+        size: document.size,
+        sha256: document.sha256,
+        s3Key,
+        textRead: document.textRead,
+        ...(document.notReadReason ? { notReadReason: document.notReadReason } : {}),
+      };
+    }),
+  );
+}
+
+function buildClaim(
+  context: IntakeContext,
+  reference: string,
+  outcome: Outcome & { duplicateOf?: string },
+  documents: StoredDocument[],
+  dependencies: RecordDependencies,
+  claimed: ReadonlyMap<string, string>,
+): ClaimRecord {
+  const now = dependencies.now().toISOString();
+  const received: StatusChange = { status: 'RECEIVED', at: context.envelope.receivedAt.toISOString() };
+  const forwardPending = outcome.status === 'FORWARDED';
+  const alreadyClaimed = documents.filter((document) => claimed.has(document.sha256));
+  const reasons = [
+    ...outcome.reasons,
+    ...(forwardPending ? alreadyClaimed.map((document) => `${document.filename} already received with ${claimed.get(document.sha256)}`) : []),
+  ];
+  return {
+    reference,
+    sesMessageId: context.envelope.sesMessageId,
+    receivedAt: context.envelope.receivedAt.toISOString(),
+    createdAt: now,
+    channel: context.channel,
+    rawMessage: dependencies.rawMessage,
+    memberId: context.identification?.member?.memberId,
+    treatmentCountry: context.location?.country ?? undefined,
+    route: forwardPending || outcome.status === 'DUPLICATE' ? (context.location?.route ?? undefined) : undefined,
+    status: forwardPending ? 'RECEIVED' : outcome.status,
+    outcome: outcome.status,
+    reasons,
+    evidence: context.location?.evidence ?? [],
+    documents,
+    statusHistory: forwardPending ? [received] : [received, { status: outcome.status, at: now, detail: reasons.join('; ') }],
+    duplicateOf: outcome.duplicateOf,
+  };
+}

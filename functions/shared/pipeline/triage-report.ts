@@ -1,0 +1,39 @@
+import type { Channel, ClaimStatus, DocumentType, Route } from '../domain/types.ts';
+import { required, type IntakeContext } from './context.ts';
+
+export interface TriageReport {
+  readonly channel: Channel;
+  readonly memberId: string | null;
+  readonly treatmentCountry: string | null;
+  readonly route: Route | null;
+  readonly status: ClaimStatus;
+  readonly reasons: readonly string[];
+  readonly documents: readonly {
+    readonly name: string;
+    readonly type: DocumentType;
+    readonly size: number;
+    readonly sha256: string;
+    readonly textRead: boolean;
+  }[];
+}
+
+/** The decision as the triage command prints it. */
+export function triageReport(context: IntakeContext): TriageReport {
+  const outcome = required(context.outcome, 'the outcome');
+  const status = outcome.status;
+  return {
+    channel: context.channel,
+    memberId: context.identification?.member?.memberId ?? null,
+    treatmentCountry: context.location?.country ?? null,
+    route: status === 'FORWARDED' ? (context.location?.route ?? null) : null,
+    status,
+    reasons: outcome.reasons,
+    documents: (context.documents ?? []).map((document) => ({
+      name: document.filename,
+      type: document.type,
+      size: document.size,
+      sha256: document.sha256,
+      textRead: document.textRead,
+    })),
+  };
+}

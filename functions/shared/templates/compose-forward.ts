@@ -1,0 +1,83 @@
+import type { Language, Route } from '../domain/types.ts';
+import { paragraph, renderMessage, type Block, type LocalizedVersion } from './blocks.ts';
+import type { ClaimSummary } from './claim-summary.ts';
+import { memberFullName } from './member-name.ts';
+import { MESSAGES, type Messages } from './messages.ts';
+import type { OutgoingAttachment, OutgoingMessage } from './outgoing-message.ts';
+
+export interface ForwardRequest {
+  readonly summary: ClaimSummary;
+  /** The administrator's claims address. */
+  readonly to: string;
+  /** The member's documents, attached as received. */
+  readonly attachments: readonly OutgoingAttachment[];
+  /** Message-ID of the member's message, so both ends of the claim can be threaded. */
+  readonly replyToMessageId?: string;
+}
+
+/** MAI works in French and English; Cigna in the USA, in English. */
+const FORWARD_LANGUAGES: Readonly<Record<Route, readonly Language[]>> = { MAI: ['fr', 'en'], CIGNA_US: ['en'] };
+/** A claim without a route has no administrator's language: English, which all of them read. */
+const UNROUTED_FORWARD_LANGUAGES: readonly Language[] = ['en'];
+
+function fieldsBlock(summary: ClaimSummary, messages: Messages): Block {
+  const { labels, unknown } = messages.forward;
+  const { member, fax, treatmentCountry } = summary;
+  const fields: [string, string | undefined][] = [
+    [labels.reference, summary.reference],
+    [labels.memberNumber, member?.memberId ?? unknown],
+    [labels.memberName, member ? memberFullName(member) : unknown],
+    [labels.channel, messages.channels[summary.channel]],
+    [labels.receivedAt, messages.format.dateTime(summary.receivedAt)],
+    [labels.treatmentCountry, treatmentCountry ? `${messages.format.country(treatmentCountry)} (${treatmentCountry})` : unknown],
+    [labels.faxCaller, fax?.callerNumber],
+    [labels.faxStation, fax?.remoteStationId],
+    [labels.faxPages, fax?.pages?.toString()],
+  ];
+  return {
+    kind: 'lines',
+    lines: fields.flatMap(([label, value]) => (value === undefined ? [] : [messages.field(label, value)])),
+  };
+}
+
+function listOrNone(title: string, items: readonly string[], messages: Messages): Block {
+  return { kind: 'list', title, items: items.length > 0 ? items : [messages.forward.none] };
+}
+
+function forwardVersion(summary: ClaimSummary, language: Language): LocalizedVersion {
+  const messages = MESSAGES[language];
+  const { forward, format } = messages;
+  const evidence = summary.evidence.map(
+    (item) => `${item.reason} – ${item.source} (${format.country(item.country)}, ${forward.strength[item.strength]})`,
+  );
+  const documents = summary.documents.map((document) => {
+    const text = document.textRead ? forward.textRead : forward.textNotRead(document.notReadReason);
+    return `${document.filename} – ${messages.documentTypes[document.type]}, ${format.fileSize(document.size)}, ${text}`;
+  });
+  return {
+    language,
+    subject: forward.subject(summary.reference, summary.member?.memberId, summary.treatmentCountry),
+    blocks: [
+      paragraph(forward.intro),
+      fieldsBlock(summary, messages),
+      listOrNone(forward.evidence, evidence, messages),
+      listOrNone(forward.decision, summary.reasons, messages),
+      listOrNone(forward.documents, documents, messages),
+      paragraph(forward.attachedUnchanged),
+    ],
+  };
+}
+
+/** The claim as sent to its administrator: a cover note, and the member's documents unchanged. */
+export function composeForward({ summary, to, attachments, replyToMessageId }: ForwardRequest): OutgoingMessage {
+  const languages = summary.route ? FORWARD_LANGUAGES[summary.route] : UNROUTED_FORWARD_LANGUAGES;
+  const rendered = renderMessage(languages.map((language) => forwardVersion(summary, language)));
+  return {
+    to,
+    ...rendered,
+    attachments,
+    inReplyTo: replyToMessageId,
+    references: replyToMessageId === undefined ? undefined : [replyToMessageId],
+    autoSubmitted: 'auto-generated',
+  };
+}

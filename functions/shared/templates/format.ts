@@ -1,0 +1,42 @@
+/** Locale-aware formatting of the values the messages show, all through Intl. */
+export interface Formatters {
+  /** Country name from an ISO 3166-1 alpha-2 code; the code itself when it is not one. */
+  country(code: string): string;
+  dateTime(date: Date): string;
+  fileSize(bytes: number): string;
+}
+
+const ISO_COUNTRY_CODE = /^[A-Z]{2}$/;
+const BYTES_PER_KILOBYTE = 1000;
+const BYTES_PER_MEGABYTE = 1000 * BYTES_PER_KILOBYTE;
+
+/** Claims are handled from France: dates read in Paris time, with the offset shown. */
+const DATE_TIME_OPTIONS: Intl.DateTimeFormatOptions = {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: 'Europe/Paris',
+  timeZoneName: 'short',
+};
+
+export function formattersFor(locale: string): Formatters {
+  const countries = new Intl.DisplayNames([locale], { type: 'region' });
+  const dates = new Intl.DateTimeFormat(locale, DATE_TIME_OPTIONS);
+  const unit = (name: string, unitDisplay: 'long' | 'short') =>
+    new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay, maximumFractionDigits: 1 });
+  // Long form for bytes: the short English form is the singular "byte".
+  const bytes = unit('byte', 'long');
+  const kilobytes = unit('kilobyte', 'short');
+  const megabytes = unit('megabyte', 'short');
+  return {
+    country: (code) => (ISO_COUNTRY_CODE.test(code) ? (countries.of(code) ?? code) : code),
+    dateTime: (date) => dates.format(date),
+    fileSize: (size) => {
+      if (size < BYTES_PER_KILOBYTE) return bytes.format(size);
+      if (size < BYTES_PER_MEGABYTE) return kilobytes.format(size / BYTES_PER_KILOBYTE);
+      return megabytes.format(size / BYTES_PER_MEGABYTE);
+    },
+  };
+}

@@ -1,0 +1,113 @@
+import { formattersFor } from './format.ts';
+import type { Messages } from './messages.ts';
+
+const introducing = (label: string): string => `${label}:`;
+const field = (label: string, value: string): string => `${introducing(label)} ${value}`;
+
+export const ENGLISH: Messages = {
+  format: formattersFor('en-GB'),
+  field,
+  documentTypes: {
+    pdf: 'PDF',
+    tiff: 'TIFF',
+    jpeg: 'JPEG',
+    png: 'PNG',
+    gif: 'GIF',
+    heic: 'HEIC',
+    webp: 'WebP',
+    text: 'text',
+    html: 'HTML',
+    office: 'Office document',
+    other: 'other format',
+  },
+  channels: { email: 'email', fax: 'fax' },
+  contact: { phone: 'Phone', fax: 'Fax', email: 'Email', tollFree: 'toll-free', or: 'or' },
+  reply: {
+    subjects: {
+      acknowledged: (reference) => `Your claim ${reference} has been received`,
+      duplicate: (reference) => field(`Your claim ${reference}`, 'documents already received'),
+      review: (reference) => `Your claim ${reference} is being reviewed`,
+      needsInfo: {
+        documents: (reference) => field(`Your claim ${reference}`, 'documents missing'),
+        'member-number': (reference) => field(`Your claim ${reference}`, 'member number needed'),
+      },
+    },
+    greeting: (name) => (name ? `Dear ${name},` : 'Hello,'),
+    receivedUnder: (reference) => `We have received your claim. It is registered under the reference ${reference}.`,
+    documentsReceived: introducing('Documents received'),
+    forwardedTo: (route, administratorName, country) => {
+      const territory = route === 'MAI' ? 'outside the United States' : 'in the United States';
+      const where = country ? ` (${field('country of treatment', country)})` : '';
+      return `We have forwarded it to ${administratorName}, which handles claims for treatment received ${territory}${where}.`;
+    },
+    contactFor: introducing('For any question about this claim, please contact'),
+    tracking: introducing('Track your claim online'),
+    assistance: {
+      title: introducing('Cigna medical assistance, 24 hours a day, 7 days a week'),
+      outsideUsa: 'Outside the United States',
+      usa: 'In the United States',
+      line: (place, phone, faxes) => field(place, `${phone} (${field('fax', faxes.join(' or '))})`),
+    },
+    keepReference: (reference) => `Please keep the reference ${reference} and quote it in any question about this claim.`,
+    duplicate: {
+      alreadyReceived: (reference) =>
+        `The documents attached to your message were already received under the reference ${reference}.`,
+      notSentAgain: 'They will therefore not be forwarded a second time, and you do not need to send them again.',
+      underReview: 'This claim is being reviewed by our team; we will get back to you if needed.',
+    },
+    review: {
+      reasons: {
+        'member-not-active': 'Your membership does not appear as active in our records.',
+        'several-countries': 'Your documents seem to relate to treatment received in more than one country.',
+        'country-unclear': 'We could not tell from your documents in which country the treatment was received.',
+      },
+      personWillCheck:
+        'A member of our team will look at your claim and will contact you if anything else is needed. You do not need to send it again.',
+    },
+    needsInfo: {
+      documents: {
+        explanation: (reference) =>
+          `We have received your message (reference ${reference}), but no invoice or receipt was attached to it.`,
+        request:
+          'So that your claim can be processed, please send us your invoices and receipts as attachments, as PDF files or photos, in reply to this message.',
+      },
+      'member-number': {
+        explanation: (reference) =>
+          `We have received your message (reference ${reference}), but we could not identify you as a member.`,
+        request:
+          'Please send your claim again from the email address registered on your membership record, stating your CFE / Cigna member number (shown on your Cigna membership card) and attaching your invoices and receipts.',
+      },
+    },
+    closing: ['Kind regards,', 'The claims intake team'],
+    sentAutomatically: 'This message was sent automatically.',
+  },
+  forward: {
+    subject: (reference, memberId, country) =>
+      [
+        `Claim ${reference}`,
+        `member ${memberId ?? 'unknown'}`,
+        country ? `treatment in ${country}` : 'treatment country undetermined',
+      ].join(' – '),
+    intro: 'Please find attached a claim received by our intake service, for processing.',
+    labels: {
+      reference: 'Reference',
+      memberNumber: 'Member number',
+      memberName: 'Member name',
+      channel: 'Received by',
+      receivedAt: 'Received on',
+      treatmentCountry: 'Treatment country',
+      faxCaller: 'Fax caller number',
+      faxStation: 'Fax station ID',
+      faxPages: 'Fax pages',
+    },
+    unknown: 'unknown',
+    evidence: introducing('Evidence of where treatment happened'),
+    strength: { strong: 'strong evidence', medium: 'medium evidence', weak: 'weak evidence' },
+    decision: introducing('Decision'),
+    documents: introducing('Documents'),
+    none: 'none',
+    textRead: 'text read',
+    textNotRead: (reason) => (reason ? `text not read (${reason})` : 'text not read'),
+    attachedUnchanged: 'Original documents attached unchanged.',
+  },
+};

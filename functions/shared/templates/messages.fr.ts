@@ -1,0 +1,117 @@
+import { formattersFor } from './format.ts';
+import type { Messages } from './messages.ts';
+
+/** French punctuation: a no-break space before the colon. */
+const introducing = (label: string): string => `${label}\u00a0:`;
+const field = (label: string, value: string): string => `${introducing(label)} ${value}`;
+
+export const FRENCH: Messages = {
+  format: formattersFor('fr-FR'),
+  field,
+  documentTypes: {
+    pdf: 'PDF',
+    tiff: 'TIFF',
+    jpeg: 'JPEG',
+    png: 'PNG',
+    gif: 'GIF',
+    heic: 'HEIC',
+    webp: 'WebP',
+    text: 'texte',
+    html: 'HTML',
+    office: 'document Office',
+    other: 'autre format',
+  },
+  channels: { email: 'e-mail', fax: 'fax' },
+  contact: { phone: 'Tél.', fax: 'Fax', email: 'E-mail', tollFree: 'gratuit', or: 'ou' },
+  reply: {
+    subjects: {
+      acknowledged: (reference) => `Votre demande de remboursement ${reference} a bien été reçue`,
+      duplicate: (reference) => field(`Votre demande de remboursement ${reference}`, 'documents déjà reçus'),
+      review: (reference) => `Votre demande de remboursement ${reference} est en cours d'examen`,
+      needsInfo: {
+        documents: (reference) => field(`Votre demande de remboursement ${reference}`, 'justificatifs manquants'),
+        'member-number': (reference) =>
+          field(`Votre demande de remboursement ${reference}`, "numéro d'adhérent nécessaire"),
+      },
+    },
+    greeting: (name) => (name ? `Bonjour ${name},` : 'Bonjour,'),
+    receivedUnder: (reference) =>
+      `Nous avons bien reçu votre demande de remboursement. Elle est enregistrée sous la référence ${reference}.`,
+    documentsReceived: introducing('Documents reçus'),
+    forwardedTo: (route, administratorName, country) => {
+      const territory = route === 'MAI' ? 'hors des États-Unis' : 'aux États-Unis';
+      const where = country ? ` (${field('pays des soins', country)})` : '';
+      return `Nous l'avons transmise à ${administratorName}, qui gère les remboursements des soins reçus ${territory}${where}.`;
+    },
+    contactFor: introducing('Pour toute question sur ce remboursement, contactez'),
+    tracking: introducing('Suivez votre remboursement en ligne'),
+    assistance: {
+      title: introducing('Assistance médicale Cigna, 24 h/24 et 7 j/7'),
+      outsideUsa: 'Hors des États-Unis',
+      usa: 'Aux États-Unis',
+      line: (place, phone, faxes) => field(place, `${phone} (${field('fax', faxes.join(' ou '))})`),
+    },
+    keepReference: (reference) =>
+      field(`Conservez bien la référence ${reference}`, 'rappelez-la pour toute question sur cette demande.'),
+    duplicate: {
+      alreadyReceived: (reference) =>
+        `Les documents joints à votre message ont déjà été reçus sous la référence ${reference}.`,
+      notSentAgain: "Ils ne seront donc pas transmis une seconde fois, et vous n'avez pas besoin de les renvoyer.",
+      underReview: "Cette demande est en cours d'examen par notre équipe\u00a0; nous reviendrons vers vous si nécessaire.",
+    },
+    review: {
+      reasons: {
+        'member-not-active': "Votre contrat n'apparaît pas comme actif dans nos fichiers.",
+        'several-countries': 'Vos documents semblent concerner des soins reçus dans plusieurs pays.',
+        'country-unclear': 'Vos documents ne nous ont pas permis de déterminer dans quel pays les soins ont été reçus.',
+      },
+      personWillCheck:
+        "Un membre de notre équipe va examiner votre demande et vous recontactera si des informations complémentaires sont nécessaires. Vous n'avez pas besoin de la renvoyer.",
+    },
+    needsInfo: {
+      documents: {
+        explanation: (reference) =>
+          `Nous avons bien reçu votre message (référence ${reference}), mais aucun justificatif n'y était joint.`,
+        request:
+          'Pour que votre demande de remboursement puisse être traitée, merci de nous envoyer vos factures et reçus en pièces jointes, au format PDF ou en photo, en réponse à ce message.',
+      },
+      'member-number': {
+        explanation: (reference) =>
+          `Nous avons bien reçu votre message (référence ${reference}), mais nous n'avons pas pu vous identifier comme adhérent.`,
+        request:
+          "Merci de nous renvoyer votre demande depuis l'adresse e-mail enregistrée dans votre dossier d'adhérent, en indiquant votre numéro d'adhérent CFE / Cigna (il figure sur votre carte d'adhérent Cigna) et en joignant vos factures et reçus.",
+      },
+    },
+    closing: ['Cordialement,', 'Le service de réception des demandes de remboursement'],
+    sentAutomatically: 'Ce message vous a été envoyé automatiquement.',
+  },
+  forward: {
+    subject: (reference, memberId, country) =>
+      [
+        `Demande ${reference}`,
+        `adhérent ${memberId ?? 'inconnu'}`,
+        country ? field('pays des soins', country) : 'pays des soins non déterminé',
+      ].join(' – '),
+    intro: 'Veuillez trouver ci-joint une demande de remboursement reçue par notre service, pour traitement.',
+    labels: {
+      reference: 'Référence',
+      memberNumber: "Numéro d'adhérent",
+      memberName: "Nom de l'adhérent",
+      channel: 'Reçue par',
+      receivedAt: 'Reçue le',
+      treatmentCountry: 'Pays des soins',
+      faxCaller: "Numéro de l'appelant (fax)",
+      faxStation: 'Identifiant du télécopieur',
+      faxPages: 'Nombre de pages (fax)',
+    },
+    unknown: 'inconnu',
+    evidence: introducing('Éléments indiquant le lieu des soins'),
+    strength: { strong: 'indice fort', medium: 'indice moyen', weak: 'indice faible' },
+    decision: introducing('Motifs de la décision (en anglais)'),
+    documents: introducing('Documents'),
+    none: 'aucun',
+    textRead: 'texte lu',
+    textNotRead: (reason) => (reason ? `texte non lu (${reason})` : 'texte non lu'),
+    attachedUnchanged: 'Documents originaux joints sans modification.',
+  },
+};

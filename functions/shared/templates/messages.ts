@@ -1,0 +1,95 @@
+import type { Channel, DocumentType, Language, LocationEvidence, Route } from '../domain/types.ts';
+import type { Formatters } from './format.ts';
+import type { ReviewReason } from './review-reason.ts';
+import { ENGLISH } from './messages.en.ts';
+import { FRENCH } from './messages.fr.ts';
+
+export type MissingInformation = 'documents' | 'member-number';
+
+export interface ContactLabels {
+  readonly phone: string;
+  readonly fax: string;
+  readonly email: string;
+  /** Said of a number that is free to call. */
+  readonly tollFree: string;
+  /** Joins alternative numbers. */
+  readonly or: string;
+}
+
+/** Texts of the replies to members. */
+export interface ReplyMessages {
+  readonly subjects: {
+    acknowledged(reference: string): string;
+    duplicate(originalReference: string): string;
+    review(reference: string): string;
+    needsInfo: Readonly<Record<MissingInformation, (reference: string) => string>>;
+  };
+  greeting(name: string | undefined): string;
+  receivedUnder(reference: string): string;
+  readonly documentsReceived: string;
+  /** `country` is the treatment country's name, when known. */
+  forwardedTo(route: Route, administratorName: string, country: string | undefined): string;
+  readonly contactFor: string;
+  readonly tracking: string;
+  readonly assistance: {
+    readonly title: string;
+    readonly outsideUsa: string;
+    readonly usa: string;
+    line(place: string, phone: string, faxes: readonly string[]): string;
+  };
+  keepReference(reference: string): string;
+  readonly duplicate: {
+    alreadyReceived(originalReference: string): string;
+    readonly notSentAgain: string;
+    readonly underReview: string;
+  };
+  readonly review: {
+    readonly reasons: Readonly<Record<ReviewReason, string>>;
+    readonly personWillCheck: string;
+  };
+  readonly needsInfo: Readonly<
+    Record<MissingInformation, { explanation(reference: string): string; readonly request: string }>
+  >;
+  readonly closing: readonly string[];
+  readonly sentAutomatically: string;
+}
+
+/** Texts of the cover note that goes with a claim forwarded to an administrator. */
+export interface ForwardMessages {
+  subject(reference: string, memberId: string | undefined, country: string | null): string;
+  readonly intro: string;
+  readonly labels: {
+    readonly reference: string;
+    readonly memberNumber: string;
+    readonly memberName: string;
+    readonly channel: string;
+    readonly receivedAt: string;
+    readonly treatmentCountry: string;
+    readonly faxCaller: string;
+    readonly faxStation: string;
+    readonly faxPages: string;
+  };
+  readonly unknown: string;
+  readonly evidence: string;
+  readonly strength: Readonly<Record<LocationEvidence['strength'], string>>;
+  readonly decision: string;
+  readonly documents: string;
+  readonly none: string;
+  readonly textRead: string;
+  textNotRead(reason: string | undefined): string;
+  readonly attachedUnchanged: string;
+}
+
+/** Everything a language must provide; the message structures are shared by all languages. */
+export interface Messages {
+  readonly format: Formatters;
+  /** "label: value" with the language's punctuation. */
+  field(label: string, value: string): string;
+  readonly documentTypes: Readonly<Record<DocumentType, string>>;
+  readonly channels: Readonly<Record<Channel, string>>;
+  readonly contact: ContactLabels;
+  readonly reply: ReplyMessages;
+  readonly forward: ForwardMessages;
+}
+
+export const MESSAGES: Readonly<Record<Language, Messages>> = { fr: FRENCH, en: ENGLISH };

@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { decideTreatmentLocation } from '../../../functions/shared/domain/location/index.ts';
+import type { LocationEvidence } from '../../../functions/shared/domain/types.ts';
+
+function piece(source: string, country: string, strength: LocationEvidence['strength'], reason: string): LocationEvidence {
+  return { source, country, strength, reason };
+}
+
+describe('decideTreatmentLocation', () => {
+  it('finds a source conflicting when the US and elsewhere are equally supported in it', () => {
+    const evidence = [
+      piece('scan.pdf', 'US', 'strong', 'US state and ZIP code MA 02115 (US)'),
+      piece('scan.pdf', 'FR', 'strong', 'French postcode and town 75002 Paris (FR)'),
+      piece('body', 'FR', 'medium', 'place name France (FR)'),
+    ];
+
+    expect(decideTreatmentLocation(evidence)).toEqual({
+      country: null,
+      route: null,
+      evidence,
+      reasons: [
+        'conflicting evidence within scan.pdf (US and FR equally supported)',
+        'scan.pdf: US state and ZIP code MA 02115 (US)',
+        'scan.pdf: French postcode and town 75002 Paris (FR)',
+        'body: place name France (FR)',
+      ],
+    });
+  });
+
+  it("lets a source's strong evidence outweigh its medium evidence of another country", () => {
+    const evidence = [
+      piece('bill.pdf', 'FR', 'medium', 'place name Paris (FR)'),
+      piece('bill.pdf', 'US', 'strong', 'valid NPI 1765432103 (US)'),
+    ];
+
+    expect(decideTreatmentLocation(evidence)).toMatchObject({
+      country: 'US',
+      route: 'CIGNA_US',
+      reasons: [
+        'treatment location US, routed to CIGNA_US',
+        'bill.pdf: valid NPI 1765432103 (US)',
+        'also found, not retained: bill.pdf: place name Paris (FR)',
+      ],
+    });
+  });
+
+  it('routes to MAI when several countries other than the US appear, naming the best supported', () => {
+    const evidence = [
+      piece('a.pdf', 'KH', 'medium', 'place name Phnom Penh (KH)'),
+      piece('b.pdf', 'TH', 'strong', 'VAT number TH0105536112014 (TH)'),
+      piece('b.pdf', 'TH', 'medium', 'place name Bangkok (TH)'),
+    ];
+
+    expect(decideTreatmentLocation(evidence)).toMatchObject({
+      country: 'TH',
+      route: 'MAI',
+      reasons: [
+        'treatment location TH, routed to MAI',
+        'b.pdf: VAT number TH0105536112014 (TH)',
+        'b.pdf: place name Bangkok (TH)',
+        'also found, not retained: a.pdf: place name Phnom Penh (KH)',
+      ],
+    });
+  });
+
+  it('breaks a tie between countries other than the US by the number of pieces that strong', () => {
+    const evidence = [
+      piece('a.pdf', 'BE', 'medium', 'place name Bruxelles (BE)'),
+      piece('a.pdf', 'LU', 'medium', 'place name Luxembourg (LU)'),
+      piece('a.pdf', 'LU', 'medium', 'phone number with country code +352 (LU)'),
+    ];
+
+    expect(decideTreatmentLocation(evidence)).toMatchObject({ country: 'LU', route: 'MAI' });
+  });
+
+  it('does not route to Cigna on medium US evidence alone', () => {
+    const evidence = [piece('bill.pdf', 'US', 'medium', 'CPT/HCPCS procedure codes (3) (US)')];
+
+    expect(decideTreatmentLocation(evidence)).toMatchObject({
+      country: null,
+      route: null,
+      reasons: [
+        'evidence of treatment in US is not strong enough to route without a check',
+        'bill.pdf: CPT/HCPCS procedure codes (3) (US)',
+      ],
+    });
+  });
+
+  it('does not route on weak evidence, however many pieces agree', () => {
+    const evidence = [
+      piece('body', 'FR', 'weak', 'phone number in the French national layout (FR)'),
+      piece('receipt.pdf', 'GB', 'weak', 'amounts in GBP (GB)'),
+      piece('receipt.pdf', 'US', 'weak', 'amounts in USD (US)'),
+    ];
+
+    expect(decideTreatmentLocation(evidence)).toMatchObject({ country: null, route: null });
+    expect(decideTreatmentLocation(evidence).reasons[0]).toBe('no evidence of where the treatment took place');
+  });
+
+  it('finds weak US evidence no conflict with a medium country elsewhere', () => {
+    const evidence = [
+      piece('invoice.pdf', 'US', 'weak', 'amounts in USD (US)'),
+      piece('body', 'KH', 'medium', 'place name Cambodge (KH)'),
+    ];
+
+    expect(decideTreatmentLocation(evidence)).toMatchObject({ country: 'KH', route: 'MAI' });
+  });
+
+  it('decides nothing without evidence', () => {
+    expect(decideTreatmentLocation([])).toEqual({
+      country: null,
+      route: null,
+      evidence: [],
+      reasons: ['no evidence of where the treatment took place'],
+    });
+  });
+});
