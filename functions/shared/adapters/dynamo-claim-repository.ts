@@ -1,15 +1,13 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, GetCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { ClaimRecord, DeliveryEvent, SentMessage } from '../domain/claim.ts';
+import type { ClaimRecord, ClaimRepository, CreateClaimResult, DeliveryEvent, SentMessage } from '../domain/claim.ts';
 import { claimKey, documentKey, messageKey } from './table-design.ts';
-
-export type CreateClaimResult = 'created' | 'message-already-recorded' | 'reference-taken';
 
 /** DynamoDB's limit on keys in one BatchGetItem call. */
 const BATCH_GET_LIMIT = 100;
 
 /** Claims, the messages they came from, and the documents they carried, in the claims table. */
-export class DynamoClaimRepository {
+export class DynamoClaimRepository implements ClaimRepository {
   constructor(
     private readonly dynamo: DynamoDBDocumentClient,
     private readonly tableName: string,
@@ -27,7 +25,6 @@ export class DynamoClaimRepository {
     return typeof Item?.reference === 'string' ? this.get(Item.reference) : undefined;
   }
 
-  /** For each document hash the member already sent, the reference of the claim that first carried it. */
   async findClaimedDocuments(memberId: string, sha256s: readonly string[]): Promise<Map<string, string>> {
     const claimed = new Map<string, string>();
     const unique = [...new Set(sha256s)];
@@ -90,7 +87,6 @@ export class DynamoClaimRepository {
     }
   }
 
-  /** Records the forward once; returns false when it was already recorded. */
   markForwarded(reference: string, forward: SentMessage, detail: string): Promise<boolean> {
     return this.recordSent(reference, 'forward', forward, { status: 'FORWARDED', at: forward.at, detail });
   }

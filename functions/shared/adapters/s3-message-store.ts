@@ -1,7 +1,8 @@
+import type { MessageStore } from '../domain/claim.ts';
 import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 
 /** Raw messages SES wrote and the documents the intake extracted from them. */
-export class S3MessageStore {
+export class S3MessageStore implements MessageStore {
   constructor(
     private readonly s3: S3Client,
     private readonly bucket: string,

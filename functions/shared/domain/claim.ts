@@ -54,3 +54,25 @@ export interface ClaimRecord {
   readonly acknowledgement?: SentMessage;
   readonly deliveryEvents?: readonly DeliveryEvent[];
 }
+
+export type CreateClaimResult = 'created' | 'message-already-recorded' | 'reference-taken';
+
+/** Where claims are kept; DynamoDB when deployed. */
+export interface ClaimRepository {
+  get(reference: string): Promise<ClaimRecord | undefined>;
+  findByMessageId(sesMessageId: string): Promise<ClaimRecord | undefined>;
+  /** For each document hash the member already sent, the reference of the claim that first carried it. */
+  findClaimedDocuments(memberId: string, sha256s: readonly string[]): Promise<Map<string, string>>;
+  /** Records the claim, its message and its new documents at once; a message is only ever recorded once. */
+  create(claim: ClaimRecord, newDocumentHashes: readonly string[]): Promise<CreateClaimResult>;
+  /** Records the forward once; false when it was already recorded. */
+  markForwarded(reference: string, forward: SentMessage, detail: string): Promise<boolean>;
+  markAcknowledged(reference: string, acknowledgement: SentMessage): Promise<boolean>;
+  recordDeliveryEvent(reference: string, event: DeliveryEvent): Promise<void>;
+}
+
+/** Where raw messages and extracted documents are kept; S3 when deployed. */
+export interface MessageStore {
+  getRaw(bucket: string, key: string): Promise<Buffer>;
+  putDocument(key: string, content: Buffer, contentType: string): Promise<void>;
+}

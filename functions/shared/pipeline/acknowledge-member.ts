@@ -1,6 +1,5 @@
-import type { DynamoClaimRepository } from '../adapters/dynamo-claim-repository.ts';
 import type { Mailer } from '../adapters/ses-mailer.ts';
-import type { ClaimRecord } from '../domain/claim.ts';
+import type { ClaimRecord, ClaimRepository } from '../domain/claim.ts';
 import type { Language } from '../domain/types.ts';
 import { composeMemberReply, type AdministratorOverrides, type MemberReplyKind } from '../templates/index.ts';
 import type { IntakeContext } from './context.ts';
@@ -8,7 +7,7 @@ import { senderAddress } from './parse-message.ts';
 import { summarizeClaim } from './summarize-claim.ts';
 
 export interface AcknowledgeDependencies {
-  readonly claims: DynamoClaimRepository;
+  readonly claims: ClaimRepository;
   readonly mailer: Mailer;
   readonly administrators: AdministratorOverrides;
   readonly now: () => Date;

@@ -1,6 +1,5 @@
-import type { DynamoClaimRepository } from '../adapters/dynamo-claim-repository.ts';
 import type { Mailer } from '../adapters/ses-mailer.ts';
-import type { ClaimRecord } from '../domain/claim.ts';
+import type { ClaimRecord, ClaimRepository } from '../domain/claim.ts';
 import { administratorFor, type AdministratorOverrides } from '../domain/administrators.ts';
 import type { DocumentFile } from '../domain/types.ts';
 import { composeForward } from '../templates/index.ts';
@@ -8,7 +7,7 @@ import { required, type IntakeContext } from './context.ts';
 import { summarizeClaim } from './summarize-claim.ts';
 
 export interface ForwardDependencies {
-  readonly claims: DynamoClaimRepository;
+  readonly claims: ClaimRepository;
   readonly mailer: Mailer;
   readonly administrators: AdministratorOverrides;
   readonly now: () => Date;

@@ -4,7 +4,7 @@ import { S3MessageStore } from '../adapters/s3-message-store.ts';
 import { SesMailer, type Mailer } from '../adapters/ses-mailer.ts';
 import type { AwsClients } from '../clients.ts';
 import type { IntakeConfig } from '../config.ts';
-import type { ClaimRecord } from '../domain/claim.ts';
+import type { ClaimRecord, ClaimRepository, MessageStore } from '../domain/claim.ts';
 import type { MemberDirectory } from '../domain/types.ts';
 import type { ReceivedMessage } from '../events/ses-receipt.ts';
 import type { AdministratorOverrides } from '../templates/index.ts';
@@ -15,8 +15,8 @@ import { triage, type TriageSettings } from './triage.ts';
 
 export interface IntakeDependencies {
   readonly directory: MemberDirectory;
-  readonly claims: DynamoClaimRepository;
-  readonly store: S3MessageStore;
+  readonly claims: ClaimRepository;
+  readonly store: MessageStore;
   readonly mailer: Mailer;
   readonly settings: TriageSettings;
   readonly administrators: AdministratorOverrides;

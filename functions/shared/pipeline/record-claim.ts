@@ -1,13 +1,11 @@
-import type { DynamoClaimRepository } from '../adapters/dynamo-claim-repository.ts';
-import type { S3MessageStore } from '../adapters/s3-message-store.ts';
-import type { ClaimRecord, StatusChange, StoredDocument } from '../domain/claim.ts';
+import type { ClaimRecord, StatusChange, StoredDocument, ClaimRepository, MessageStore } from '../domain/claim.ts';
 import { newClaimReference } from '../domain/claim-reference.ts';
 import type { DocumentFile } from '../domain/types.ts';
 import { required, type IntakeContext, type Outcome } from './context.ts';
 
 export interface RecordDependencies {
-  readonly claims: DynamoClaimRepository;
-  readonly store: S3MessageStore;
+  readonly claims: ClaimRepository;
+  readonly store: MessageStore;
   readonly rawMessage: { readonly bucket: string; readonly key: string };
   readonly now: () => Date;
 }
@@ -55,7 +53,7 @@ function withDuplicateCheck(
   return { status: 'DUPLICATE', reasons: [...outcome.reasons, `documents already received with ${duplicateOf}`], duplicateOf };
 }
 
-async function storeDocuments(reference: string, documents: readonly DocumentFile[], store: S3MessageStore): Promise<StoredDocument[]> {
+async function storeDocuments(reference: string, documents: readonly DocumentFile[], store: MessageStore): Promise<StoredDocument[]> {
   return Promise.all(
     documents.map(async (document, index) => {
       const s3Key = `documents/${reference}/${index + 1}-${document.filename}`;
