@@ -1,0 +1,228 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import MailComposer from 'nodemailer/lib/mail-composer/index.js';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { OutboxEmail } from '../../bin/local/local-aws.ts';
+import { CLAIM_REFERENCE_PATTERN } from '../../functions/shared/domain/claim-reference.ts';
+import { fixture, startIntakeHarness, type Delivery, type IntakeHarness } from '../support/intake-harness.ts';
+
+const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
+const attachmentHashes = (email: OutboxEmail) =>
+  email.attachments.map((attachment) => sha256(Buffer.from(attachment.content, 'base64')));
+
+let harness: IntakeHarness;
+
+beforeAll(async () => {
+  harness = await startIntakeHarness();
+}, 120_000);
+
+afterAll(async () => {
+  await harness?.stop();
+});
+
+beforeEach(async () => {
+  await harness.aws.outbox.clear();
+});
+
+async function deliver(raw: Buffer, delivery?: Delivery) {
+  const { event, sesMessageId } = await harness.receive(raw, delivery);
+  const response = await harness.handler(event);
+  return { event, sesMessageId, response };
+}
+
+async function claimFor(sesMessageId: string) {
+  const claim = await harness.claims.findByMessageId(sesMessageId);
+  if (!claim) throw new Error(`no claim recorded for ${sesMessageId}`);
+  return claim;
+}
+
+describe('intake handler against the emulators', () => {
+  it('forwards a French invoice to MAI and acknowledges the member in French', async () => {
+    const invoice = await fixture('invoices/note-honoraires-paris.pdf');
+    const { sesMessageId, response } = await deliver(await fixture('claims/fr-paris-invoice.eml'));
+
+    expect(response).toEqual({ batchItemFailures: [] });
+    const claim = await claimFor(sesMessageId);
+    expect(claim.reference).toMatch(CLAIM_REFERENCE_PATTERN);
+    expect(claim).toMatchObject({
+      status: 'FORWARDED',
+      outcome: 'FORWARDED',
+      memberId: '12345678',
+      channel: 'email',
+      route: 'MAI',
+      treatmentCountry: 'FR',
+      rawMessage: { key: `incoming/${sesMessageId}` },
+    });
+    expect(claim.documents).toEqual([
+      {
+        filename: 'note-honoraires-paris.pdf',
+        type: 'pdf',
+        size: invoice.length,
+        sha256: sha256(invoice),
+        s3Key: `documents/${claim.reference}/1-note-honoraires-paris.pdf`,
+        textRead: true,
+      },
+    ]);
+    expect(claim.statusHistory.map((change) => change.status)).toEqual(['RECEIVED', 'FORWARDED']);
+    expect(claim.forward?.to).toBe('contact@medical-administrators.com');
+    expect(claim.acknowledgement?.to).toBe('marie.dupont@example.fr');
+
+    const outbox = await harness.aws.outbox.list();
+    expect(outbox).toHaveLength(2);
+    const [forward, acknowledgement] = outbox as [OutboxEmail, OutboxEmail];
+    expect(forward.destination.to).toEqual(['contact@medical-administrators.com']);
+    expect(forward.from).toContain('claims@claims.example.org');
+    expect(forward.subject).toContain(claim.reference);
+    expect(forward.subject).toContain('12345678');
+    expect(attachmentHashes(forward)).toEqual([sha256(invoice)]);
+    expect(forward.body.text).toContain('Marie Dupont');
+
+    expect(acknowledgement.destination.to).toEqual(['marie.dupont@example.fr']);
+    expect(acknowledgement.subject).toBe(`Votre demande de remboursement ${claim.reference} a bien été reçue`);
+    expect(acknowledgement.body.text).toContain('http://expat.cigna.medical-administrators.com/fr');
+    expect(acknowledgement.body.text).not.toContain('cignaenvoy');
+    expect(acknowledgement.body.text).toContain('note-honoraires-paris.pdf');
+    expect(acknowledgement.attachments).toEqual([]);
+  });
+
+  it('forwards a US bill to Cigna and acknowledges in English with the Cigna Envoy link', async () => {
+    const bill = await fixture('invoices/itemized-bill-boston.pdf');
+    const { sesMessageId } = await deliver(await fixture('claims/en-boston-bill.eml'));
+
+    const claim = await claimFor(sesMessageId);
+    expect(claim).toMatchObject({ status: 'FORWARDED', route: 'CIGNA_US', treatmentCountry: 'US', memberId: '20481632' });
+    const [forward, acknowledgement] = (await harness.aws.outbox.list()) as [OutboxEmail, OutboxEmail];
+    expect(forward.destination.to.map((address) => address.toLowerCase())).toEqual(['ice.team@cigna.com']);
+    expect(claim.forward?.to).toBe('Ice.Team@Cigna.com');
+    expect(attachmentHashes(forward)).toEqual([sha256(bill)]);
+    expect(acknowledgement.destination.to).toEqual(['john.carter@example.com']);
+    expect(acknowledgement.subject).toBe(`Your claim ${claim.reference} has been received`);
+    expect(acknowledgement.body.text).toContain('https://www.cignaenvoy.com');
+    expect(acknowledgement.body.text).not.toContain('medical-administrators.com/fr');
+  });
+
+  it('makes one claim, one forward and one acknowledgement of a message delivered twice', async () => {
+    const { event, sesMessageId } = await harness.receive(await fixture('claims/cambodia-usd-invoice.eml'));
+    expect(await harness.handler(event)).toEqual({ batchItemFailures: [] });
+    expect(await harness.handler(event)).toEqual({ batchItemFailures: [] });
+
+    const claim = await claimFor(sesMessageId);
+    expect(claim).toMatchObject({ status: 'FORWARDED', route: 'MAI', treatmentCountry: 'KH' });
+    const outbox = await harness.aws.outbox.list();
+    expect(outbox.map((email) => email.destination.to)).toEqual([['contact@medical-administrators.com'], ['bill.smith@example.org']]);
+  });
+
+  it('takes documents the member already claimed as a duplicate, acknowledged but not forwarded again', async () => {
+    const first = await deliver(await fixture('claims/canada-dollar-invoice.eml'));
+    const original = await claimFor(first.sesMessageId);
+    await harness.aws.outbox.clear();
+
+    const { sesMessageId } = await deliver(await fixture('claims/forwarded-invoice.eml'));
+    const claim = await claimFor(sesMessageId);
+    expect(claim).toMatchObject({ status: 'DUPLICATE', duplicateOf: original.reference, memberId: 'CFE-004512' });
+    expect(claim.forward).toBeUndefined();
+    const outbox = await harness.aws.outbox.list();
+    expect(outbox).toHaveLength(1);
+    expect(outbox[0]?.destination.to).toEqual(['lucie.bernard@example.org']);
+    expect(outbox[0]?.subject).toContain(original.reference);
+  });
+
+  it('acknowledges at the registered address, never at the From address', async () => {
+    const invoice = await fixture('invoices/invoice-phnom-penh.pdf');
+    const raw = await compose({
+      from: 'someone.else@example.net',
+      to: 'claims@claims.example.org',
+      subject: 'Claim for my husband, member number 52093817',
+      text: 'Please find the invoice attached.',
+      attachments: [{ filename: 'invoice.pdf', content: Buffer.concat([invoice, Buffer.from('\n% resent\n')]) }],
+    });
+    const { sesMessageId } = await deliver(raw);
+
+    const claim = await claimFor(sesMessageId);
+    expect(claim.acknowledgement?.to).toBe('bill.smith@example.org');
+    const recipients = (await harness.aws.outbox.list()).flatMap((email) => email.destination.to);
+    expect(recipients).toEqual(['contact@medical-administrators.com', 'bill.smith@example.org']);
+  });
+
+  it.each([
+    ['bounce.eml', { envelopeSender: '' }, 'IGNORED'],
+    ['out-of-office.eml', {}, 'IGNORED'],
+    ['fr-paris-invoice.eml', { verdicts: { virus: 'FAIL' } }, 'QUARANTINED'],
+    ['en-boston-bill.eml', { verdicts: { spam: 'FAIL' } }, 'QUARANTINED'],
+  ] as const)('records %s (%o) as %s and sends nothing', async (file, delivery, status) => {
+    const { sesMessageId, response } = await deliver(await fixture(`claims/${file}`), delivery);
+
+    expect(response).toEqual({ batchItemFailures: [] });
+    const claim = await claimFor(sesMessageId);
+    expect(claim.status).toBe(status);
+    expect(claim.statusHistory.map((change) => change.status)).toEqual(['RECEIVED', status]);
+    expect(claim.documents).toEqual([]);
+    expect(await harness.aws.outbox.list()).toEqual([]);
+  });
+
+  it('sends the review acknowledgement for conflicting evidence and forwards nothing', async () => {
+    const { sesMessageId } = await deliver(await fixture('claims/mixed-us-fr.eml'));
+
+    const claim = await claimFor(sesMessageId);
+    expect(claim).toMatchObject({ status: 'REVIEW', memberId: '12345678' });
+    expect(claim.route).toBeUndefined();
+    expect(claim.reasons).toContain(
+      'conflicting evidence: itemized-bill-boston.pdf points to US, note-honoraires-paris.pdf points to FR',
+    );
+    const outbox = await harness.aws.outbox.list();
+    expect(outbox.map((email) => email.destination.to)).toEqual([['marie.dupont@example.fr']]);
+  });
+
+  it('asks a known member for the missing document', async () => {
+    const { sesMessageId } = await deliver(await fixture('claims/no-attachment.eml'));
+
+    expect(await claimFor(sesMessageId)).toMatchObject({ status: 'NEEDS_INFO', memberId: '20481632' });
+    const outbox = await harness.aws.outbox.list();
+    expect(outbox.map((email) => email.destination.to)).toEqual([['john.carter@example.com']]);
+  });
+
+  it('asks an authenticated unknown sender for a member number, and stays silent when unauthenticated', async () => {
+    const raw = await fixture('claims/unknown-sender.eml');
+    const authenticated = await deliver(raw);
+    expect(await claimFor(authenticated.sesMessageId)).toMatchObject({ status: 'NEEDS_INFO' });
+    expect((await harness.aws.outbox.list()).map((email) => email.destination.to)).toEqual([['anna.kowalski@example.com']]);
+
+    await harness.aws.outbox.clear();
+    const spoofable = await deliver(raw, { verdicts: { spf: 'FAIL', dkim: 'FAIL' } });
+    expect(await claimFor(spoofable.sesMessageId)).toMatchObject({ status: 'REVIEW' });
+    expect(await harness.aws.outbox.list()).toEqual([]);
+  });
+
+  it('reports only the unreadable record of a batch as failed', async () => {
+    const good = await harness.receive(await fixture('claims/out-of-office.eml'));
+    const [record] = good.event.Records;
+    const broken = { ...record!, messageId: 'broken-record', body: '{"Type":"Notification","MessageId":"x","Message":"{}"}' };
+
+    const response = await harness.handler({ Records: [broken, record!] });
+
+    expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: 'broken-record' }] });
+    expect((await claimFor(good.sesMessageId)).status).toBe('IGNORED');
+  });
+
+  it('gives every real-client message in the shared fixtures a recorded outcome', async () => {
+    const directory = path.resolve('..', 'shared', 'fixtures', 'mime');
+    const files = (await readdir(directory)).filter((file) => file.endsWith('.eml')).sort();
+    expect(files).toHaveLength(24);
+    const statuses: Record<string, string> = {};
+    for (const file of files) {
+      const { sesMessageId, response } = await deliver(await readFile(path.join(directory, file)));
+      expect(response, file).toEqual({ batchItemFailures: [] });
+      statuses[file] = (await claimFor(sesMessageId)).status;
+    }
+    // None of these senders is a member: each is asked for a member number, except the read receipt.
+    const expected = Object.fromEntries(
+      files.map((file) => [file, file === 'flanker-disposition-notification.eml' ? 'IGNORED' : 'NEEDS_INFO']),
+    );
+    expect(statuses).toEqual(expected);
+  }, 120_000);
+});
+
+function compose(options: ConstructorParameters<typeof MailComposer>[0]): Promise<Buffer> {
+  return new MailComposer(options).compile().build();
+}
