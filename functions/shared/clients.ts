@@ -2,7 +2,13 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
-import type { IntakeConfig } from './config.ts';
+
+/** Endpoint overrides, set only when the functions run against local emulators. */
+export interface EndpointOverrides {
+  readonly AWS_ENDPOINT_URL_S3?: string;
+  readonly AWS_ENDPOINT_URL_DYNAMODB?: string;
+  readonly AWS_ENDPOINT_URL_SESV2?: string;
+}
 
 export interface AwsClients {
   readonly s3: S3Client;
@@ -10,24 +16,26 @@ export interface AwsClients {
   readonly ses: SESv2Client;
 }
 
-type EndpointConfig = Pick<IntakeConfig, 'AWS_ENDPOINT_URL_S3' | 'AWS_ENDPOINT_URL_DYNAMODB' | 'AWS_ENDPOINT_URL_SESV2'>;
+/** One set of clients per execution environment, created at module scope by each handler. */
+export function createAwsClients(endpoints: EndpointOverrides): AwsClients {
+  return { s3: createS3Client(endpoints), dynamo: createDynamoClient(endpoints), ses: createSesClient(endpoints) };
+}
 
-/**
- * One set of clients per execution environment. Endpoints are only overridden for the local
- * emulators; the S3 emulator needs path-style addressing and plain (non aws-chunked) uploads.
- */
-export function createAwsClients(config: EndpointConfig): AwsClients {
-  const s3Endpoint = config.AWS_ENDPOINT_URL_S3;
-  return {
-    s3: new S3Client(
-      s3Endpoint
-        ? { endpoint: s3Endpoint, forcePathStyle: true, requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED' }
-        : {},
-    ),
-    dynamo: DynamoDBDocumentClient.from(
-      new DynamoDBClient(config.AWS_ENDPOINT_URL_DYNAMODB ? { endpoint: config.AWS_ENDPOINT_URL_DYNAMODB } : {}),
-      { marshallOptions: { removeUndefinedValues: true } },
-    ),
-    ses: new SESv2Client(config.AWS_ENDPOINT_URL_SESV2 ? { endpoint: config.AWS_ENDPOINT_URL_SESV2 } : {}),
-  };
+/** The S3 emulator needs path-style addressing and plain (not aws-chunked) uploads. */
+export function createS3Client({ AWS_ENDPOINT_URL_S3: endpoint }: EndpointOverrides): S3Client {
+  return new S3Client(
+    endpoint
+      ? { endpoint, forcePathStyle: true, requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED' }
+      : {},
+  );
+}
+
+export function createDynamoClient({ AWS_ENDPOINT_URL_DYNAMODB: endpoint }: EndpointOverrides): DynamoDBDocumentClient {
+  return DynamoDBDocumentClient.from(new DynamoDBClient(endpoint ? { endpoint } : {}), {
+    marshallOptions: { removeUndefinedValues: true },
+  });
+}
+
+export function createSesClient({ AWS_ENDPOINT_URL_SESV2: endpoint }: EndpointOverrides): SESv2Client {
+  return new SESv2Client(endpoint ? { endpoint } : {});
 }

@@ -2,11 +2,19 @@ import { z } from 'zod';
 
 const emailAddress = z.string().trim().email();
 
+/** Endpoint overrides for local emulators; unset on AWS. */
+const endpointOverrides = {
+  AWS_ENDPOINT_URL_S3: z.string().url().optional(),
+  AWS_ENDPOINT_URL_DYNAMODB: z.string().url().optional(),
+  AWS_ENDPOINT_URL_SESV2: z.string().url().optional(),
+};
+
 /**
  * The intake's environment, parsed once at load so a misconfigured function fails on its first
  * cold start rather than on the first claim.
  */
 export const intakeConfigSchema = z.object({
+  ...endpointOverrides,
   CLAIMS_BUCKET: z.string().min(1),
   MEMBERS_TABLE: z.string().min(1),
   CLAIMS_TABLE: z.string().min(1),
@@ -26,10 +34,6 @@ export const intakeConfigSchema = z.object({
   CIGNA_US_TRACKING_URL: z.string().url().optional(),
   /** SES configuration set for outgoing mail (bounce and complaint events); optional locally. */
   SES_CONFIGURATION_SET: z.string().min(1).optional(),
-  /** Endpoint overrides for local emulators; unset on AWS. */
-  AWS_ENDPOINT_URL_S3: z.string().url().optional(),
-  AWS_ENDPOINT_URL_DYNAMODB: z.string().url().optional(),
-  AWS_ENDPOINT_URL_SESV2: z.string().url().optional(),
 });
 
 export type IntakeConfig = z.infer<typeof intakeConfigSchema>;
@@ -38,11 +42,26 @@ export class ConfigurationError extends Error {
   override readonly name = 'ConfigurationError';
 }
 
+export const deliveryEventsConfigSchema = z.object({
+  ...endpointOverrides,
+  CLAIMS_TABLE: z.string().min(1),
+});
+
+export type DeliveryEventsConfig = z.infer<typeof deliveryEventsConfigSchema>;
+
 export function parseIntakeConfig(env: NodeJS.ProcessEnv): IntakeConfig {
-  const parsed = intakeConfigSchema.safeParse(env);
+  return parseConfig(intakeConfigSchema, env, 'intake');
+}
+
+export function parseDeliveryEventsConfig(env: NodeJS.ProcessEnv): DeliveryEventsConfig {
+  return parseConfig(deliveryEventsConfigSchema, env, 'delivery events');
+}
+
+function parseConfig<Schema extends z.ZodType>(schema: Schema, env: NodeJS.ProcessEnv, what: string): z.infer<Schema> {
+  const parsed = schema.safeParse(env);
   if (!parsed.success) {
     const fields = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
-    throw new ConfigurationError(`Invalid intake configuration: ${fields}`);
+    throw new ConfigurationError(`Invalid ${what} configuration: ${fields}`);
   }
   return parsed.data;
 }

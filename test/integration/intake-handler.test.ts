@@ -5,6 +5,7 @@ import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { OutboxEmail } from '../../bin/local/local-aws.ts';
 import { CLAIM_REFERENCE_PATTERN } from '../../functions/shared/domain/claim-reference.ts';
+import { sesBounceRecord, snsBody } from '../support/ses-events.ts';
 import { fixture, startIntakeHarness, type Delivery, type IntakeHarness } from '../support/intake-harness.ts';
 
 const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
@@ -226,3 +227,19 @@ describe('intake handler against the emulators', () => {
 function compose(options: ConstructorParameters<typeof MailComposer>[0]): Promise<Buffer> {
   return new MailComposer(options).compile().build();
 }
+
+describe('delivery events handler against the emulators', () => {
+  it('records a bounce of the forward against its claim', async () => {
+    const { sesMessageId } = await deliver(await fixture('claims/no-attachment.eml'));
+    const claim = await claimFor(sesMessageId);
+    const { handler: recordDeliveryEvents } = await import('../../functions/delivery-events/handler.ts');
+    const bounce = sesBounceRecord({ claimReference: [claim.reference], kind: ['forward'] });
+
+    const response = await recordDeliveryEvents({ Records: [harness.queueRecord('bounce-1', snsBody(bounce))] });
+
+    expect(response).toEqual({ batchItemFailures: [] });
+    expect((await harness.claims.get(claim.reference))?.deliveryEvents).toEqual([
+      { type: 'BOUNCE', at: '2017-08-05T00:41:02.669Z', detail: 'forward: Permanent/General' },
+    ]);
+  });
+});

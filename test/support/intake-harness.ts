@@ -30,6 +30,8 @@ export interface IntakeHarness {
   readonly handler: (event: SQSEvent) => Promise<SQSBatchResponse>;
   /** Stores the raw message as SES would and builds the queued notification event for it. */
   receive(raw: Buffer, delivery?: Delivery): Promise<{ readonly event: SQSEvent; readonly sesMessageId: string }>;
+  /** An SQS record, shaped as AWS delivers it, around any body. */
+  queueRecord(messageId: string, body: string): SQSRecord;
   stop(): Promise<void>;
 }
 
@@ -67,6 +69,7 @@ export async function startIntakeHarness(): Promise<IntakeHarness> {
         });
         return { event: queuedEvent(templates, notification), sesMessageId };
       },
+      queueRecord: (messageId, body) => ({ ...templates.sqs, messageId, body }),
       stop: () => aws.stop(),
     };
   } catch (error) {

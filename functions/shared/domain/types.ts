@@ -58,6 +58,33 @@ export interface DocumentFile {
   readonly textRead: boolean;
   /** Why the text was not read, when it was not (scan, unsupported type, over a bound...). */
   readonly notReadReason?: string;
+  /** Pages of a scan (fax, photo, scanned PDF) once its images were decoded. */
+  readonly pageCount?: number;
+  /** Present when the text was read by OCR from the document's images. */
+  readonly ocr?: OcrReading;
+  /** The file's images could not be decoded: a person must look at it. */
+  readonly damaged?: boolean;
+}
+
+export type OcrEngineName = 'tesseract' | 'textract';
+
+/** What OCR read on one page of a scan. */
+export interface OcrPage {
+  /** 1-based. */
+  readonly page: number;
+  readonly text: string;
+  /** The engine's confidence in the page's text, 0 to 100. */
+  readonly confidence: number;
+}
+
+/** How a scan's text was read: by which engine, page by page. */
+export interface OcrReading {
+  readonly engine: OcrEngineName;
+  readonly pages: readonly OcrPage[];
+  /** Mean of the pages' confidences, 0 to 100. */
+  readonly meanConfidence: number;
+  /** Why some pages were not read (the claim's OCR time ran out), when some were not. */
+  readonly pagesNotRead?: string;
 }
 
 /** One piece of evidence about where treatment happened. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SafeToLogError } from '../log-safe-error.ts';
 import type { Verdicts } from '../domain/types.ts';
 
 const verdict = z.object({
@@ -55,7 +56,7 @@ export interface ReceivedMessage {
   readonly objectKey: string;
 }
 
-export class InvalidNotificationError extends Error {
+export class InvalidNotificationError extends SafeToLogError {
   override readonly name = 'InvalidNotificationError';
 }
 

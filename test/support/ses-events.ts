@@ -1,0 +1,57 @@
+/**
+ * SES event records as AWS documents them ("Examples of event data that Amazon SES publishes to
+ * Amazon SNS"), with the tags the intake's mailer sets.
+ */
+export function sesBounceRecord(tags: Record<string, string[]>) {
+  return {
+    eventType: 'Bounce',
+    bounce: {
+      bounceType: 'Permanent',
+      bounceSubType: 'General',
+      bouncedRecipients: [
+        { emailAddress: 'recipient@example.com', action: 'failed', status: '5.1.1', diagnosticCode: 'smtp; 550 5.1.1 user unknown' },
+      ],
+      timestamp: '2017-08-05T00:41:02.669Z',
+      feedbackId: '01000157c44f053b-61b59c11-9236-11e6-8f96-7be8aexample-000000',
+      reportingMTA: 'dsn; mta.example.com',
+    },
+    mail: {
+      timestamp: '2017-08-05T00:40:02.012Z',
+      source: 'Sender Name <sender@example.com>',
+      sourceArn: 'arn:aws:ses:us-east-1:123456789012:identity/sender@example.com',
+      sendingAccountId: '123456789012',
+      messageId: 'EXAMPLE7c191be45-e9aedb9a-02f9-4d12-a87d-dd0099a07f8a-000000',
+      destination: ['recipient@example.com'],
+      headersTruncated: false,
+      tags: { 'ses:configuration-set': ['ConfigSet'], 'ses:source-ip': ['192.0.2.0'], ...tags },
+    },
+  };
+}
+
+export function sesComplaintRecord(tags: Record<string, string[]>) {
+  const { bounce: _bounce, eventType: _type, ...rest } = sesBounceRecord(tags);
+  return {
+    ...rest,
+    eventType: 'Complaint',
+    complaint: {
+      complainedRecipients: [{ emailAddress: 'recipient@example.com' }],
+      timestamp: '2017-08-05T00:41:02.669Z',
+      feedbackId: '01000157c44f053b-61b59c11-9236-11e6-8f96-7be8aexample-000000',
+      userAgent: 'Mozilla/5.0',
+      complaintFeedbackType: 'abuse',
+      arrivalDate: '2017-08-05T00:41:02.669Z',
+    },
+  };
+}
+
+/** The SQS body SNS delivers with raw message delivery off. */
+export function snsBody(message: unknown): string {
+  return JSON.stringify({
+    Type: 'Notification',
+    MessageId: '95df01b4-ee98-5cb9-9903-4c221d41eb5e',
+    TopicArn: 'arn:aws:sns:eu-west-1:123456789012:claims-intake-delivery-events',
+    Message: JSON.stringify(message),
+    Timestamp: '2017-08-05T00:41:03.000Z',
+    SignatureVersion: '1',
+  });
+}

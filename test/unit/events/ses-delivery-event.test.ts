@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { InvalidDeliveryEventError, parseQueuedDeliveryEvent } from '../../../functions/shared/events/ses-delivery-event.ts';
+import { sesBounceRecord, sesComplaintRecord, snsBody } from '../../support/ses-events.ts';
+
+const tags = { claimReference: ['CLM-2026-7K3F9Q'], kind: ['forward'] };
+
+describe('parseQueuedDeliveryEvent', () => {
+  it('reads a bounce of a tagged message as a bounce of that claim', () => {
+    expect(parseQueuedDeliveryEvent(snsBody(sesBounceRecord(tags)))).toEqual({
+      reference: 'CLM-2026-7K3F9Q',
+      event: { type: 'BOUNCE', at: '2017-08-05T00:41:02.669Z', detail: 'forward: Permanent/General' },
+    });
+  });
+
+  it('reads a complaint about an acknowledgement', () => {
+    expect(parseQueuedDeliveryEvent(snsBody(sesComplaintRecord({ ...tags, kind: ['acknowledged'] })))).toEqual({
+      reference: 'CLM-2026-7K3F9Q',
+      event: { type: 'COMPLAINT', at: '2017-08-05T00:41:02.669Z', detail: 'acknowledged: abuse' },
+    });
+  });
+
+  it('ignores mail without a claim reference and event types that say nothing of delivery', () => {
+    expect(parseQueuedDeliveryEvent(snsBody(sesBounceRecord({})))).toBeUndefined();
+    expect(parseQueuedDeliveryEvent(snsBody({ ...sesBounceRecord(tags), eventType: 'Open' }))).toBeUndefined();
+  });
+
+  it('rejects what is not an SES event in an SNS envelope', () => {
+    expect(() => parseQueuedDeliveryEvent('not json')).toThrow(InvalidDeliveryEventError);
+    expect(() => parseQueuedDeliveryEvent(JSON.stringify({ Records: [] }))).toThrow('SQS body is not an SNS notification');
+    expect(() => parseQueuedDeliveryEvent(snsBody({ eventType: 'Bounce' }))).toThrow('SNS message is not an SES event');
+  });
+});
