@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Member, MemberDirectory } from '../domain/types.ts';
 import { normalizePhoneNumber } from '../domain/phone-number.ts';
 import { MEMBERS_TABLE_DESIGN, memberFaxKey, memberKey } from './table-design.ts';
@@ -45,7 +45,10 @@ export class DynamoMemberDirectory implements MemberDirectory {
     return memberIds.size === 1 && memberId ? this.findById(memberId) : undefined;
   }
 
-  /** Writes a member's profile and fax items (used by the members import). */
+  /**
+   * Writes a member's profile and fax items (the members import); fax numbers no longer
+   * registered are removed, so an old number cannot identify the member any more.
+   */
   async save(member: Member): Promise<void> {
     await this.dynamo.send(
       new PutCommand({
@@ -57,6 +60,18 @@ export class DynamoMemberDirectory implements MemberDirectory {
       await this.dynamo.send(
         new PutCommand({ TableName: this.tableName, Item: { ...memberFaxKey(member.memberId, faxNumber), memberId: member.memberId, faxNumber } }),
       );
+    }
+    const { pk } = memberKey(member.memberId);
+    const { Items } = await this.dynamo.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :fax)',
+        ExpressionAttributeValues: { ':pk': pk, ':fax': 'FAX#' },
+      }),
+    );
+    for (const item of Items ?? []) {
+      if (member.faxNumbers.includes(String(item.faxNumber))) continue;
+      await this.dynamo.send(new DeleteCommand({ TableName: this.tableName, Key: { pk, sk: item.sk } }));
     }
   }
 }
