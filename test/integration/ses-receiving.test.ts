@@ -1,0 +1,50 @@
+import { createTransport } from 'nodemailer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LOCAL_CLAIMS_DOMAIN } from '../../bin/local/intake-environment.ts';
+import { startSesReceiving, type DeliveryResult, type SesReceiving } from '../../bin/local/ses-receiving.ts';
+import { fixture, startIntakeHarness, type IntakeHarness } from '../support/intake-harness.ts';
+
+let harness: IntakeHarness;
+let receiving: SesReceiving;
+const processed: DeliveryResult[] = [];
+
+beforeAll(async () => {
+  harness = await startIntakeHarness();
+  receiving = await startSesReceiving({
+    port: 0,
+    domain: LOCAL_CLAIMS_DOMAIN,
+    s3: harness.clients.s3,
+    bucket: harness.aws.resources.bucket,
+    deliver: harness.handler,
+    onProcessed: (result) => void processed.push(result),
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await receiving?.close();
+  await harness?.stop();
+});
+
+const smtp = () => createTransport({ host: '127.0.0.1', port: receiving.port, secure: false, ignoreTLS: true });
+
+describe('local SES receiving over SMTP', () => {
+  it('stores the message, runs the intake and leaves the forward and the acknowledgement in the outbox', async () => {
+    const raw = await fixture('claims/en-boston-bill.eml');
+    const info = await smtp().sendMail({ envelope: { from: 'john.carter@example.com', to: `claims@${LOCAL_CLAIMS_DOMAIN}` }, raw });
+    await receiving.idle();
+
+    expect(info.response).toMatch(/^250 Ok [0-9a-f]{32}$/);
+    expect(processed).toHaveLength(1);
+    expect(processed[0]).toMatchObject({ recipients: [`claims@${LOCAL_CLAIMS_DOMAIN}`], attempts: 1, failed: false });
+    const claim = await harness.claims.findByMessageId(processed[0]!.sesMessageId);
+    expect(claim).toMatchObject({ status: 'FORWARDED', route: 'CIGNA_US', rawMessage: { key: `incoming/${processed[0]!.sesMessageId}` } });
+    const outbox = await harness.aws.outbox.list();
+    expect(outbox.map((email) => email.destination.to[0]?.toLowerCase())).toEqual(['ice.team@cigna.com', 'john.carter@example.com']);
+  });
+
+  it('refuses recipients outside the claims domain, as SES does', async () => {
+    await expect(
+      smtp().sendMail({ envelope: { from: 'a@example.com', to: 'someone@elsewhere.example' }, raw: 'Subject: x\r\n\r\nx' }),
+    ).rejects.toMatchObject({ responseCode: 550 });
+  });
+});
