@@ -1,0 +1,136 @@
+import { type CfnElement, Duration, Stack, Validations } from 'aws-cdk-lib';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+import { MEMBERS_TABLE_DESIGN } from '../../functions/shared/adapters/table-design.ts';
+import type { ClaimsIntakeConfig } from '../config.ts';
+import { ClaimsTables } from './claims-tables.ts';
+import type { EmailSending } from './email-sending.ts';
+import { ProjectFunction } from './project-function.ts';
+
+/** Starting point; the benchmark (`npm run bench`) measures the intake and sets this. */
+const INTAKE_MEMORY_MB = 1024;
+/** A claim takes seconds (parsing, OCR of a few pages, two sends); a batch of them fits well within. */
+const INTAKE_TIMEOUT = Duration.minutes(2);
+/** Claims handed to one invocation; failures are reported one by one. */
+export const INTAKE_BATCH_SIZE = 5;
+/**
+ * Installed beside the bundle rather than bundled: sharp loads a native binary, tesseract.js starts
+ * a worker script and loads its WebAssembly core from its package, and the models are files.
+ */
+const INSTALLED_MODULES = ['sharp', 'tesseract.js', '@tesseract.js-data/eng', '@tesseract.js-data/fra'];
+
+export interface IntakeFunctionProps {
+  readonly config: ClaimsIntakeConfig;
+  readonly bucket: IBucket;
+  /** Prefix SES stores received mail under; the function only reads there. */
+  readonly incomingPrefix: string;
+  /** Prefix the function stores extracted documents under; the only place it writes. */
+  readonly documentsPrefix: string;
+  readonly tables: ClaimsTables;
+  /** Key of the bucket, the tables and the queue. */
+  readonly dataKey: IKey;
+  readonly sending: EmailSending;
+  /** Key the log group is encrypted with. */
+  readonly logEncryptionKey: IKey;
+}
+
+/**
+ * The intake function (functions/intake/handler.ts): reads a received message, finds the member,
+ * routes, forwards and acknowledges. Its role can do exactly that and nothing more.
+ */
+export class IntakeFunction extends ProjectFunction {
+  constructor(scope: Construct, id: string, props: IntakeFunctionProps) {
+    const { config, bucket, tables, sending } = props;
+    super(scope, id, {
+      entry: 'functions/intake/handler.ts',
+      description: 'the claims intake: understands, routes, forwards and acknowledges received claims',
+      serviceName: 'claims-intake',
+      memorySize: INTAKE_MEMORY_MB,
+      nodeModules: INSTALLED_MODULES,
+      timeout: INTAKE_TIMEOUT,
+      logEncryptionKey: props.logEncryptionKey,
+      logRetention: config.logRetentionDays,
+      logLevel: config.logLevel,
+      environment: {
+        CLAIMS_BUCKET: bucket.bucketName,
+        MEMBERS_TABLE: tables.members.tableName,
+        CLAIMS_TABLE: tables.claims.tableName,
+        SENDER_ADDRESS: config.senderAddress,
+        INTAKE_ADDRESSES: config.intakeAddresses.join(','),
+        FAX_LOCAL_PART: config.faxLocalPart,
+        MAI_CLAIMS_ADDRESS: config.maiClaimsAddress,
+        CIGNA_US_CLAIMS_ADDRESS: config.cignaUsClaimsAddress,
+        ...(config.maiFaxGatewayAddress && { MAI_FAX_GATEWAY_ADDRESS: config.maiFaxGatewayAddress }),
+        ...(config.cignaUsFaxGatewayAddress && { CIGNA_US_FAX_GATEWAY_ADDRESS: config.cignaUsFaxGatewayAddress }),
+        MAI_TRACKING_URL: config.maiTrackingUrl,
+        CIGNA_US_TRACKING_URL: config.cignaUsTrackingUrl,
+        SES_CONFIGURATION_SET: sending.configurationSet.configurationSetName,
+        OCR_ENGINE: config.ocrEngine,
+      },
+    });
+
+    const statements = [
+      new PolicyStatement({
+        sid: 'ReadReceivedMail',
+        actions: ['s3:GetObject'],
+        resources: [bucket.arnForObjects(`${props.incomingPrefix}*`)],
+      }),
+      new PolicyStatement({
+        sid: 'StoreExtractedDocuments',
+        actions: ['s3:PutObject'],
+        resources: [bucket.arnForObjects(`${props.documentsPrefix}*`)],
+      }),
+      new PolicyStatement({
+        sid: 'ReadMembers',
+        actions: ['dynamodb:GetItem'],
+        resources: [tables.members.tableArn],
+      }),
+      new PolicyStatement({
+        sid: 'FindMembersByEmailOrFax',
+        actions: ['dynamodb:Query'],
+        resources: [MEMBERS_TABLE_DESIGN.emailIndex.name, MEMBERS_TABLE_DESIGN.faxIndex.name].map((index) =>
+          ClaimsTables.indexArn(tables.members, index),
+        ),
+      }),
+      new PolicyStatement({
+        sid: 'RecordClaims',
+        // TransactWriteItems is authorised item by item: the claim's transaction only puts items.
+        actions: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
+        resources: [tables.claims.tableArn],
+      }),
+      // No sid: merges with the queue's kms:Decrypt grant.
+      new PolicyStatement({
+        actions: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'],
+        resources: [props.dataKey.keyArn],
+      }),
+      new PolicyStatement({
+        sid: 'SendFromTheClaimsAddress',
+        actions: ['ses:SendEmail'],
+        resources: [sending.identityArn, sending.configurationSetArn],
+        conditions: { StringEquals: { 'ses:FromAddress': config.senderAddress } },
+      }),
+    ];
+    if (config.ocrEngine === 'textract') {
+      statements.push(new PolicyStatement({ sid: 'ReadScans', actions: ['textract:AnalyzeExpense'], resources: ['*'] }));
+      Validations.of(this.role).acknowledge({
+        id: 'AwsSolutions-IAM5[Resource::*]',
+        reason: 'X-Ray (xray:PutTraceSegments, xray:PutTelemetryRecords) and textract:AnalyzeExpense support no resource-level permissions.',
+      });
+    }
+    statements.forEach((statement) => this.role.addToPrincipalPolicy(statement));
+
+    const bucketId = Stack.of(bucket).getLogicalId(bucket.node.defaultChild as CfnElement);
+    Validations.of(this.role).acknowledge(
+      {
+        id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/${props.incomingPrefix}*]`,
+        reason: 'Reads any received message, and only those: SES names each object after its message id.',
+      },
+      {
+        id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/${props.documentsPrefix}*]`,
+        reason: 'Writes the documents of any claim, and only there: keys are made of the claim reference, unknown in advance.',
+      },
+    );
+  }
+}

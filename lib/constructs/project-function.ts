@@ -1,0 +1,152 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Duration, Validations } from 'aws-cdk-lib';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
+import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+
+const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Namespace every function publishes its Powertools metrics to. */
+export const METRICS_NAMESPACE = 'ClaimsIntake';
+
+/**
+ * Lets the CommonJS dependencies bundled into the ES module output (mailparser, the AWS SDK's
+ * helpers) `require` Node's built-in modules.
+ */
+const REQUIRE_SHIM = "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
+
+/** Why each function's role carries its permissions inline. */
+export const INLINE_POLICY_REASON =
+  'The policy is written for this one role and must not be attached elsewhere: an inline policy keeps that one-to-one, a managed policy would be a reusable grant.';
+
+export interface ProjectFunctionProps {
+  /** Path, from the project root, of the TypeScript module exporting `handler`. */
+  readonly entry: string;
+  readonly description: string;
+  /** Powertools service name: the `service` of every log line and metric. */
+  readonly serviceName: string;
+  readonly timeout: Duration;
+  /** Key the log group is encrypted with. */
+  readonly logEncryptionKey: IKey;
+  readonly logRetention: RetentionDays;
+  /**
+   * Memory in MB; CPU is allocated in proportion.
+   * @default 256
+   */
+  readonly memorySize?: number;
+  /**
+   * Variables the handler reads, in addition to the Powertools ones.
+   * @default - none
+   */
+  readonly environment?: Readonly<Record<string, string>>;
+  /**
+   * Powertools log level.
+   * @default 'INFO'
+   */
+  readonly logLevel?: string;
+  /**
+   * Packages installed into the function's node_modules instead of bundled: native binaries and
+   * packages that load files of their own at run time. Installed by npm for Linux on ARM64.
+   * @default - everything is bundled
+   */
+  readonly nodeModules?: readonly string[];
+  /**
+   * Concurrency reserved for (and capping) the function.
+   * @default - no reservation: the function draws on the account's unreserved concurrency
+   */
+  readonly reservedConcurrentExecutions?: number;
+}
+
+/**
+ * A Lambda function with the project's defaults: TypeScript bundled by the local esbuild (no
+ * Docker) into a minified ES module with a source map Node applies to stack traces, Node.js 22 on
+ * ARM64, X-Ray tracing, Powertools configuration, and its own role and KMS-encrypted log group so
+ * that the role holds nothing but what is granted to it.
+ */
+export class ProjectFunction extends Construct {
+  readonly function: NodejsFunction;
+  readonly role: Role;
+  readonly logGroup: LogGroup;
+  readonly timeout: Duration;
+
+  constructor(scope: Construct, id: string, props: ProjectFunctionProps) {
+    super(scope, id);
+    this.timeout = props.timeout;
+
+    this.logGroup = new LogGroup(this, 'Logs', {
+      encryptionKey: props.logEncryptionKey,
+      retention: props.logRetention,
+    });
+    this.role = new Role(this, 'Role', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `Runs ${props.description}`,
+    });
+    this.logGroup.grantWrite(this.role);
+
+    this.function = new NodejsFunction(this, 'Function', {
+      entry: join(PROJECT_ROOT, props.entry),
+      projectRoot: PROJECT_ROOT,
+      depsLockFilePath: join(PROJECT_ROOT, 'package-lock.json'),
+      handler: 'handler',
+      description: props.description,
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      memorySize: props.memorySize ?? 256,
+      timeout: props.timeout,
+      role: this.role,
+      logGroup: this.logGroup,
+      tracing: Tracing.ACTIVE,
+      reservedConcurrentExecutions: props.reservedConcurrentExecutions,
+      environment: {
+        ...props.environment,
+        POWERTOOLS_SERVICE_NAME: props.serviceName,
+        POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
+        POWERTOOLS_LOG_LEVEL: props.logLevel ?? 'INFO',
+        NODE_OPTIONS: '--enable-source-maps',
+      },
+      bundling: {
+        forceDockerBundling: false,
+        format: OutputFormat.ESM,
+        mainFields: ['module', 'main'],
+        banner: REQUIRE_SHIM,
+        target: 'node22',
+        minify: true,
+        // A separate .map file, referenced from the bundle so that Node finds it.
+        sourceMap: true,
+        sourceMapMode: SourceMapMode.DEFAULT,
+        sourcesContent: false,
+        // Ship the SDK versions the code was tested with, not the runtime's.
+        bundleAwsSDK: true,
+        nodeModules: props.nodeModules && [...props.nodeModules],
+        // npm picks the optional native packages (sharp's) for the function's platform, not the build machine's.
+        environment: { npm_config_os: 'linux', npm_config_cpu: 'arm64', npm_config_libc: 'glibc' },
+      },
+    });
+
+    Validations.of(this).acknowledge(
+      {
+        id: 'HIPAA.Security-LambdaInsideVPC',
+        reason: 'The function only calls AWS service APIs (TLS, IAM-authorised) and reaches no VPC resource.',
+      },
+      {
+        id: 'AwsSolutions-L1',
+        reason: 'nodejs22.x is the newest runtime within one major version of the Node 20 toolchain the code is built and tested with.',
+      },
+      {
+        id: 'Serverless-LambdaLatestVersion',
+        reason: 'nodejs22.x is the newest runtime within one major version of the Node 20 toolchain the code is built and tested with.',
+      },
+    );
+    Validations.of(this.role).acknowledge(
+      {
+        id: 'AwsSolutions-IAM5[Resource::*]',
+        reason: 'X-Ray tracing: xray:PutTraceSegments and xray:PutTelemetryRecords support no resource-level permissions.',
+      },
+      { id: 'HIPAA.Security-IAMNoInlinePolicy', reason: INLINE_POLICY_REASON },
+    );
+  }
+}

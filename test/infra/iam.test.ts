@@ -1,0 +1,156 @@
+import { Match } from 'aws-cdk-lib/assertions';
+import { describe, expect, it } from 'vitest';
+import { arnOf, arnWithSuffix, refOf, synthStack, TEST_ACCOUNT } from './synth-stack.ts';
+
+const lambdaTrust = {
+  Statement: [{ Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' } }],
+  Version: '2012-10-17',
+};
+const xray = { Effect: 'Allow', Action: ['xray:PutTelemetryRecords', 'xray:PutTraceSegments'], Resource: '*' };
+
+describe('IAM, function by function', () => {
+  it('lets the intake read received mail, store documents, look members up, record claims, use the data key, send from the claims address and consume its queue: nothing else', () => {
+    const { stack, template } = synthStack({ domain: 'claims.example.fr' });
+    const { storage, tables, keys, intake, intakeQueue } = stack;
+    template.hasResourceProperties('AWS::IAM::Role', { AssumeRolePolicyDocument: lambdaTrust, ManagedPolicyArns: Match.absent() });
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      Roles: [refOf(intake.role)],
+      PolicyDocument: Match.exact({
+        Statement: [
+          { Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: arnOf(intake.logGroup) },
+          xray,
+          { Sid: 'ReadReceivedMail', Effect: 'Allow', Action: 's3:GetObject', Resource: arnWithSuffix(storage.bucket, '/incoming/*') },
+          { Sid: 'StoreExtractedDocuments', Effect: 'Allow', Action: 's3:PutObject', Resource: arnWithSuffix(storage.bucket, '/documents/*') },
+          { Sid: 'ReadMembers', Effect: 'Allow', Action: 'dynamodb:GetItem', Resource: arnOf(tables.members) },
+          {
+            Sid: 'FindMembersByEmailOrFax',
+            Effect: 'Allow',
+            Action: 'dynamodb:Query',
+            Resource: [arnWithSuffix(tables.members, '/index/byEmail'), arnWithSuffix(tables.members, '/index/byFax')],
+          },
+          {
+            Sid: 'RecordClaims',
+            Effect: 'Allow',
+            Action: ['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
+            Resource: arnOf(tables.claims),
+          },
+          { Effect: 'Allow', Action: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'], Resource: arnOf(keys.data) },
+          {
+            Sid: 'SendFromTheClaimsAddress',
+            Effect: 'Allow',
+            Action: 'ses:SendEmail',
+            Resource: [
+              `arn:aws:ses:eu-west-1:${TEST_ACCOUNT}:configuration-set/ClaimsIntake-outgoing`,
+              `arn:aws:ses:eu-west-1:${TEST_ACCOUNT}:identity/claims.example.fr`,
+            ],
+            Condition: { StringEquals: { 'ses:FromAddress': 'claims@claims.example.fr' } },
+          },
+          {
+            Effect: 'Allow',
+            Action: ['sqs:ChangeMessageVisibility', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:ReceiveMessage'],
+            Resource: arnOf(intakeQueue.queue),
+          },
+        ],
+        Version: '2012-10-17',
+      }),
+    });
+  });
+
+  it('adds Textract, which has no resource-level permissions, only when it is the OCR engine', () => {
+    const statementsOf = (ocrEngine: string) => {
+      const { stack, template } = synthStack({ ocrEngine });
+      const [policy] = Object.values(template.findResources('AWS::IAM::Policy', { Properties: { Roles: [refOf(stack.intake.role)] } }));
+      return policy?.Properties.PolicyDocument.Statement as { Action: string | string[] }[];
+    };
+    const textract = { Sid: 'ReadScans', Effect: 'Allow', Action: 'textract:AnalyzeExpense', Resource: '*' };
+    expect(statementsOf('textract')).toContainEqual(textract);
+    expect(statementsOf('tesseract')).not.toContainEqual(textract);
+    expect(statementsOf('tesseract').flatMap((statement) => statement.Action).filter((action) => action.startsWith('textract:'))).toEqual([]);
+  });
+
+  it('lets the delivery-events function update claims, use the data key and consume its queue: nothing else', () => {
+    const { stack, template } = synthStack({ domain: 'claims.example.fr' });
+    const { tables, keys, deliveryEvents, deliveryEventsQueue } = stack;
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      Roles: [refOf(deliveryEvents.role)],
+      PolicyDocument: Match.exact({
+        Statement: [
+          { Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: arnOf(deliveryEvents.logGroup) },
+          xray,
+          { Sid: 'RecordDeliveryEvents', Effect: 'Allow', Action: 'dynamodb:UpdateItem', Resource: arnOf(tables.claims) },
+          { Effect: 'Allow', Action: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'], Resource: arnOf(keys.data) },
+          {
+            Effect: 'Allow',
+            Action: ['sqs:ChangeMessageVisibility', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:ReceiveMessage'],
+            Resource: arnOf(deliveryEventsQueue.queue),
+          },
+        ],
+        Version: '2012-10-17',
+      }),
+    });
+  });
+
+  it('gives every role its own inline policy and no managed policy', () => {
+    const { template } = synthStack({ domain: 'claims.example.fr' });
+    const roles = Object.values(template.findResources('AWS::IAM::Role'));
+    expect(roles).toHaveLength(3);
+    for (const role of roles) expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+  });
+});
+
+describe('functions', () => {
+  it('run Node.js 22 on ARM64 with tracing, the Powertools settings and source maps; the intake with 1024 MB and the configuration it reads', () => {
+    const { stack, template } = synthStack({
+      domain: 'claims.example.fr',
+      maiFaxGatewayAddress: '33142680690@fax.example.net',
+      logLevel: 'DEBUG',
+    });
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Handler: 'index.handler',
+      Runtime: 'nodejs22.x',
+      Architectures: ['arm64'],
+      MemorySize: 1024,
+      Timeout: 120,
+      TracingConfig: { Mode: 'Active' },
+      LoggingConfig: { LogGroup: refOf(stack.intake.logGroup) },
+      Environment: {
+        Variables: Match.exact({
+          CLAIMS_BUCKET: refOf(stack.storage.bucket),
+          MEMBERS_TABLE: refOf(stack.tables.members),
+          CLAIMS_TABLE: refOf(stack.tables.claims),
+          SENDER_ADDRESS: 'claims@claims.example.fr',
+          INTAKE_ADDRESSES: 'claims@claims.example.fr,fax@claims.example.fr',
+          FAX_LOCAL_PART: 'fax',
+          MAI_CLAIMS_ADDRESS: 'contact@medical-administrators.com',
+          CIGNA_US_CLAIMS_ADDRESS: 'Ice.Team@Cigna.com',
+          MAI_FAX_GATEWAY_ADDRESS: '33142680690@fax.example.net',
+          MAI_TRACKING_URL: 'http://expat.cigna.medical-administrators.com/fr',
+          CIGNA_US_TRACKING_URL: 'https://www.cignaenvoy.com',
+          SES_CONFIGURATION_SET: refOf(stack.sending.configurationSet),
+          OCR_ENGINE: 'tesseract',
+          POWERTOOLS_SERVICE_NAME: 'claims-intake',
+          POWERTOOLS_METRICS_NAMESPACE: 'ClaimsIntake',
+          POWERTOOLS_LOG_LEVEL: 'DEBUG',
+          NODE_OPTIONS: '--enable-source-maps',
+        }),
+      },
+    });
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Runtime: 'nodejs22.x',
+      Architectures: ['arm64'],
+      MemorySize: 256,
+      Timeout: 30,
+      TracingConfig: { Mode: 'Active' },
+      LoggingConfig: { LogGroup: refOf(stack.deliveryEvents.logGroup) },
+      Environment: {
+        Variables: Match.exact({
+          CLAIMS_TABLE: refOf(stack.tables.claims),
+          POWERTOOLS_SERVICE_NAME: 'claims-delivery-events',
+          POWERTOOLS_METRICS_NAMESPACE: 'ClaimsIntake',
+          POWERTOOLS_LOG_LEVEL: 'DEBUG',
+          NODE_OPTIONS: '--enable-source-maps',
+        }),
+      },
+    });
+  });
+});
