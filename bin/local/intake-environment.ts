@@ -9,5 +9,8 @@ export function localIntakeEnvironment(aws: LocalAws): Record<string, string> {
     SENDER_ADDRESS: `claims@${LOCAL_CLAIMS_DOMAIN}`,
     INTAKE_ADDRESSES: `claims@${LOCAL_CLAIMS_DOMAIN},fax@${LOCAL_CLAIMS_DOMAIN}`,
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+    POWERTOOLS_METRICS_NAMESPACE: 'ClaimsIntakeLocal',
+    // Metrics are CloudWatch embedded-format lines on stdout: only useful on Lambda.
+    POWERTOOLS_METRICS_DISABLED: 'true',
   };
 }

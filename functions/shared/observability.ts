@@ -1,0 +1,35 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import { Tracer } from '@aws-lambda-powertools/tracer';
+import type { AwsClients } from './clients.ts';
+import type { ClaimRecord } from './domain/claim.ts';
+
+export interface Observability {
+  readonly logger: Logger;
+  readonly metrics: Metrics;
+  readonly tracer: Tracer;
+}
+
+/** Logger, metrics and tracer of one function; the namespace and level come from its environment. */
+export function createObservability(serviceName: string): Observability {
+  return { logger: new Logger({ serviceName }), metrics: new Metrics({ serviceName }), tracer: new Tracer({ serviceName }) };
+}
+
+/** Every AWS call shows in the function's trace (a no-op outside Lambda). */
+export function traceClients<Clients extends Partial<AwsClients>>(tracer: Tracer, clients: Clients): Clients {
+  for (const client of Object.values(clients)) if (client) tracer.captureAWSv3Client(client);
+  return clients;
+}
+
+/**
+ * One claim's metrics: counted by status, route and channel; how long the forward took from
+ * SES receipt. No member data is ever a dimension.
+ */
+export function recordClaimMetrics(metrics: Metrics, claim: ClaimRecord): void {
+  const counted = metrics.singleMetric();
+  counted.addDimensions({ status: claim.status, route: claim.route ?? 'NONE', channel: claim.channel });
+  counted.addMetric('Claims', MetricUnit.Count, 1);
+  if (claim.forward) {
+    metrics.addMetric('ForwardLatency', MetricUnit.Milliseconds, Date.parse(claim.forward.at) - Date.parse(claim.receivedAt));
+  }
+}

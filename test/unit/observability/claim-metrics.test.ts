@@ -1,0 +1,51 @@
+import { Metrics } from '@aws-lambda-powertools/metrics';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { recordClaimMetrics } from '../../../functions/shared/observability.ts';
+import { claimRecord } from '../../support/claim-records.ts';
+
+/** Embedded-metric-format documents Powertools writes to stdout. */
+function capturePublished(): { documents: () => Record<string, unknown>[] } {
+  const writes: string[] = [];
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    writes.push(String(chunk));
+    return true;
+  });
+  return { documents: () => writes.flatMap((line) => line.trim().split('\n')).map((line) => JSON.parse(line)) };
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('recordClaimMetrics', () => {
+  it('counts the claim by status, route and channel and times its forward', () => {
+    const published = capturePublished();
+    const metrics = new Metrics({ namespace: 'ClaimsIntakeTest', serviceName: 'claims-intake' });
+    const claim = {
+      ...claimRecord(),
+      status: 'FORWARDED' as const,
+      receivedAt: '2026-11-30T10:00:00.000Z',
+      forward: { to: 'contact@medical-administrators.com', messageId: 'm-1', at: '2026-11-30T10:00:02.500Z' },
+    };
+
+    recordClaimMetrics(metrics, claim);
+    metrics.publishStoredMetrics();
+
+    const [counted, timed] = published.documents() as [Record<string, unknown>, Record<string, unknown>];
+    expect(counted).toMatchObject({ Claims: 1, status: 'FORWARDED', route: 'MAI', channel: 'email', service: 'claims-intake' });
+    expect(timed).toMatchObject({ ForwardLatency: 2500, service: 'claims-intake' });
+    expect(JSON.stringify(published.documents())).not.toContain(claim.memberId ?? 'no member');
+  });
+
+  it('counts a claim that went nowhere under route NONE, with no latency', () => {
+    const published = capturePublished();
+    const metrics = new Metrics({ namespace: 'ClaimsIntakeTest', serviceName: 'claims-intake' });
+
+    recordClaimMetrics(metrics, { ...claimRecord(), status: 'IGNORED', outcome: 'IGNORED', route: undefined });
+    metrics.publishStoredMetrics();
+
+    const documents = published.documents();
+    expect(documents).toHaveLength(1);
+    expect(documents[0]).toMatchObject({ Claims: 1, status: 'IGNORED', route: 'NONE' });
+  });
+});
