@@ -3,7 +3,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoMemberDirectory } from '../../functions/shared/adapters/dynamo-member-directory.ts';
 import { parseMembersCsv } from '../../functions/shared/adapters/members-csv.ts';
-import { UsageError } from './usage-error.ts';
+import { InputError } from './usage-error.ts';
 
 export interface MembersImportOptions {
   readonly csvPath: string;
@@ -14,7 +14,7 @@ export interface MembersImportOptions {
 /** Loads a members CSV into the members table with the credentials of the shell. */
 export async function runMembersImport(options: MembersImportOptions): Promise<number> {
   const text = await readFile(options.csvPath, 'utf8').catch(() => {
-    throw new UsageError(`cannot read members file ${options.csvPath}`);
+    throw new InputError(`cannot read members file ${options.csvPath}`);
   });
   const members = parseMembersCsv(text);
   const dynamo = DynamoDBDocumentClient.from(new DynamoDBClient(options.region ? { region: options.region } : {}));

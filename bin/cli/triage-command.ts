@@ -1,11 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import { InMemoryMemberDirectory } from '../../functions/shared/adapters/in-memory-member-directory.ts';
 import { parseMembersCsv } from '../../functions/shared/adapters/members-csv.ts';
+import { TesseractEngine } from '../../functions/shared/adapters/ocr/tesseract-engine.ts';
+import { DEFAULT_OCR_TIME_LIMIT_SECONDS } from '../../functions/shared/config.ts';
+import { knownFaxGateways } from '../../functions/shared/domain/fax/index.ts';
+import { DEFAULT_SCAN_LIMITS } from '../../functions/shared/domain/scans/index.ts';
 import type { Verdicts, VerdictStatus } from '../../functions/shared/domain/types.ts';
 import { verdictsFromHeaders } from '../../functions/shared/events/verdict-headers.ts';
 import { triage } from '../../functions/shared/pipeline/triage.ts';
 import { triageReport, type TriageReport } from '../../functions/shared/pipeline/triage-report.ts';
-import { UsageError } from './usage-error.ts';
+import { InputError, UsageError } from './usage-error.ts';
 
 export interface TriageOptions {
   readonly messagePath: string;
@@ -14,24 +18,37 @@ export interface TriageOptions {
   readonly verdicts?: string;
 }
 
-/** The intake's decision for one .eml file, with members from a CSV file: no AWS, nothing sent. */
+/**
+ * The intake's decision for one .eml file, with members from a CSV file: no AWS, nothing sent.
+ * Scans are read offline with tesseract.js, within the deployed function's default OCR time.
+ */
 export async function runTriage(options: TriageOptions): Promise<TriageReport> {
   const raw = await readInput(options.messagePath, 'message');
   const members = parseMembersCsv((await readInput(options.membersPath, 'members file')).toString('utf8'));
   const recipients = options.to ? [options.to] : recipientsFromHeaders(raw);
-  const context = await triage(
-    {
-      sesMessageId: 'triage',
-      receivedAt: new Date(),
-      envelopeSender: returnPath(raw),
-      recipients,
-      verdicts: options.verdicts ? parseVerdicts(options.verdicts) : verdictsFromHeaders(raw),
-    },
-    raw,
-    new InMemoryMemberDirectory(members),
-    { ownAddresses: recipients.map((recipient) => recipient.toLowerCase()), faxLocalPart: 'fax' },
-  );
-  return triageReport(context);
+  const engine = new TesseractEngine();
+  try {
+    const context = await triage(
+      {
+        sesMessageId: 'triage',
+        receivedAt: new Date(),
+        envelopeSender: returnPath(raw),
+        recipients,
+        verdicts: options.verdicts ? parseVerdicts(options.verdicts) : verdictsFromHeaders(raw),
+      },
+      raw,
+      new InMemoryMemberDirectory(members),
+      {
+        ownAddresses: recipients.map((recipient) => recipient.toLowerCase()),
+        faxLocalPart: 'fax',
+        faxGateways: knownFaxGateways([]),
+        scans: { engine, limits: DEFAULT_SCAN_LIMITS, ocrTimeLimitMs: DEFAULT_OCR_TIME_LIMIT_SECONDS * 1000 },
+      },
+    );
+    return triageReport(context);
+  } finally {
+    await engine.release();
+  }
 }
 
 async function readInput(path: string, what: string): Promise<Buffer> {
@@ -39,7 +56,7 @@ async function readInput(path: string, what: string): Promise<Buffer> {
     return await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
-    throw new UsageError(`cannot read ${what} ${path}: ${code}`);
+    throw new InputError(`cannot read ${what} ${path}: ${code}`);
   }
 }
 
@@ -50,10 +67,11 @@ const VERDICT_VALUES = ['PASS', 'FAIL', 'GRAY', 'PROCESSING_FAILED', 'DISABLED']
 export function parseVerdicts(text: string): Verdicts {
   const verdicts: Record<(typeof VERDICT_KEYS)[number], VerdictStatus> = { spam: 'PASS', virus: 'PASS', spf: 'PASS', dkim: 'PASS', dmarc: 'PASS' };
   for (const pair of text.split(',').filter(Boolean)) {
-    const [key = '', value = ''] = pair.split('=').map((part) => part.trim());
+    const parts = pair.split('=').map((part) => part.trim());
+    const [key = '', value = ''] = parts;
     const name = VERDICT_KEYS.find((known) => known === key.toLowerCase());
     const status = VERDICT_VALUES.find((known) => known === value.toUpperCase());
-    if (!name || !status) throw new UsageError(`bad verdict "${pair}": expected one of ${VERDICT_KEYS.join('|')}=${VERDICT_VALUES.join('|')}`);
+    if (parts.length !== 2 || !name || !status) throw new UsageError(`bad verdict "${pair}": expected one of ${VERDICT_KEYS.join('|')}=${VERDICT_VALUES.join('|')}`);
     verdicts[name] = status;
   }
   return verdicts;

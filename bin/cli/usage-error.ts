@@ -2,3 +2,8 @@
 export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
+
+/** An input file cannot be read: one line, exit code 2, no usage text. */
+export class InputError extends Error {
+  override readonly name = 'InputError';
+}

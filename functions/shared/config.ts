@@ -2,6 +2,42 @@ import { z } from 'zod';
 
 const emailAddress = z.string().trim().email();
 
+function isRegularExpression(pattern: string): boolean {
+  try {
+    new RegExp(pattern, 'iu');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function parseJson(text: string, context: z.RefinementCtx): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    context.addIssue({ code: 'custom', message: 'must be JSON' });
+    return z.NEVER;
+  }
+}
+
+/** A fax gateway the code does not know: `{ "name", "sender", "subjectPattern", "callingCode"? }`. */
+const faxGatewayDefinition = z.object({
+  name: z.string().trim().min(1),
+  sender: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^(?:[^\s@]+@)?(?:[a-z0-9-]+\.)+[a-z]{2,63}$/, 'must be an address or a domain'),
+  subjectPattern: z.string().min(1).refine(isRegularExpression, 'must be a regular expression'),
+  callingCode: z.string().regex(/^[1-9]\d{0,2}$/, 'must be a country calling code such as 33').optional(),
+});
+
+/**
+ * OCR time one claim may use. The function has 2 minutes for a batch of 5 claims: 20 seconds
+ * each leaves time for the rest of the intake; pages beyond it are forwarded unread.
+ */
+export const DEFAULT_OCR_TIME_LIMIT_SECONDS = 20;
+
 /** Endpoint overrides for local emulators; unset on AWS. */
 const endpointOverrides = {
   AWS_ENDPOINT_URL_S3: z.string().url().optional(),
@@ -27,6 +63,15 @@ export const intakeConfigSchema = z.object({
     .transform((value) => value.split(',').map((address) => address.trim().toLowerCase()).filter(Boolean)),
   /** Local part of the fax intake address (fax@...). */
   FAX_LOCAL_PART: z.string().min(1).default('fax'),
+  /** JSON list of fax gateways beyond the built-in ones (domain/fax/built-in-gateways.ts). */
+  FAX_GATEWAYS: z
+    .string()
+    .default('[]')
+    .transform(parseJson)
+    .pipe(z.array(faxGatewayDefinition)),
+  /** Reads scans and photos: tesseract.js in the function, or Amazon Textract AnalyzeExpense. */
+  OCR_ENGINE: z.enum(['tesseract', 'textract']).default('tesseract'),
+  OCR_TIME_LIMIT_SECONDS: z.coerce.number().int().min(1).default(DEFAULT_OCR_TIME_LIMIT_SECONDS),
   /** Overrides of the administrators' claims addresses and tracking portals (defaults: domain/administrators.ts). */
   MAI_CLAIMS_ADDRESS: emailAddress.optional(),
   CIGNA_US_CLAIMS_ADDRESS: emailAddress.optional(),

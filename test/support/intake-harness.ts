@@ -11,11 +11,10 @@ import { parseIntakeConfig } from '../../functions/shared/config.ts';
 import type { Verdicts } from '../../functions/shared/domain/types.ts';
 import { localIntakeEnvironment } from '../../bin/local/intake-environment.ts';
 import { startLocalAws, type LocalAws } from '../../bin/local/local-aws.ts';
+import { PASSING_VERDICTS } from './contexts.ts';
 
 /** Third-party event payloads as AWS delivers them (aws-lambda-go testdata). */
 const AWS_EVENTS = path.resolve('..', 'shared', 'fixtures', 'aws-events');
-
-export const PASSING_VERDICTS: Verdicts = { spam: 'PASS', virus: 'PASS', spf: 'PASS', dkim: 'PASS', dmarc: 'PASS' };
 
 export interface Delivery {
   readonly recipients?: readonly string[];

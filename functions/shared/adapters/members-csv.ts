@@ -57,7 +57,8 @@ const faxNumbersSchema = z.string().transform((value, context) => {
 });
 
 const memberRowSchema = z.object({
-  member_id: z.string().trim().regex(MEMBER_ID, 'letters, digits and single dashes only'),
+  // Member numbers are matched upper-cased wherever they are written.
+  member_id: z.string().trim().regex(MEMBER_ID, 'letters, digits and single dashes only').transform((id) => id.toUpperCase()),
   first_name: z.string().trim().min(1, 'empty'),
   last_name: z.string().trim().min(1, 'empty'),
   email: z.string().trim().pipe(z.email('not an email address')),

@@ -1,4 +1,5 @@
-import type { Channel, ClaimStatus, DocumentType, LocationEvidence, Route } from './types.ts';
+import type { FaxDetails } from './fax/index.ts';
+import type { Channel, ClaimStatus, DocumentType, LocationEvidence, OcrEngineName, Route } from './types.ts';
 
 /** RECEIVED only lasts until a routed claim's forward has been sent. */
 export type ClaimRecordStatus = ClaimStatus | 'RECEIVED';
@@ -17,6 +18,10 @@ export interface StoredDocument {
   readonly s3Key: string;
   readonly textRead: boolean;
   readonly notReadReason?: string;
+  /** Present when the text was read by OCR. */
+  readonly ocr?: { readonly engine: OcrEngineName; readonly meanConfidence: number; readonly pages: number };
+  /** Its images could not be decoded. */
+  readonly damaged?: boolean;
 }
 
 export interface SentMessage {
@@ -38,6 +43,8 @@ export interface ClaimRecord {
   readonly receivedAt: string;
   readonly createdAt: string;
   readonly channel: Channel;
+  /** What the fax gateway said of a fax. */
+  readonly fax?: FaxDetails;
   readonly rawMessage: { readonly bucket: string; readonly key: string };
   readonly memberId?: string;
   readonly treatmentCountry?: string;

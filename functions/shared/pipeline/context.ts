@@ -1,4 +1,5 @@
 import type { ParsedMail } from 'mailparser';
+import type { FaxDetails } from '../domain/fax/index.ts';
 import type { ScreeningResult } from '../domain/screening.ts';
 import type { Channel, ClaimStatus, DocumentFile, LocationDecision, Member, TextSource, Verdicts } from '../domain/types.ts';
 
@@ -29,6 +30,15 @@ export interface Outcome {
   readonly missing?: MissingInformation;
 }
 
+/** A file made for the forward from a document the member sent: the PDF of a TIFF fax. */
+export interface Rendition {
+  /** File name of the document it was made from. */
+  readonly of: string;
+  readonly filename: string;
+  readonly contentType: string;
+  readonly content: Buffer;
+}
+
 /**
  * The one object the intake steps read and extend, in order: each step adds its part and is
  * testable alone with a hand-made context.
@@ -38,10 +48,14 @@ export interface IntakeContext {
   readonly raw: Buffer;
   readonly mail: ParsedMail;
   readonly channel: Channel;
+  /** What the fax gateway said of a fax. */
+  readonly fax?: FaxDetails;
   readonly screening?: ScreeningResult;
   readonly documents?: readonly DocumentFile[];
   /** Subject, bodies and forwarded messages' texts, for evidence. */
   readonly messageTexts?: readonly TextSource[];
+  /** Files made from the documents for the administrator, forwarded after them. */
+  readonly renditions?: readonly Rendition[];
   readonly identification?: MemberIdentification;
   readonly location?: LocationDecision;
   readonly outcome?: Outcome;

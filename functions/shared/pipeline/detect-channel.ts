@@ -1,7 +1,26 @@
-import type { Channel } from '../domain/types.ts';
+import type { ParsedMail } from 'mailparser';
+import { recogniseFax, type FaxGateway, type FaxRecognition } from '../domain/fax/index.ts';
+import type { MessageEnvelope } from './context.ts';
+import { senderAddress } from './parse-message.ts';
 
-/** A message is a fax when it was sent to the fax intake address. */
-export function detectChannel(recipients: readonly string[], faxLocalPart: string): Channel {
-  const fax = faxLocalPart.toLowerCase();
-  return recipients.some((recipient) => recipient.split('@')[0]?.trim().toLowerCase() === fax) ? 'fax' : 'email';
+export interface ChannelSettings {
+  readonly faxLocalPart: string;
+  /** Gateways recognised by their sender and format, configured ones first. */
+  readonly faxGateways: readonly FaxGateway[];
+}
+
+/** Fax or email, and for a fax what its gateway says of it (caller, station, pages). */
+export function detectChannel(envelope: MessageEnvelope, mail: ParsedMail, settings: ChannelSettings): FaxRecognition {
+  const { spf, dkim } = envelope.verdicts;
+  return recogniseFax(
+    {
+      recipients: envelope.recipients,
+      sender: { address: senderAddress(mail), name: mail.from?.value[0]?.name ?? '' },
+      subject: (mail.subject ?? '').trim(),
+      text: mail.text ?? '',
+      authenticated: spf === 'PASS' || dkim === 'PASS',
+    },
+    settings.faxGateways,
+    settings.faxLocalPart,
+  );
 }

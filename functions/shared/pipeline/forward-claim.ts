@@ -3,7 +3,7 @@ import type { ClaimRecord, ClaimRepository } from '../domain/claim.ts';
 import { administratorFor, type AdministratorOverrides } from '../domain/administrators.ts';
 import type { DocumentFile } from '../domain/types.ts';
 import { composeForward } from '../templates/index.ts';
-import { required, type IntakeContext } from './context.ts';
+import { required, type IntakeContext, type Rendition } from './context.ts';
 import { summarizeClaim } from './summarize-claim.ts';
 
 export interface ForwardDependencies {
@@ -13,7 +13,7 @@ export interface ForwardDependencies {
   readonly now: () => Date;
 }
 
-/** Sends a routed claim to its administrator with the original documents, once. */
+/** Sends a routed claim to its administrator with the original documents and their renditions, once. */
 export async function forwardClaim(claim: ClaimRecord, context: IntakeContext, dependencies: ForwardDependencies): Promise<ClaimRecord> {
   if (claim.outcome !== 'FORWARDED' || claim.forward) return claim;
   const route = required(claim.route, 'the route');
@@ -21,7 +21,7 @@ export async function forwardClaim(claim: ClaimRecord, context: IntakeContext, d
   const message = composeForward({
     summary: summarizeClaim(claim, context.identification?.member),
     to,
-    attachments: attachmentsOf(required(context.documents, 'the documents')),
+    attachments: attachmentsOf(required(context.documents, 'the documents'), context.renditions ?? []),
   });
   const messageId = await dependencies.mailer.send(message, { claimReference: claim.reference, kind: 'forward' });
   const forward = { to, messageId, at: dependencies.now().toISOString() };
@@ -29,10 +29,9 @@ export async function forwardClaim(claim: ClaimRecord, context: IntakeContext, d
   return { ...claim, status: 'FORWARDED', forward, statusHistory: [...claim.statusHistory, { status: 'FORWARDED', at: forward.at, detail: `to ${route}` }] };
 }
 
-function attachmentsOf(documents: readonly DocumentFile[]) {
-  return documents.map((document) => ({
-    filename: document.filename,
-    content: document.content,
-    contentType: document.declaredContentType,
-  }));
+function attachmentsOf(documents: readonly DocumentFile[], renditions: readonly Rendition[]) {
+  return [
+    ...documents.map((document) => ({ filename: document.filename, content: document.content, contentType: document.declaredContentType })),
+    ...renditions.map(({ filename, content, contentType }) => ({ filename, content, contentType })),
+  ];
 }

@@ -1,12 +1,13 @@
 import { findMemberNumberCandidates } from '../domain/member-number.ts';
-import type { Member, MemberDirectory, TextSource } from '../domain/types.ts';
+import type { Member, MemberDirectory, TextSource, Verdicts } from '../domain/types.ts';
 import { required, type IntakeContext, type MemberIdentification } from './context.ts';
 import { senderAddress } from './parse-message.ts';
 
 /**
  * Finds the member: a member number written in the message or its documents, confirmed in the
- * directory (labelled numbers first); else the sender's registered address, trusted only when
- * SES authenticated the sender.
+ * directory (labelled numbers first); else, for a fax, the registered fax number it was sent
+ * from; else the sender's registered address. A fax gateway and a sender are trusted only when
+ * SES authenticated them.
  */
 export async function identifyMember(context: IntakeContext, directory: MemberDirectory): Promise<IntakeContext> {
   const texts: TextSource[] = [
@@ -16,7 +17,9 @@ export async function identifyMember(context: IntakeContext, directory: MemberDi
       .map((document) => ({ source: document.filename, text: document.text })),
   ];
   const identification =
-    (await identifyByNumber(texts, directory)) ?? (await identifyBySender(context, directory));
+    (await identifyByNumber(texts, directory)) ??
+    (await identifyByFaxCaller(context, directory)) ??
+    (await identifyBySender(context, directory));
   return { ...context, identification };
 }
 
@@ -42,11 +45,21 @@ async function identifyByNumber(texts: readonly TextSource[], directory: MemberD
   return undefined;
 }
 
+function isAuthenticated({ spf, dkim }: Verdicts): boolean {
+  return spf === 'PASS' || dkim === 'PASS';
+}
+
+async function identifyByFaxCaller(context: IntakeContext, directory: MemberDirectory): Promise<MemberIdentification | undefined> {
+  const caller = context.fax?.callerNumber;
+  if (caller === undefined || !isAuthenticated(context.envelope.verdicts)) return undefined;
+  const member = await directory.findByFax(caller);
+  return member && { member, ambiguous: false, reasons: ['identified by the registered fax number the fax came from'] };
+}
+
 async function identifyBySender(context: IntakeContext, directory: MemberDirectory): Promise<MemberIdentification> {
   const address = senderAddress(context.mail);
-  const { spf, dkim } = context.envelope.verdicts;
   if (!address) return { ambiguous: false, reasons: ['no member number and no sender address'] };
-  if (spf !== 'PASS' && dkim !== 'PASS') {
+  if (!isAuthenticated(context.envelope.verdicts)) {
     return { ambiguous: false, reasons: ['no member number, and the sender address is not authenticated (SPF and DKIM did not pass)'] };
   }
   const member = await directory.findByEmail(address);

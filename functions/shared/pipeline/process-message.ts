@@ -1,10 +1,13 @@
 import { DynamoClaimRepository } from '../adapters/dynamo-claim-repository.ts';
+import { createOcrEngine } from '../adapters/ocr/create-ocr-engine.ts';
 import { DynamoMemberDirectory } from '../adapters/dynamo-member-directory.ts';
 import { S3MessageStore } from '../adapters/s3-message-store.ts';
 import { SesMailer, type Mailer } from '../adapters/ses-mailer.ts';
 import type { AwsClients } from '../clients.ts';
 import type { IntakeConfig } from '../config.ts';
 import type { ClaimRecord, ClaimRepository, MessageStore } from '../domain/claim.ts';
+import { knownFaxGateways } from '../domain/fax/index.ts';
+import { DEFAULT_SCAN_LIMITS } from '../domain/scans/index.ts';
 import type { MemberDirectory } from '../domain/types.ts';
 import type { ReceivedMessage } from '../events/ses-receipt.ts';
 import type { AdministratorOverrides } from '../templates/index.ts';
@@ -32,6 +35,8 @@ export function createIntakeDependencies(config: IntakeConfig, clients: AwsClien
     settings: {
       ownAddresses: [...config.INTAKE_ADDRESSES, config.SENDER_ADDRESS.toLowerCase()],
       faxLocalPart: config.FAX_LOCAL_PART,
+      faxGateways: knownFaxGateways(config.FAX_GATEWAYS),
+      scans: { engine: createOcrEngine(config.OCR_ENGINE), limits: DEFAULT_SCAN_LIMITS, ocrTimeLimitMs: config.OCR_TIME_LIMIT_SECONDS * 1000 },
     },
     administrators: {
       MAI: { claimsAddress: config.MAI_CLAIMS_ADDRESS, trackingUrl: config.MAI_TRACKING_URL },

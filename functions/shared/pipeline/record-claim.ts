@@ -20,7 +20,11 @@ const REFERENCE_ATTEMPTS = 3;
 export async function recordClaim(context: IntakeContext, dependencies: RecordDependencies): Promise<ClaimRecord> {
   const { claims } = dependencies;
   const existing = await claims.findByMessageId(context.envelope.sesMessageId);
-  if (existing) return existing;
+  if (existing) {
+    // A crash may have come between recording the claim and storing its documents.
+    await putDocuments(existing.documents, context.documents ?? [], dependencies.store);
+    return existing;
+  }
 
   const documents = context.documents ?? [];
   const memberId = context.identification?.member?.memberId;
@@ -30,13 +34,13 @@ export async function recordClaim(context: IntakeContext, dependencies: RecordDe
 
   for (let attempt = 1; attempt <= REFERENCE_ATTEMPTS; attempt += 1) {
     const reference = newClaimReference(context.envelope.receivedAt);
-    const stored = await storeDocuments(reference, documents, dependencies.store);
-    const claim = buildClaim(context, reference, outcome, stored, dependencies, claimed);
+    const claim = buildClaim(context, reference, outcome, storedDocuments(reference, documents), dependencies, claimed);
     const result = await claims.create(claim, outcome.status === 'FORWARDED' ? newHashes : []);
-    if (result === 'created') return claim;
-    if (result === 'message-already-recorded') {
-      return required(await claims.findByMessageId(context.envelope.sesMessageId), 'the concurrently recorded claim');
-    }
+    if (result === 'reference-taken') continue;
+    const recorded =
+      result === 'created' ? claim : required(await claims.findByMessageId(context.envelope.sesMessageId), 'the concurrently recorded claim');
+    await putDocuments(recorded.documents, documents, dependencies.store);
+    return recorded;
   }
   throw new Error('Could not allocate a unique claim reference');
 }
@@ -53,20 +57,27 @@ function withDuplicateCheck(
   return { status: 'DUPLICATE', reasons: [...outcome.reasons, `documents already received with ${duplicateOf}`], duplicateOf };
 }
 
-async function storeDocuments(reference: string, documents: readonly DocumentFile[], store: MessageStore): Promise<StoredDocument[]> {
-  return Promise.all(
-    documents.map(async (document, index) => {
-      const s3Key = `documents/${reference}/${index + 1}-${document.filename}`;
-      await store.putDocument(s3Key, document.content, document.declaredContentType);
-      return {
-        filename: document.filename,
-        type: document.type,
-        size: document.size,
-        sha256: document.sha256,
-        s3Key,
-        textRead: document.textRead,
-        ...(document.notReadReason ? { notReadReason: document.notReadReason } : {}),
-      };
+/** Documents are kept under their claim's reference, in the order they came. */
+function storedDocuments(reference: string, documents: readonly DocumentFile[]): StoredDocument[] {
+  return documents.map((document, index) => ({
+    filename: document.filename,
+    type: document.type,
+    size: document.size,
+    sha256: document.sha256,
+    s3Key: `documents/${reference}/${index + 1}-${document.filename}`,
+    textRead: document.textRead,
+    ...(document.notReadReason ? { notReadReason: document.notReadReason } : {}),
+    ...(document.ocr ? { ocr: { engine: document.ocr.engine, meanConfidence: document.ocr.meanConfidence, pages: document.ocr.pages.length } } : {}),
+    ...(document.damaged ? { damaged: true } : {}),
+  }));
+}
+
+/** Writing the same bytes to the same keys again is harmless, so redeliveries can repeat it. */
+async function putDocuments(stored: readonly StoredDocument[], documents: readonly DocumentFile[], store: MessageStore): Promise<void> {
+  await Promise.all(
+    stored.map((entry, index) => {
+      const document = documents[index];
+      return document ? store.putDocument(entry.s3Key, document.content, document.declaredContentType) : undefined;
     }),
   );
 }
@@ -93,6 +104,7 @@ function buildClaim(
     receivedAt: context.envelope.receivedAt.toISOString(),
     createdAt: now,
     channel: context.channel,
+    fax: context.fax,
     rawMessage: dependencies.rawMessage,
     memberId: context.identification?.member?.memberId,
     treatmentCountry: context.location?.country ?? undefined,

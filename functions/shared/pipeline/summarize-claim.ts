@@ -8,6 +8,7 @@ export function summarizeClaim(claim: ClaimRecord, member: Member | undefined): 
     reference: claim.reference,
     receivedAt: new Date(claim.receivedAt),
     channel: claim.channel,
+    fax: claim.fax,
     member,
     treatmentCountry: claim.treatmentCountry ?? null,
     route: claim.route ?? null,

@@ -1,8 +1,11 @@
+import type { FaxDetails } from '../domain/fax/index.ts';
 import type { Channel, ClaimStatus, DocumentType, Route } from '../domain/types.ts';
 import { required, type IntakeContext } from './context.ts';
 
 export interface TriageReport {
   readonly channel: Channel;
+  /** Present for a fax. */
+  readonly fax?: FaxDetails;
   readonly memberId: string | null;
   readonly treatmentCountry: string | null;
   readonly route: Route | null;
@@ -14,6 +17,9 @@ export interface TriageReport {
     readonly size: number;
     readonly sha256: string;
     readonly textRead: boolean;
+    readonly notReadReason?: string;
+    /** For a scan read by OCR: pages read and the mean confidence. */
+    readonly ocr?: { readonly pages: number; readonly meanConfidence: number };
   }[];
 }
 
@@ -23,6 +29,7 @@ export function triageReport(context: IntakeContext): TriageReport {
   const status = outcome.status;
   return {
     channel: context.channel,
+    ...(context.fax ? { fax: context.fax } : {}),
     memberId: context.identification?.member?.memberId ?? null,
     treatmentCountry: context.location?.country ?? null,
     route: status === 'FORWARDED' ? (context.location?.route ?? null) : null,
@@ -34,6 +41,8 @@ export function triageReport(context: IntakeContext): TriageReport {
       size: document.size,
       sha256: document.sha256,
       textRead: document.textRead,
+      ...(document.notReadReason ? { notReadReason: document.notReadReason } : {}),
+      ...(document.ocr ? { ocr: { pages: document.ocr.pages.length, meanConfidence: document.ocr.meanConfidence } } : {}),
     })),
   };
 }

@@ -1,22 +1,25 @@
 import type { MemberDirectory } from '../domain/types.ts';
 import type { IntakeContext, MessageEnvelope } from './context.ts';
+import { countFaxPages } from './count-fax-pages.ts';
 import { decideOutcome } from './decide-outcome.ts';
-import { detectChannel } from './detect-channel.ts';
+import { detectChannel, type ChannelSettings } from './detect-channel.ts';
+import { holdForReview } from './hold-for-review.ts';
 import { identifyMember } from './identify-member.ts';
 import { locateTreatment } from './locate-treatment.ts';
 import { parseMessage } from './parse-message.ts';
 import { readDocuments } from './read-documents.ts';
+import { readScans, type ScanSettings } from './read-scans.ts';
 import { screen } from './screen.ts';
 
-export interface TriageSettings {
+export interface TriageSettings extends ChannelSettings {
   /** Our own addresses, lower-case: mail from them coming back is a loop. */
   readonly ownAddresses: readonly string[];
-  readonly faxLocalPart: string;
+  readonly scans: ScanSettings;
 }
 
 /**
- * The decision half of the intake, with no side effect but member lookups: the deployed function
- * and the triage command run exactly this.
+ * The decision half of the intake, with no side effect but member lookups and OCR: the deployed
+ * function and the triage command run exactly this.
  */
 export async function triage(
   envelope: MessageEnvelope,
@@ -25,15 +28,10 @@ export async function triage(
   settings: TriageSettings,
 ): Promise<IntakeContext> {
   const mail = await parseMessage(raw);
-  const received: IntakeContext = {
-    envelope,
-    raw,
-    mail,
-    channel: detectChannel(envelope.recipients, settings.faxLocalPart),
-  };
+  const received: IntakeContext = { envelope, raw, mail, ...detectChannel(envelope, mail, settings) };
   const screened = screen(received, settings.ownAddresses);
   if (screened.screening?.outcome !== 'accept') return decideOutcome(screened);
-  const read = await readDocuments(screened);
+  const read = countFaxPages(await readScans(await readDocuments(screened), settings.scans));
   const identified = await identifyMember(read, directory);
-  return decideOutcome(locateTreatment(identified));
+  return holdForReview(decideOutcome(locateTreatment(identified)));
 }

@@ -1,0 +1,16 @@
+import type { OcrEngineName } from '../types.ts';
+
+export interface OcrPageText {
+  readonly text: string;
+  /** 0 to 100. */
+  readonly confidence: number;
+}
+
+/** Reads the text of page images; tesseract.js in the function, or Amazon Textract. */
+export interface OcrEngine {
+  readonly name: OcrEngineName;
+  /** Reads one page (a PNG); rejects once the signal aborts. */
+  recognize(image: Buffer, signal: AbortSignal): Promise<OcrPageText>;
+  /** Frees what the engine holds between claims (a worker); it starts again when next used. */
+  release(): Promise<void>;
+}

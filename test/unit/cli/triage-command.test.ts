@@ -1,0 +1,178 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseVerdicts } from '../../../bin/cli/triage-command.ts';
+import { UsageError } from '../../../bin/cli/usage-error.ts';
+import type { TriageReport } from '../../../functions/shared/pipeline/triage-report.ts';
+import { PASSING_VERDICTS, sha256 } from '../../support/contexts.ts';
+
+const run = promisify(execFile);
+
+/** Each run starts Node and compiles the command: seconds, more on a busy machine. */
+const COMMAND_TIMEOUT_MS = 60_000;
+const MEMBERS = 'test/fixtures/members.csv';
+const claim = (name: string) => `test/fixtures/claims/${name}`;
+
+interface CommandResult {
+  readonly exitCode: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs bin/claims-intake.ts as a user would, from the project root. */
+async function claimsIntake(...args: string[]): Promise<CommandResult> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'bin/claims-intake.ts', ...args]);
+    return { exitCode: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code?: unknown; stdout?: string; stderr?: string };
+    if (typeof failed.code !== 'number') throw error;
+    return { exitCode: failed.code, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
+  }
+}
+
+async function triageJson(...args: string[]): Promise<TriageReport> {
+  const { exitCode, stdout, stderr } = await claimsIntake('triage', ...args, '--members', MEMBERS, '--json');
+  expect({ exitCode, stderr }).toEqual({ exitCode: 0, stderr: '' });
+  return JSON.parse(stdout) as TriageReport;
+}
+
+async function invoiceDocument(name: string) {
+  const content = await readFile(path.resolve('test/fixtures/invoices', name));
+  return { name, type: 'pdf', size: content.length, sha256: sha256(content), textRead: true };
+}
+
+describe('claims-intake triage', { timeout: COMMAND_TIMEOUT_MS }, () => {
+  it('forwards the Paris note to MAI', async () => {
+    const { reasons, ...report } = await triageJson(claim('fr-paris-invoice.eml'));
+
+    expect(report).toEqual({
+      channel: 'email',
+      memberId: '12345678',
+      treatmentCountry: 'FR',
+      route: 'MAI',
+      status: 'FORWARDED',
+      documents: [await invoiceDocument('note-honoraires-paris.pdf')],
+    });
+    expect(reasons.slice(0, 2)).toEqual(['member number found in subject', 'treatment location FR, routed to MAI']);
+    expect(reasons).toContain('note-honoraires-paris.pdf: valid SIRET 81472305200019 (FR)');
+    expect(reasons).toContain('note-honoraires-paris.pdf: French postcode and town 75002 Paris (FR)');
+  });
+
+  it('forwards the Boston bill to Cigna in the USA', async () => {
+    const { reasons, ...report } = await triageJson(claim('en-boston-bill.eml'));
+
+    expect(report).toEqual({
+      channel: 'email',
+      memberId: '20481632',
+      treatmentCountry: 'US',
+      route: 'CIGNA_US',
+      status: 'FORWARDED',
+      documents: [await invoiceDocument('itemized-bill-boston.pdf')],
+    });
+    expect(reasons.slice(0, 2)).toEqual(['member number found in body', 'treatment location US, routed to CIGNA_US']);
+    expect(reasons).toContain('itemized-bill-boston.pdf: valid NPI 1648293052 (US)');
+  });
+
+  it('leaves a US bill and a French note sent together to a person, with no route', async () => {
+    const { reasons, ...report } = await triageJson(claim('mixed-us-fr.eml'));
+
+    expect(report).toEqual({
+      channel: 'email',
+      memberId: '12345678',
+      treatmentCountry: null,
+      route: null,
+      status: 'REVIEW',
+      documents: [await invoiceDocument('itemized-bill-boston.pdf'), await invoiceDocument('note-honoraires-paris.pdf')],
+    });
+    expect(reasons[1]).toBe('conflicting evidence: itemized-bill-boston.pdf points to US, note-honoraires-paris.pdf points to FR');
+  });
+
+  it('quarantines a message the verdicts say carries a virus, without reading it', async () => {
+    expect(await triageJson(claim('fr-paris-invoice.eml'), '--verdicts', 'virus=FAIL')).toEqual({
+      channel: 'email',
+      memberId: null,
+      treatmentCountry: null,
+      route: null,
+      status: 'QUARANTINED',
+      reasons: ['virus verdict FAIL'],
+      documents: [],
+    });
+  });
+
+  it('takes a message sent to the fax address for a fax', async () => {
+    const report = await triageJson(claim('en-boston-bill.eml'), '--to', 'fax@claims.example.org');
+    expect(report).toMatchObject({ channel: 'fax', memberId: '20481632' });
+  });
+
+  it.each([
+    [
+      'an unreadable message file',
+      ['triage', claim('no-such-claim.eml'), '--members', MEMBERS],
+      `claims-intake: cannot read message ${claim('no-such-claim.eml')}: ENOENT`,
+    ],
+    ['a triage without --members', ['triage', claim('fr-paris-invoice.eml')], 'claims-intake: triage needs --members <members.csv>'],
+    [
+      'a verdict that does not exist',
+      ['triage', claim('fr-paris-invoice.eml'), '--members', MEMBERS, '--verdicts', 'spam=PASS,virus=MAYBE'],
+      'claims-intake: bad verdict "virus=MAYBE": expected one of spam|virus|spf|dkim|dmarc=PASS|FAIL|GRAY|PROCESSING_FAILED|DISABLED',
+    ],
+    ['an unknown command', ['frobnicate', claim('fr-paris-invoice.eml')], `claims-intake: unknown command "frobnicate ${claim('fr-paris-invoice.eml')}"`],
+  ] as const)('exits with 2 and says why on %s', async (_what, args, firstLine) => {
+    const { exitCode, stdout, stderr } = await claimsIntake(...args);
+    expect({ exitCode, stdout, firstLine: stderr.split('\n')[0] }).toEqual({ exitCode: 2, stdout: '', firstLine });
+  });
+
+  it('says in one line, without the usage text, that the message file cannot be read', async () => {
+    const { exitCode, stderr } = await claimsIntake('triage', claim('no-such-claim.eml'), '--members', MEMBERS);
+    expect({ exitCode, stderr }).toEqual({ exitCode: 2, stderr: `claims-intake: cannot read message ${claim('no-such-claim.eml')}: ENOENT\n` });
+  });
+
+  describe('with a malformed members file', () => {
+    let directory: string;
+
+    beforeAll(async () => {
+      directory = await mkdtemp(path.join(tmpdir(), 'claims-intake-members-'));
+    });
+
+    afterAll(async () => {
+      await rm(directory, { recursive: true, force: true });
+    });
+
+    it('exits with 2 naming the line and field, never the value', async () => {
+      const members = path.join(directory, 'members.csv');
+      const csv = (await readFile(MEMBERS, 'utf8')).replace('john.carter@example.com', 'john.carter.at.example.com');
+      await writeFile(members, csv);
+
+      const { exitCode, stdout, stderr } = await claimsIntake('triage', claim('fr-paris-invoice.eml'), '--members', members);
+
+      expect({ exitCode, stdout, stderr }).toEqual({
+        exitCode: 2,
+        stdout: '',
+        stderr: 'claims-intake: Members CSV line 3, field email: not an email address\n',
+      });
+    });
+  });
+});
+
+describe('parseVerdicts', () => {
+  it('sets the verdicts named, whatever their case and spacing, and leaves the others PASS', () => {
+    expect(parseVerdicts('Spam=gray, virus = FAIL,dkim=PROCESSING_FAILED')).toEqual({
+      ...PASSING_VERDICTS,
+      spam: 'GRAY',
+      virus: 'FAIL',
+      dkim: 'PROCESSING_FAILED',
+    });
+  });
+
+  it('takes an empty list for every verdict PASS', () => {
+    expect(parseVerdicts('')).toEqual(PASSING_VERDICTS);
+  });
+
+  it.each(['virus', 'virus=', 'dmarc=MAYBE', 'spoof=FAIL', 'virus=FAIL=PASS'])('refuses %j as a mistake of the caller', (text) => {
+    expect(() => parseVerdicts(text)).toThrow(UsageError);
+  });
+});

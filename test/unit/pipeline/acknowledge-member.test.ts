@@ -1,0 +1,199 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { ClaimRecord, SentMessage } from '../../../functions/shared/domain/claim.ts';
+import type { ClaimStatus } from '../../../functions/shared/domain/types.ts';
+import {
+  acknowledgeMember,
+  planReply,
+  type AcknowledgeDependencies,
+} from '../../../functions/shared/pipeline/acknowledge-member.ts';
+import type { IntakeContext, MemberIdentification } from '../../../functions/shared/pipeline/context.ts';
+import { claimRecord, EARLIER_REFERENCE, NOW, now, REFERENCE } from '../../support/claim-records.ts';
+import { contextFromRaw, intakeContext, sampleMember } from '../../support/contexts.ts';
+import { InMemoryClaimRepository } from '../../support/in-memory-claim-repository.ts';
+import { RecordingMailer } from '../../support/recording-mailer.ts';
+
+const NBSP = '\u00a0';
+const MARIE = sampleMember('12345678');
+const JOHN = sampleMember('20481632');
+const MEMBER_MESSAGE_ID = '<m1@mail.example.fr>';
+const SENT_FORWARD: SentMessage = { to: 'contact@medical-administrators.com', messageId: '<forward@mailer.test>', at: NOW.toISOString() };
+
+const identified = (member = MARIE): MemberIdentification => ({ member, ambiguous: false, reasons: ['member number found in subject'] });
+const NOT_IDENTIFIED: MemberIdentification = { ambiguous: false, reasons: ['no member number, and the sender address is not registered'] };
+
+/** A message from the given sender, identified as given. */
+function received(from: string, identification: MemberIdentification): Promise<IntakeContext> {
+  return intakeContext({ from, messageId: MEMBER_MESSAGE_ID }, { identification });
+}
+
+const claimWith = (outcome: ClaimStatus, changes: Partial<ClaimRecord> = {}) => claimRecord({ status: outcome, outcome, ...changes });
+
+describe('planReply', () => {
+  it('acknowledges a forwarded claim to the member, in their language', async () => {
+    const context = await received('Marie Dupont <marie.dupont@example.fr>', identified());
+    expect(planReply(claimWith('FORWARDED', { forward: SENT_FORWARD }), context)).toEqual({
+      kind: 'acknowledged',
+      to: 'marie.dupont@example.fr',
+      language: 'fr',
+    });
+  });
+
+  it('does not acknowledge a claim whose forward has not been sent yet', async () => {
+    const context = await received('Marie Dupont <marie.dupont@example.fr>', identified());
+    expect(planReply(claimRecord({ outcome: 'FORWARDED', status: 'RECEIVED' }), context)).toBeUndefined();
+  });
+
+  it.each([
+    ['DUPLICATE', 'duplicate'],
+    ['REVIEW', 'review'],
+    ['NEEDS_INFO', 'needs-info'],
+  ] as const)('answers a %s claim at the registered address, never the From address', async (outcome, kind) => {
+    const context = await received('someone.else@example.net', identified(JOHN));
+    expect(planReply(claimWith(outcome), context)).toEqual({ kind, to: 'john.carter@example.com', language: 'en' });
+  });
+
+  it.each(['FORWARDED', 'DUPLICATE', 'REVIEW'] as const)('does not answer a %s claim of a sender who is not a member', async (outcome) => {
+    const context = await received('Anna Kowalski <anna.kowalski@example.com>', NOT_IDENTIFIED);
+    expect(planReply(claimWith(outcome, { forward: SENT_FORWARD }), context)).toBeUndefined();
+  });
+
+  it('asks an unidentified sender for the member number at their address, in both languages', async () => {
+    const context = await received('Anna Kowalski <Anna.Kowalski@Example.com>', NOT_IDENTIFIED);
+    expect(planReply(claimWith('NEEDS_INFO'), context)).toEqual({ kind: 'needs-info', to: 'anna.kowalski@example.com', language: 'both' });
+  });
+
+  it.each(['"anna kowalski"@example.com', 'anna@localhost'])(
+    'does not write to the unsafe sender address %s',
+    async (from) => {
+      const context = await received(from, NOT_IDENTIFIED);
+      expect(planReply(claimWith('NEEDS_INFO'), context)).toBeUndefined();
+    },
+  );
+
+  it.each(['anna@example.com\r\nBcc: victim@example.net', 'anna@example.com\nX-Injected: 1', 'anna"@example.com'])(
+    'does not write to a sender address holding header syntax (%j)',
+    async (address) => {
+      const context = await received('placeholder@example.com', NOT_IDENTIFIED);
+      const mail = { ...context.mail, from: { value: [{ address, name: '' }], html: '', text: address } };
+      expect(planReply(claimWith('NEEDS_INFO'), { ...context, mail })).toBeUndefined();
+    },
+  );
+
+  it('does not answer a message with no sender address', async () => {
+    const context = await intakeContext({ from: undefined }, { identification: NOT_IDENTIFIED });
+    expect(planReply(claimWith('NEEDS_INFO'), context)).toBeUndefined();
+  });
+
+  it.each(['IGNORED', 'QUARANTINED'] as const)('never answers a message the screening set aside (%s), even from a member', async (outcome) => {
+    const context = await received('Marie Dupont <marie.dupont@example.fr>', identified());
+    expect(planReply(claimWith(outcome), context)).toBeUndefined();
+  });
+});
+
+describe('acknowledgeMember', () => {
+  let claims: InMemoryClaimRepository;
+  let mailer: RecordingMailer;
+  let dependencies: AcknowledgeDependencies;
+
+  beforeEach(() => {
+    claims = new InMemoryClaimRepository();
+    mailer = new RecordingMailer();
+    dependencies = { claims, mailer, administrators: {}, now };
+  });
+
+  async function recorded(claim: ClaimRecord): Promise<ClaimRecord> {
+    await claims.create(claim, []);
+    return claim;
+  }
+
+  it("replies to the member's message, threaded after the messages it answered", async () => {
+    const context = await intakeContext(
+      { messageId: MEMBER_MESSAGE_ID, references: ['<a@mail.example.fr>', '<b@mail.example.fr>'] },
+      { identification: identified() },
+    );
+    await acknowledgeMember(await recorded(claimWith('FORWARDED', { forward: SENT_FORWARD })), context, dependencies);
+
+    expect(mailer.sent).toHaveLength(1);
+    const [sent] = mailer.sent;
+    expect(sent?.tags).toEqual({ claimReference: REFERENCE, kind: 'acknowledged' });
+    expect(sent?.message).toMatchObject({
+      to: 'marie.dupont@example.fr',
+      subject: `Votre demande de remboursement ${REFERENCE} a bien été reçue`,
+      inReplyTo: MEMBER_MESSAGE_ID,
+      references: ['<a@mail.example.fr>', '<b@mail.example.fr>', MEMBER_MESSAGE_ID],
+      autoSubmitted: 'auto-replied',
+      attachments: [],
+    });
+  });
+
+  it('threads a reply to a message with one earlier reference, or none', async () => {
+    const oneReference = await intakeContext({ messageId: MEMBER_MESSAGE_ID, references: '<a@mail.example.fr>' }, { identification: identified() });
+    const noReference = await intakeContext({ messageId: MEMBER_MESSAGE_ID }, { identification: identified() });
+    await acknowledgeMember(claimWith('REVIEW'), oneReference, dependencies);
+    await acknowledgeMember(claimWith('REVIEW'), noReference, dependencies);
+
+    expect(mailer.sent.map(({ message }) => [message.inReplyTo, message.references])).toEqual([
+      [MEMBER_MESSAGE_ID, ['<a@mail.example.fr>', MEMBER_MESSAGE_ID]],
+      [MEMBER_MESSAGE_ID, [MEMBER_MESSAGE_ID]],
+    ]);
+  });
+
+  it('sends an unthreaded reply to a message without a Message-ID', async () => {
+    const raw = Buffer.from('From: marie.dupont@example.fr\r\nTo: claims@claims.example.org\r\nSubject: Facture\r\n\r\nBonjour\r\n');
+    await acknowledgeMember(claimWith('REVIEW'), await contextFromRaw(raw, { identification: identified() }), dependencies);
+
+    expect(mailer.sent.map(({ message }) => [message.inReplyTo, message.references])).toEqual([[undefined, undefined]]);
+  });
+
+  it('records the acknowledgement sent, in what it returns and in the repository', async () => {
+    const context = await received('Marie Dupont <marie.dupont@example.fr>', identified());
+    const acknowledged = await acknowledgeMember(await recorded(claimWith('REVIEW')), context, dependencies);
+
+    const acknowledgement = { to: 'marie.dupont@example.fr', messageId: '<sent-1@mailer.test>', at: NOW.toISOString() };
+    expect(acknowledged).toEqual(claimWith('REVIEW', { acknowledgement }));
+    expect(await claims.get(REFERENCE)).toEqual(acknowledged);
+  });
+
+  it('tells a member that the documents were already received with the earlier claim, in English', async () => {
+    const context = await received('John Carter <john.carter@example.com>', identified(JOHN));
+    await acknowledgeMember(claimWith('DUPLICATE', { duplicateOf: EARLIER_REFERENCE }), context, dependencies);
+
+    expect(mailer.sent.map(({ message, tags }) => [message.to, message.subject, tags.kind])).toEqual([
+      ['john.carter@example.com', `Your claim ${EARLIER_REFERENCE}: documents already received`, 'duplicate'],
+    ]);
+  });
+
+  it('asks an unidentified, authenticated sender for the member number in French and English', async () => {
+    const context = await intakeContext(
+      { from: 'Anna Kowalski <anna.kowalski@example.com>', messageId: MEMBER_MESSAGE_ID },
+      { identification: NOT_IDENTIFIED, outcome: { status: 'NEEDS_INFO', missing: 'member-number', reasons: NOT_IDENTIFIED.reasons } },
+    );
+    const acknowledged = await acknowledgeMember(claimWith('NEEDS_INFO'), context, dependencies);
+
+    expect(mailer.sent.map(({ message, tags }) => [message.to, message.subject, tags.kind])).toEqual([
+      [
+        'anna.kowalski@example.com',
+        `Votre demande de remboursement ${REFERENCE}${NBSP}: numéro d'adhérent nécessaire / Your claim ${REFERENCE}: member number needed`,
+        'needs-info',
+      ],
+    ]);
+    expect(acknowledged.acknowledgement?.to).toBe('anna.kowalski@example.com');
+  });
+
+  it('does not reply twice', async () => {
+    const context = await received('Marie Dupont <marie.dupont@example.fr>', identified());
+    const claim = claimWith('REVIEW', { acknowledgement: { to: 'marie.dupont@example.fr', messageId: '<earlier@mailer.test>', at: NOW.toISOString() } });
+
+    expect(await acknowledgeMember(claim, context, dependencies)).toBe(claim);
+    expect(mailer.sent).toEqual([]);
+  });
+
+  it('sends nothing when no reply is called for', async () => {
+    const context = await received('Marie Dupont <marie.dupont@example.fr>', identified());
+    const claim = await recorded(claimWith('IGNORED'));
+
+    expect(await acknowledgeMember(claim, context, dependencies)).toBe(claim);
+    expect(mailer.sent).toEqual([]);
+    expect(await claims.get(REFERENCE)).toEqual(claim);
+  });
+});

@@ -1,0 +1,130 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { LocationDecision, Verdicts } from '../../../functions/shared/domain/types.ts';
+import type { IntakeContext, MemberIdentification } from '../../../functions/shared/pipeline/context.ts';
+import { decideOutcome } from '../../../functions/shared/pipeline/decide-outcome.ts';
+import { documentFile, envelope, intakeContext, PASSING_VERDICTS, sampleMember, UNAUTHENTICATED_VERDICTS } from '../../support/contexts.ts';
+
+const BILL = sampleMember('52093817');
+const FOUND_BY_NUMBER: MemberIdentification = { member: BILL, ambiguous: false, reasons: ['member number found in subject'] };
+const NOT_FOUND: MemberIdentification = { ambiguous: false, reasons: ['no member number, and the sender address is not registered'] };
+const INVOICE = documentFile('invoice.txt', 'Royal Phnom Penh Hospital\nTel: +855 23 991 000');
+
+const IN_CAMBODIA: LocationDecision = {
+  country: 'KH',
+  route: 'MAI',
+  evidence: [{ country: 'KH', strength: 'medium', reason: 'phone number with country code +855 (KH)', source: 'invoice.txt' }],
+  reasons: ['treatment location KH, routed to MAI', 'invoice.txt: phone number with country code +855 (KH)'],
+};
+const NOWHERE: LocationDecision = {
+  country: null,
+  route: null,
+  evidence: [],
+  reasons: ['no evidence of where the treatment took place'],
+};
+
+let received: IntakeContext;
+
+beforeAll(async () => {
+  received = await intakeContext();
+});
+
+/** A context every step before the decision has completed, with the given findings instead. */
+function decided(changes: Partial<IntakeContext>, verdicts: Verdicts = PASSING_VERDICTS) {
+  return decideOutcome({
+    ...received,
+    envelope: envelope({ verdicts }),
+    identification: FOUND_BY_NUMBER,
+    documents: [INVOICE],
+    location: IN_CAMBODIA,
+    ...changes,
+  });
+}
+
+describe('decideOutcome', () => {
+  it.each([
+    [{ outcome: 'IGNORED', reason: 'our own message came back' }],
+    [{ outcome: 'QUARANTINED', reason: 'virus verdict FAIL' }],
+  ] as const)('keeps the screening verdict %j with its reason, before reading anything else', (screening) => {
+    const context = decideOutcome({ ...received, screening, documents: undefined, messageTexts: undefined });
+    expect(context.outcome).toEqual({ status: screening.outcome, reasons: [screening.reason] });
+  });
+
+  it('sends an ambiguous identification to a person', () => {
+    const ambiguous: MemberIdentification = { ambiguous: true, reasons: ['several member numbers found (subject, body)'] };
+    expect(decided({ identification: ambiguous }).outcome).toEqual({
+      status: 'REVIEW',
+      reasons: ['several member numbers found (subject, body)'],
+    });
+  });
+
+  it.each([
+    ['SPF', { ...UNAUTHENTICATED_VERDICTS, spf: 'PASS' }],
+    ['DKIM', { ...UNAUTHENTICATED_VERDICTS, dkim: 'PASS' }],
+  ] as const)('asks an unidentified sender whose %s passed for the member number', (_name, verdicts) => {
+    expect(decided({ identification: NOT_FOUND }, verdicts).outcome).toEqual({
+      status: 'NEEDS_INFO',
+      missing: 'member-number',
+      reasons: ['no member number, and the sender address is not registered'],
+    });
+  });
+
+  it.each([UNAUTHENTICATED_VERDICTS, { ...PASSING_VERDICTS, spf: 'GRAY', dkim: 'PROCESSING_FAILED' }] as const)(
+    'sends an unidentified, unauthenticated sender to a person (%j)',
+    (verdicts) => {
+      expect(decided({ identification: NOT_FOUND }, verdicts).outcome).toEqual({
+        status: 'REVIEW',
+        reasons: ['no member number, and the sender address is not registered'],
+      });
+    },
+  );
+
+  it.each(['suspended', 'terminated'] as const)('sends the claim of a %s member to a person, even without documents', (status) => {
+    const identification = { ...FOUND_BY_NUMBER, member: { ...BILL, status } };
+    expect(decided({ identification, documents: [] }).outcome).toEqual({
+      status: 'REVIEW',
+      reasons: ['member number found in subject', `member status is ${status}`],
+    });
+  });
+
+  it('asks the member for the documents when none came, before locating anything', () => {
+    expect(decided({ documents: [], location: undefined }).outcome).toEqual({
+      status: 'NEEDS_INFO',
+      missing: 'documents',
+      reasons: ['member number found in subject', 'no document attached'],
+    });
+  });
+
+  it('sends a claim with no route to a person, with the location reasons', () => {
+    expect(decided({ location: NOWHERE }).outcome).toEqual({
+      status: 'REVIEW',
+      reasons: ['member number found in subject', 'no evidence of where the treatment took place'],
+    });
+  });
+
+  it('forwards a routed claim with the identification and location reasons', () => {
+    expect(decided({}).outcome).toEqual({
+      status: 'FORWARDED',
+      reasons: [
+        'member number found in subject',
+        'treatment location KH, routed to MAI',
+        'invoice.txt: phone number with country code +855 (KH)',
+      ],
+    });
+  });
+
+  it('adds the outcome and leaves the rest of the context as it was', () => {
+    const before = { ...received, identification: FOUND_BY_NUMBER, documents: [INVOICE], location: IN_CAMBODIA };
+    const { outcome, ...rest } = decideOutcome(before);
+    expect(outcome?.status).toBe('FORWARDED');
+    expect(rest).toEqual(before);
+  });
+
+  it.each([
+    [{ screening: undefined }, 'Intake step ran before the screening was known'],
+    [{ identification: undefined }, 'Intake step ran before the member was known'],
+    [{ documents: undefined }, 'Intake step ran before the documents'],
+    [{ location: undefined }, 'Intake step ran before the treatment location was known'],
+  ] as const)('refuses to decide before an earlier step ran (%j)', (missing, message) => {
+    expect(() => decided(missing)).toThrow(message);
+  });
+});

@@ -1,0 +1,105 @@
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { ClaimRecord } from '../../../functions/shared/domain/claim.ts';
+import type { IntakeContext } from '../../../functions/shared/pipeline/context.ts';
+import { forwardClaim, type ForwardDependencies } from '../../../functions/shared/pipeline/forward-claim.ts';
+import { claimRecord, NOW, now, REFERENCE } from '../../support/claim-records.ts';
+import { documentFile, intakeContext, sampleMember } from '../../support/contexts.ts';
+import { InMemoryClaimRepository } from '../../support/in-memory-claim-repository.ts';
+import { RecordingMailer } from '../../support/recording-mailer.ts';
+
+const NBSP = '\u00a0';
+const BILL = sampleMember('52093817');
+const INVOICE = documentFile('invoice.pdf', 'Royal Phnom Penh Hospital', {
+  content: Buffer.from('%PDF-1.7 Phnom Penh invoice'),
+  declaredContentType: 'application/pdf',
+  type: 'pdf',
+});
+const PRESCRIPTION = documentFile('prescription.jpg', '', {
+  content: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]),
+  declaredContentType: 'image/jpeg',
+  type: 'jpeg',
+  textRead: false,
+});
+
+let context: IntakeContext;
+let claims: InMemoryClaimRepository;
+let mailer: RecordingMailer;
+let dependencies: ForwardDependencies;
+
+beforeAll(async () => {
+  context = await intakeContext(
+    { from: 'bill.smith@example.org', subject: 'Member ID 52093817' },
+    { identification: { member: BILL, ambiguous: false, reasons: ['member number found in subject'] }, documents: [INVOICE, PRESCRIPTION] },
+  );
+});
+
+beforeEach(() => {
+  claims = new InMemoryClaimRepository();
+  mailer = new RecordingMailer();
+  dependencies = { claims, mailer, administrators: {}, now };
+});
+
+async function recorded(claim: ClaimRecord): Promise<ClaimRecord> {
+  await claims.create(claim, []);
+  return claim;
+}
+
+describe('forwardClaim', () => {
+  it("sends a claim routed to MAI to MAI's claims address with the documents as received", async () => {
+    await forwardClaim(await recorded(claimRecord()), context, dependencies);
+
+    expect(mailer.sent).toHaveLength(1);
+    const [sent] = mailer.sent;
+    expect(sent?.tags).toEqual({ claimReference: REFERENCE, kind: 'forward' });
+    expect(sent?.message.to).toBe('contact@medical-administrators.com');
+    expect(sent?.message.subject).toBe(
+      `Demande ${REFERENCE} – adhérent 52093817 – pays des soins${NBSP}: KH / Claim ${REFERENCE} – member 52093817 – treatment in KH`,
+    );
+    expect(sent?.message.attachments).toEqual([
+      { filename: 'invoice.pdf', content: INVOICE.content, contentType: 'application/pdf' },
+      { filename: 'prescription.jpg', content: PRESCRIPTION.content, contentType: 'image/jpeg' },
+    ]);
+  });
+
+  it('marks the claim FORWARDED with the message sent, in what it returns and in the repository', async () => {
+    const forwarded = await forwardClaim(await recorded(claimRecord()), context, dependencies);
+
+    const forward = { to: 'contact@medical-administrators.com', messageId: '<sent-1@mailer.test>', at: NOW.toISOString() };
+    expect(forwarded).toEqual(
+      claimRecord({
+        status: 'FORWARDED',
+        forward,
+        statusHistory: [...claimRecord().statusHistory, { status: 'FORWARDED', at: NOW.toISOString(), detail: 'to MAI' }],
+      }),
+    );
+    expect(await claims.get(REFERENCE)).toEqual(forwarded);
+  });
+
+  it('sends a claim routed to Cigna in the USA to the claims address the deployment sets', async () => {
+    const claim = claimRecord({ route: 'CIGNA_US', treatmentCountry: 'US' });
+    const forwarded = await forwardClaim(await recorded(claim), context, {
+      ...dependencies,
+      administrators: { CIGNA_US: { claimsAddress: 'cigna-claims@test.example' }, MAI: { claimsAddress: 'mai-claims@test.example' } },
+    });
+
+    expect(mailer.sent.map((sent) => sent.message.to)).toEqual(['cigna-claims@test.example']);
+    expect(forwarded.forward?.to).toBe('cigna-claims@test.example');
+    expect(forwarded.statusHistory.at(-1)).toEqual({ status: 'FORWARDED', at: NOW.toISOString(), detail: 'to CIGNA_US' });
+  });
+
+  it('does not send a claim that was already forwarded', async () => {
+    const forward = { to: 'contact@medical-administrators.com', messageId: '<earlier@mailer.test>', at: NOW.toISOString() };
+    const claim = await recorded(claimRecord({ status: 'FORWARDED', forward }));
+
+    expect(await forwardClaim(claim, context, dependencies)).toBe(claim);
+    expect(mailer.sent).toEqual([]);
+  });
+
+  it.each(['DUPLICATE', 'REVIEW', 'NEEDS_INFO', 'IGNORED', 'QUARANTINED'] as const)('does not send a %s claim', async (outcome) => {
+    const claim = await recorded(claimRecord({ status: outcome, outcome }));
+
+    expect(await forwardClaim(claim, context, dependencies)).toBe(claim);
+    expect(mailer.sent).toEqual([]);
+    expect(await claims.get(REFERENCE)).toEqual(claim);
+  });
+});

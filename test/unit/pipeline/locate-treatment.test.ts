@@ -1,0 +1,96 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { DocumentFile } from '../../../functions/shared/domain/types.ts';
+import type { IntakeContext } from '../../../functions/shared/pipeline/context.ts';
+import { locateTreatment } from '../../../functions/shared/pipeline/locate-treatment.ts';
+import { documentFile, intakeContext } from '../../support/contexts.ts';
+
+/** The member's own signature: where they live, not where they were treated. */
+const PHNOM_PENH_SIGNATURE = 'Please find my bill attached.\n--\nBill Smith\nPhnom Penh, Cambodia\nTel: +855 23 123 456';
+
+const BOSTON_BILL = documentFile(
+  'bill.txt',
+  'Back Bay Medical Center\n55 Fruit Street\nBoston, MA 02114\nNPI 1648293052\nPatient: William Smith',
+);
+const TILL_RECEIPT = documentFile('receipt.txt', 'Pharmacy receipt\nItem 1  12.00\nTotal 12.00');
+const USD_RECEIPT = documentFile('receipt.txt', 'Pharmacy receipt\nItem 1  12.00\nTotal 12.00 USD');
+const CAMBODIA_EVIDENCE = [
+  { country: 'KH', strength: 'medium', reason: 'phone number with country code +855 (KH)', source: 'body' },
+  { country: 'KH', strength: 'medium', reason: 'place name Phnom Penh (KH)', source: 'body' },
+  { country: 'KH', strength: 'medium', reason: 'place name Cambodia (KH)', source: 'body' },
+] as const;
+
+let signed: IntakeContext;
+
+beforeAll(async () => {
+  signed = await intakeContext({ from: 'bill.smith@example.org', subject: 'Claim', text: PHNOM_PENH_SIGNATURE });
+});
+
+const located = (documents: readonly DocumentFile[]) => locateTreatment({ ...signed, documents }).location;
+
+describe('locateTreatment', () => {
+  it("lets the documents decide over the sender's signature", () => {
+    expect(located([BOSTON_BILL])).toEqual({
+      country: 'US',
+      route: 'CIGNA_US',
+      evidence: [
+        { country: 'US', strength: 'strong', reason: 'US state and ZIP code MA 02114 (US)', source: 'bill.txt' },
+        { country: 'US', strength: 'strong', reason: 'valid NPI 1648293052 (US)', source: 'bill.txt' },
+        { country: 'US', strength: 'medium', reason: 'place name Boston (US)', source: 'bill.txt' },
+      ],
+      reasons: [
+        'treatment location US, routed to CIGNA_US',
+        'bill.txt: US state and ZIP code MA 02114 (US)',
+        'bill.txt: valid NPI 1648293052 (US)',
+        'bill.txt: place name Boston (US)',
+      ],
+    });
+  });
+
+  it('reads the message text when the documents say nothing', () => {
+    expect(located([TILL_RECEIPT])).toEqual({
+      country: 'KH',
+      route: 'MAI',
+      evidence: CAMBODIA_EVIDENCE,
+      reasons: [
+        'treatment location KH, routed to MAI',
+        'body: phone number with country code +855 (KH)',
+        'body: place name Phnom Penh (KH)',
+        'body: place name Cambodia (KH)',
+      ],
+    });
+  });
+
+  it('reads the message text too when the documents only hold weak evidence, and keeps both', () => {
+    expect(located([USD_RECEIPT])).toEqual({
+      country: 'KH',
+      route: 'MAI',
+      evidence: [{ country: 'US', strength: 'weak', reason: 'amounts in USD (US)', source: 'receipt.txt' }, ...CAMBODIA_EVIDENCE],
+      reasons: [
+        'treatment location KH, routed to MAI',
+        'body: phone number with country code +855 (KH)',
+        'body: place name Phnom Penh (KH)',
+        'body: place name Cambodia (KH)',
+        'also found, not retained: receipt.txt: amounts in USD (US)',
+      ],
+    });
+  });
+
+  it('does not read a document whose text was not read', () => {
+    const scan = documentFile('bill.tif', '', { content: Buffer.from('II*\u0000'), type: 'tiff', textRead: false, notReadReason: 'image' });
+    expect(located([scan])?.evidence).toEqual(CAMBODIA_EVIDENCE);
+  });
+
+  it('leaves the route open when nothing says where the treatment took place', async () => {
+    const unsigned = await intakeContext({ subject: 'Remboursement', text: 'Bonjour, ci-joint le ticket.' });
+    expect(locateTreatment({ ...unsigned, documents: [TILL_RECEIPT] }).location).toEqual({
+      country: null,
+      route: null,
+      evidence: [],
+      reasons: ['no evidence of where the treatment took place'],
+    });
+  });
+
+  it('refuses to run before the documents were read', () => {
+    expect(() => locateTreatment({ ...signed, documents: undefined })).toThrow('Intake step ran before the documents');
+  });
+});
