@@ -1,6 +1,7 @@
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { z } from 'zod';
+import { DEFAULT_OCR_TIME_LIMIT_SECONDS, faxGatewaysJson } from '../functions/shared/config.ts';
 import { ADMINISTRATORS } from '../functions/shared/domain/administrators.ts';
 
 /**
@@ -73,6 +74,16 @@ const contextSchema = z.object({
   /** Operations mailbox the alarms are mailed to. */
   alarmEmail: emailAddress.default('operations@example.org'),
   ocrEngine: z.enum(OCR_ENGINES).default('tesseract'),
+  /** OCR time one claim may use; pages beyond it are forwarded unread. */
+  ocrTimeLimitSeconds: z.coerce.number().int().min(1).max(600).default(DEFAULT_OCR_TIME_LIMIT_SECONDS),
+  /**
+   * Fax gateways beyond the built-in ones, as JSON: `[{"name","sender","subjectPattern","callingCode"?}]`.
+   * Checked here with the intake's own schema, so a bad value stops the synth, not the function.
+   */
+  faxGateways: z
+    .string()
+    .default('[]')
+    .refine((value) => faxGatewaysJson.safeParse(value).success, 'must be a JSON list of {name, sender, subjectPattern, callingCode?}'),
   /**
    * Intake functions running at once. Bounds the sending rate (each claim sends a forward and an
    * acknowledgement) under the SES quota; SQS requires at least 2.

@@ -32,6 +32,9 @@ const faxGatewayDefinition = z.object({
   callingCode: z.string().regex(/^[1-9]\d{0,2}$/, 'must be a country calling code such as 33').optional(),
 });
 
+/** The FAX_GATEWAYS value: a JSON list of gateway definitions (also checked by the CDK config). */
+export const faxGatewaysJson = z.string().transform(parseJson).pipe(z.array(faxGatewayDefinition));
+
 /**
  * OCR time one claim may use. The function has 2 minutes for a batch of 5 claims: 20 seconds
  * each leaves time for the rest of the intake; pages beyond it are forwarded unread.
@@ -64,11 +67,7 @@ export const intakeConfigSchema = z.object({
   /** Local part of the fax intake address (fax@...). */
   FAX_LOCAL_PART: z.string().min(1).default('fax'),
   /** JSON list of fax gateways beyond the built-in ones (domain/fax/built-in-gateways.ts). */
-  FAX_GATEWAYS: z
-    .string()
-    .default('[]')
-    .transform(parseJson)
-    .pipe(z.array(faxGatewayDefinition)),
+  FAX_GATEWAYS: z.string().default('[]').pipe(faxGatewaysJson),
   /** Reads scans and photos: tesseract.js in the function, or Amazon Textract AnalyzeExpense. */
   OCR_ENGINE: z.enum(['tesseract', 'textract']).default('tesseract'),
   OCR_TIME_LIMIT_SECONDS: z.coerce.number().int().min(1).default(DEFAULT_OCR_TIME_LIMIT_SECONDS),
@@ -77,6 +76,9 @@ export const intakeConfigSchema = z.object({
   CIGNA_US_CLAIMS_ADDRESS: emailAddress.optional(),
   MAI_TRACKING_URL: z.string().url().optional(),
   CIGNA_US_TRACKING_URL: z.string().url().optional(),
+  /** Email-to-fax gateways of the administrators, copied on forwards when set. */
+  MAI_FAX_GATEWAY_ADDRESS: emailAddress.optional(),
+  CIGNA_US_FAX_GATEWAY_ADDRESS: emailAddress.optional(),
   /** SES configuration set for outgoing mail (bounce and complaint events); optional locally. */
   SES_CONFIGURATION_SET: z.string().min(1).optional(),
 });

@@ -68,6 +68,8 @@ export class IntakeFunction extends ProjectFunction {
         CIGNA_US_TRACKING_URL: config.cignaUsTrackingUrl,
         SES_CONFIGURATION_SET: sending.configurationSet.configurationSetName,
         OCR_ENGINE: config.ocrEngine,
+        OCR_TIME_LIMIT_SECONDS: String(config.ocrTimeLimitSeconds),
+        FAX_GATEWAYS: config.faxGateways,
       },
     });
 

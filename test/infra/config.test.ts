@@ -21,6 +21,8 @@ describe('deployment configuration', () => {
       logRetentionDays: RetentionDays.ONE_YEAR,
       alarmEmail: 'operations@example.org',
       ocrEngine: 'tesseract',
+      ocrTimeLimitSeconds: 20,
+      faxGateways: '[]',
       intakeConcurrency: 5,
       logLevel: 'INFO',
     });
@@ -72,6 +74,8 @@ describe('deployment configuration', () => {
     [{ domain: 'localhost' }, '-c domain: must be a domain name'],
     [{ alarmEmail: 'operations' }, '-c alarmEmail:'],
     [{ ocrEngine: 'abbyy' }, '-c ocrEngine:'],
+    [{ faxGateways: '[{"name":"Acme"}]' }, '-c faxGateways:'],
+    [{ ocrTimeLimitSeconds: '0' }, '-c ocrTimeLimitSeconds:'],
     [{ account: '1234' }, '-c account: must be a 12-digit AWS account id'],
   ])('rejects %j, naming the key', (context, message) => {
     expect(() => parseClaimsIntakeConfig(context, {})).toThrow(ConfigurationError);

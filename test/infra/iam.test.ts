@@ -128,6 +128,8 @@ describe('functions', () => {
           CIGNA_US_TRACKING_URL: 'https://www.cignaenvoy.com',
           SES_CONFIGURATION_SET: refOf(stack.sending.configurationSet),
           OCR_ENGINE: 'tesseract',
+          OCR_TIME_LIMIT_SECONDS: '20',
+          FAX_GATEWAYS: '[]',
           POWERTOOLS_SERVICE_NAME: 'claims-intake',
           POWERTOOLS_METRICS_NAMESPACE: 'ClaimsIntake',
           POWERTOOLS_LOG_LEVEL: 'DEBUG',

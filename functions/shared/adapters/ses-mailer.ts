@@ -20,7 +20,7 @@ export class SesMailer implements Mailer {
     const response = await this.ses.send(
       new SendEmailCommand({
         FromEmailAddress: this.from,
-        Destination: { ToAddresses: [message.to] },
+        Destination: { ToAddresses: [message.to], CcAddresses: message.cc ? [...message.cc] : undefined },
         Content: { Raw: { Data: raw } },
         ConfigurationSetName: this.configurationSetName,
         EmailTags: Object.entries(tags).map(([Name, Value]) => ({ Name, Value })),
@@ -35,6 +35,7 @@ export function buildRawMessage(message: OutgoingMessage, from: string): Promise
   const composer = new MailComposer({
     from,
     to: message.to,
+    cc: message.cc ? [...message.cc] : undefined,
     subject: message.subject,
     text: message.text,
     html: message.html,

@@ -57,6 +57,8 @@ export const ASSISTANCE: Readonly<Record<'outsideUsa' | 'usa', AssistanceLine>> 
 export interface AdministratorOverride {
   readonly claimsAddress?: string;
   readonly trackingUrl?: string;
+  /** Email-to-fax gateway reaching the administrator's fax; copied on every forward when set. */
+  readonly faxGatewayAddress?: string;
 }
 
 /** The overrides of every administrator, by route. */

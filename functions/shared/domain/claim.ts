@@ -26,6 +26,7 @@ export interface StoredDocument {
 
 export interface SentMessage {
   readonly to: string;
+  readonly cc?: readonly string[];
   readonly messageId: string;
   readonly at: string;
 }

@@ -17,14 +17,17 @@ export interface ForwardDependencies {
 export async function forwardClaim(claim: ClaimRecord, context: IntakeContext, dependencies: ForwardDependencies): Promise<ClaimRecord> {
   if (claim.outcome !== 'FORWARDED' || claim.forward) return claim;
   const route = required(claim.route, 'the route');
-  const to = administratorFor(route, dependencies.administrators[route]).email;
+  const override = dependencies.administrators[route];
+  const to = administratorFor(route, override).email;
+  const cc = override?.faxGatewayAddress ? [override.faxGatewayAddress] : undefined;
   const message = composeForward({
     summary: summarizeClaim(claim, context.identification?.member),
     to,
+    cc,
     attachments: attachmentsOf(required(context.documents, 'the documents'), context.renditions ?? []),
   });
   const messageId = await dependencies.mailer.send(message, { claimReference: claim.reference, kind: 'forward' });
-  const forward = { to, messageId, at: dependencies.now().toISOString() };
+  const forward = { to, ...(cc ? { cc } : {}), messageId, at: dependencies.now().toISOString() };
   await dependencies.claims.markForwarded(claim.reference, forward, `to ${route}`);
   return { ...claim, status: 'FORWARDED', forward, statusHistory: [...claim.statusHistory, { status: 'FORWARDED', at: forward.at, detail: `to ${route}` }] };
 }

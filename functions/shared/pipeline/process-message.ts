@@ -39,8 +39,12 @@ export function createIntakeDependencies(config: IntakeConfig, clients: AwsClien
       scans: { engine: createOcrEngine(config.OCR_ENGINE), limits: DEFAULT_SCAN_LIMITS, ocrTimeLimitMs: config.OCR_TIME_LIMIT_SECONDS * 1000 },
     },
     administrators: {
-      MAI: { claimsAddress: config.MAI_CLAIMS_ADDRESS, trackingUrl: config.MAI_TRACKING_URL },
-      CIGNA_US: { claimsAddress: config.CIGNA_US_CLAIMS_ADDRESS, trackingUrl: config.CIGNA_US_TRACKING_URL },
+      MAI: { claimsAddress: config.MAI_CLAIMS_ADDRESS, trackingUrl: config.MAI_TRACKING_URL, faxGatewayAddress: config.MAI_FAX_GATEWAY_ADDRESS },
+      CIGNA_US: {
+        claimsAddress: config.CIGNA_US_CLAIMS_ADDRESS,
+        trackingUrl: config.CIGNA_US_TRACKING_URL,
+        faxGatewayAddress: config.CIGNA_US_FAX_GATEWAY_ADDRESS,
+      },
     },
     now: () => new Date(),
   };

@@ -9,6 +9,8 @@ export interface ForwardRequest {
   readonly summary: ClaimSummary;
   /** The administrator's claims address. */
   readonly to: string;
+  /** The administrator's email-to-fax gateway, when claims must also reach its fax. */
+  readonly cc?: readonly string[];
   /** The member's documents, attached as received. */
   readonly attachments: readonly OutgoingAttachment[];
   /** Message-ID of the member's message, so both ends of the claim can be threaded. */
@@ -69,11 +71,12 @@ function forwardVersion(summary: ClaimSummary, language: Language): LocalizedVer
 }
 
 /** The claim as sent to its administrator: a cover note, and the member's documents unchanged. */
-export function composeForward({ summary, to, attachments, replyToMessageId }: ForwardRequest): OutgoingMessage {
+export function composeForward({ summary, to, cc, attachments, replyToMessageId }: ForwardRequest): OutgoingMessage {
   const languages = summary.route ? FORWARD_LANGUAGES[summary.route] : UNROUTED_FORWARD_LANGUAGES;
   const rendered = renderMessage(languages.map((language) => forwardVersion(summary, language)));
   return {
     to,
+    ...(cc?.length ? { cc } : {}),
     ...rendered,
     attachments,
     inReplyTo: replyToMessageId,

@@ -8,6 +8,8 @@ export interface OutgoingAttachment {
 
 export interface OutgoingMessage {
   readonly to: string;
+  /** Copies, e.g. the administrator's email-to-fax gateway. */
+  readonly cc?: readonly string[];
   /** Never contains CR or LF. */
   readonly subject: string;
   readonly text: string;

@@ -87,6 +87,23 @@ describe('forwardClaim', () => {
     expect(forwarded.statusHistory.at(-1)).toEqual({ status: 'FORWARDED', at: NOW.toISOString(), detail: 'to CIGNA_US' });
   });
 
+  it("copies the administrator's email-to-fax gateway when the deployment sets one", async () => {
+    const forwarded = await forwardClaim(await recorded(claimRecord()), context, {
+      ...dependencies,
+      administrators: { MAI: { faxGatewayAddress: '33142680690@fax-gateway.example' } },
+    });
+
+    expect(mailer.sent.map((sent) => [sent.message.to, sent.message.cc])).toEqual([
+      ['contact@medical-administrators.com', ['33142680690@fax-gateway.example']],
+    ]);
+    expect(forwarded.forward).toEqual({
+      to: 'contact@medical-administrators.com',
+      cc: ['33142680690@fax-gateway.example'],
+      messageId: '<sent-1@mailer.test>',
+      at: NOW.toISOString(),
+    });
+  });
+
   it('does not send a claim that was already forwarded', async () => {
     const forward = { to: 'contact@medical-administrators.com', messageId: '<earlier@mailer.test>', at: NOW.toISOString() };
     const claim = await recorded(claimRecord({ status: 'FORWARDED', forward }));
