@@ -22,13 +22,16 @@ export function traceClients<Clients extends Partial<AwsClients>>(tracer: Tracer
 }
 
 /**
- * One claim's metrics: counted by status, route and channel; how long the forward took from
- * SES receipt. No member data is ever a dimension.
+ * One claim's metrics: counted by status, route and channel; how long OCR took per page read;
+ * how long the forward took from SES receipt. No member data is ever a dimension.
  */
 export function recordClaimMetrics(metrics: Metrics, claim: ClaimRecord): void {
   const counted = metrics.singleMetric();
   counted.addDimensions({ status: claim.status, route: claim.route ?? 'NONE', channel: claim.channel });
   counted.addMetric('Claims', MetricUnit.Count, 1);
+  for (const { ocr } of claim.documents) {
+    if (ocr && ocr.pages > 0) metrics.addMetric('OcrMsPerPage', MetricUnit.Milliseconds, Math.round(ocr.elapsedMs / ocr.pages));
+  }
   if (claim.forward) {
     metrics.addMetric('ForwardLatency', MetricUnit.Milliseconds, Date.parse(claim.forward.at) - Date.parse(claim.receivedAt));
   }

@@ -19,7 +19,7 @@ export interface StoredDocument {
   readonly textRead: boolean;
   readonly notReadReason?: string;
   /** Present when the text was read by OCR. */
-  readonly ocr?: { readonly engine: OcrEngineName; readonly meanConfidence: number; readonly pages: number };
+  readonly ocr?: { readonly engine: OcrEngineName; readonly meanConfidence: number; readonly pages: number; readonly elapsedMs: number };
   /** Its images could not be decoded. */
   readonly damaged?: boolean;
 }

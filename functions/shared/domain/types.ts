@@ -83,6 +83,8 @@ export interface OcrReading {
   readonly pages: readonly OcrPage[];
   /** Mean of the pages' confidences, 0 to 100. */
   readonly meanConfidence: number;
+  /** How long the engine took over the pages it read. */
+  readonly elapsedMs: number;
   /** Why some pages were not read (the claim's OCR time ran out), when some were not. */
   readonly pagesNotRead?: string;
 }

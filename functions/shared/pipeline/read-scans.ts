@@ -11,6 +11,8 @@ export interface ScanSettings {
 
 interface PagesRead {
   readonly pages: OcrPage[];
+  /** Time the engine took over these pages. */
+  readonly elapsedMs: number;
   /** Why the pages after the last one read were not read. */
   readonly stoppedBecause?: string;
 }
@@ -27,16 +29,18 @@ function stopReason(error: unknown, signal: AbortSignal, settings: ScanSettings)
 
 async function readPages(pages: readonly ScanPage[], settings: ScanSettings, signal: AbortSignal): Promise<PagesRead> {
   const read: OcrPage[] = [];
+  const started = performance.now();
+  const elapsedMs = () => Math.round(performance.now() - started);
   for (const [index, page] of pages.entries()) {
     try {
       signal.throwIfAborted();
       const { text, confidence } = await settings.engine.recognize(await ocrImage(page), signal);
       read.push({ page: index + 1, text: text.trim(), confidence: Math.round(confidence) });
     } catch (error) {
-      return { pages: read, stoppedBecause: stopReason(error, signal, settings) };
+      return { pages: read, elapsedMs: elapsedMs(), stoppedBecause: stopReason(error, signal, settings) };
     }
   }
-  return { pages: read };
+  return { pages: read, elapsedMs: elapsedMs() };
 }
 
 function ocrReading(engine: OcrEngine, read: PagesRead, pageCount: number): OcrReading {
@@ -44,7 +48,7 @@ function ocrReading(engine: OcrEngine, read: PagesRead, pageCount: number): OcrR
   const firstNotRead = read.pages.length + 1;
   const pagesNotRead = firstNotRead === pageCount ? `page ${pageCount}` : `pages ${firstNotRead} to ${pageCount}`;
   const notRead = read.stoppedBecause && `${pagesNotRead} not read: ${read.stoppedBecause}`;
-  return { engine: engine.name, pages: read.pages, meanConfidence, ...(notRead ? { pagesNotRead: notRead } : {}) };
+  return { engine: engine.name, pages: read.pages, meanConfidence, elapsedMs: read.elapsedMs, ...(notRead ? { pagesNotRead: notRead } : {}) };
 }
 
 function withText(document: DocumentFile, pages: readonly ScanPage[], read: PagesRead, engine: OcrEngine): DocumentFile {

@@ -67,7 +67,7 @@ function storedDocuments(reference: string, documents: readonly DocumentFile[]):
     s3Key: `documents/${reference}/${index + 1}-${document.filename}`,
     textRead: document.textRead,
     ...(document.notReadReason ? { notReadReason: document.notReadReason } : {}),
-    ...(document.ocr ? { ocr: { engine: document.ocr.engine, meanConfidence: document.ocr.meanConfidence, pages: document.ocr.pages.length } } : {}),
+    ...(document.ocr ? { ocr: { engine: document.ocr.engine, meanConfidence: document.ocr.meanConfidence, pages: document.ocr.pages.length, elapsedMs: document.ocr.elapsedMs } } : {}),
     ...(document.damaged ? { damaged: true } : {}),
   }));
 }

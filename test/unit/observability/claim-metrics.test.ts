@@ -37,6 +37,18 @@ describe('recordClaimMetrics', () => {
     expect(JSON.stringify(published.documents())).not.toContain(claim.memberId ?? 'no member');
   });
 
+  it('times OCR per page read for each scanned document', () => {
+    const published = capturePublished();
+    const metrics = new Metrics({ namespace: 'ClaimsIntakeTest', serviceName: 'claims-intake' });
+    const [document] = claimRecord().documents;
+    const fax = { ...document!, type: 'tiff' as const, ocr: { engine: 'tesseract' as const, meanConfidence: 91, pages: 3, elapsedMs: 2400 } };
+
+    recordClaimMetrics(metrics, { ...claimRecord(), documents: [fax] });
+    metrics.publishStoredMetrics();
+
+    expect(published.documents()[1]).toMatchObject({ OcrMsPerPage: 800 });
+  });
+
   it('counts a claim that went nowhere under route NONE, with no latency', () => {
     const published = capturePublished();
     const metrics = new Metrics({ namespace: 'ClaimsIntakeTest', serviceName: 'claims-intake' });

@@ -93,8 +93,10 @@ describe('reading scans in the triage', () => {
       engine: 'tesseract',
       pages: [{ page: 1, text: BOSTON_PAGE.text, confidence: 92 }],
       meanConfidence: 92,
+      elapsedMs: expect.any(Number),
       pagesNotRead: "page 2 not read: the claim's 1.5-second OCR time ran out",
     });
+    expect(context.documents?.[0]?.ocr?.elapsedMs).toBeGreaterThanOrEqual(1000);
     expect(context.outcome?.status).toBe('FORWARDED');
   });
 
