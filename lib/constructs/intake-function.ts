@@ -17,9 +17,11 @@ const INTAKE_TIMEOUT = Duration.minutes(2);
 export const INTAKE_BATCH_SIZE = 5;
 /**
  * Installed beside the bundle rather than bundled: sharp loads a native binary, tesseract.js starts
- * a worker script and loads its WebAssembly core from its package, and the models are files.
+ * a worker script and loads its WebAssembly core from its package, and the models are files. The
+ * PDF libraries (unpdf's pdf.js, pdf-lib) are most of the code by size and only some claims need
+ * them: kept out of the bundle, they are imported on first use and the cold start does not load them.
  */
-const INSTALLED_MODULES = ['sharp', 'tesseract.js', '@tesseract.js-data/eng', '@tesseract.js-data/fra'];
+const INSTALLED_MODULES = ['sharp', 'tesseract.js', '@tesseract.js-data/eng', '@tesseract.js-data/fra', 'unpdf', 'pdf-lib'];
 
 export interface IntakeFunctionProps {
   readonly config: ClaimsIntakeConfig;

@@ -1,4 +1,4 @@
-import sharp from 'sharp';
+import { loadSharp } from './load-sharp.ts';
 import type { ScanLimits } from './limits.ts';
 import { OCR_MAX_LONG_SIDE } from './ocr-image.ts';
 import { damaged, notRead, type ScanDecoding, type ScanPage } from './scan-page.ts';
@@ -22,6 +22,7 @@ async function scanPage(pdf: PdfDocument, unpdf: Unpdf, pageNumber: number): Pro
   const [left = 0, , right = 0] = (await pdf.getPage(pageNumber)).view;
   const pageWidthInches = (right - left) / POINTS_PER_INCH;
   const scale = Math.min(1, OCR_MAX_LONG_SIDE / Math.max(image.width, image.height));
+  const sharp = await loadSharp();
   const { data, info } = await sharp(image.data, { raw: { width: image.width, height: image.height, channels: image.channels } })
     .resize(Math.round(image.width * scale), Math.round(image.height * scale), { fit: 'fill' })
     .flatten({ background: '#ffffff' })

@@ -21,7 +21,7 @@ export async function decodePhoto(content: Buffer, limits: ScanLimits): Promise<
     return notRead(pixelLimitReason(1, metadata.width, metadata.height, limits.maxPixelsPerPage));
   }
   try {
-    const upright = openScan(content, limits)
+    const upright = (await openScan(content, limits))
       .autoOrient()
       .resize({ width: OCR_MAX_LONG_SIDE, height: OCR_MAX_LONG_SIDE, fit: 'inside', withoutEnlargement: true });
     const { data, info } = await greyPixels(upright);

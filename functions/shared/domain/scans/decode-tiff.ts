@@ -34,7 +34,7 @@ export async function decodeTiff(content: Buffer, limits: ScanLimits): Promise<S
       return notRead(pixelLimitReason(index + 1, metadata.width, metadata.height, limits.maxPixelsPerPage));
     }
     try {
-      const { data, info } = await greyPixels(openScan(content, limits, { page: index }));
+      const { data, info } = await greyPixels(await openScan(content, limits, { page: index }));
       const directory = directories[index];
       pages.push({
         pixels: data,

@@ -1,16 +1,19 @@
-import sharp, { type Metadata, type OutputInfo, type Sharp, type SharpOptions } from 'sharp';
+import type { Metadata, OutputInfo, Sharp, SharpOptions } from 'sharp';
+import { loadSharp } from './load-sharp.ts';
 import type { ScanLimits } from './limits.ts';
 
 /**
  * Opens a scan within the pixel bound, strictly: a file the decoder had to repair (a fax line cut
  * short, a truncated photo) would be read wrong, so it is taken as damaged.
  */
-export function openScan(content: Buffer | Uint8Array, limits: ScanLimits, options: SharpOptions = {}): Sharp {
+export async function openScan(content: Buffer | Uint8Array, limits: ScanLimits, options: SharpOptions = {}): Promise<Sharp> {
+  const sharp = await loadSharp();
   return sharp(content, { limitInputPixels: limits.maxPixelsPerPage, failOn: 'warning', ...options });
 }
 
 /** The header of a scan (size, pages, resolution): reading it decodes no pixel, so it is read whatever the size. */
-export function scanMetadata(content: Buffer, options: SharpOptions = {}): Promise<Metadata> {
+export async function scanMetadata(content: Buffer, options: SharpOptions = {}): Promise<Metadata> {
+  const sharp = await loadSharp();
   return sharp(content, { limitInputPixels: false, ...options }).metadata();
 }
 

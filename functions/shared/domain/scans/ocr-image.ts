@@ -1,4 +1,4 @@
-import sharp from 'sharp';
+import { loadSharp } from './load-sharp.ts';
 import type { ScanPage } from './scan-page.ts';
 
 /**
@@ -16,7 +16,8 @@ const FAX_SPECKLE_FILTER = 3;
  * real proportions), fax speckle filtered, no larger than OCR_MAX_LONG_SIDE, as a PNG that says
  * its resolution.
  */
-export function ocrImage(page: ScanPage): Promise<Buffer> {
+export async function ocrImage(page: ScanPage): Promise<Buffer> {
+  const sharp = await loadSharp();
   const { width, height, resolution } = page;
   const xDpi = resolution?.x ?? Math.max(width, height) / A4_LONG_SIDE_INCHES;
   const stretchedHeight = resolution ? (height * resolution.x) / resolution.y : height;

@@ -1,5 +1,4 @@
-import { PDFDocument } from 'pdf-lib';
-import sharp from 'sharp';
+import { loadSharp } from './load-sharp.ts';
 import type { ScanPage } from './scan-page.ts';
 
 const POINTS_PER_INCH = 72;
@@ -11,6 +10,7 @@ const ASSUMED_DPI = 200;
  * multi-page TIFF files.
  */
 export async function pagesToPdf(pages: readonly ScanPage[]): Promise<Buffer> {
+  const [sharp, { PDFDocument }] = await Promise.all([loadSharp(), import('pdf-lib')]);
   const pdf = await PDFDocument.create();
   for (const page of pages) {
     const png = await sharp(page.pixels, { raw: { width: page.width, height: page.height, channels: 1 } }).png().toBuffer();
