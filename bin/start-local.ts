@@ -13,6 +13,8 @@ import { startSesReceiving, type DeliveryResult, type SesReceiving } from './loc
 
 const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../test/fixtures');
 const smtpPort = Number(process.env.SMTP_PORT ?? 2525);
+/** Emailed claims, then faxes, scans and photos that only OCR can read. */
+const SAMPLE_FOLDERS = ['claims', 'scan-claims'];
 
 /** Runs the whole intake on this machine: emulated AWS, SES receiving on SMTP, sample claims. */
 async function main(): Promise<void> {
@@ -73,10 +75,14 @@ async function sendSampleClaims(
   results: ReadonlyMap<string, DeliveryResult>,
 ): Promise<void> {
   const transport = createTransport({ host: '127.0.0.1', port: receiving.port, secure: false, ignoreTLS: true });
-  const directory = path.join(fixtures, 'claims');
-  const files = (await readdir(directory)).filter((file) => file.endsWith('.eml')).sort();
-  for (const file of files) {
-    const raw = await readFile(path.join(directory, file));
+  const files = [];
+  for (const folder of SAMPLE_FOLDERS) {
+    const names = (await readdir(path.join(fixtures, folder))).filter((file) => file.endsWith('.eml')).sort();
+    files.push(...names.map((name) => path.join(folder, name)));
+  }
+  for (const sample of files) {
+    const file = path.basename(sample);
+    const raw = await readFile(path.join(fixtures, sample));
     const to = file.startsWith('fax-') ? `fax@${LOCAL_CLAIMS_DOMAIN}` : `claims@${LOCAL_CLAIMS_DOMAIN}`;
     const from = /^From:.*?([^\s<>"]+@[^\s<>"]+)/im.exec(raw.toString('latin1'))?.[1] ?? 'sender@example.com';
     const info = await transport.sendMail({ envelope: { from: file === 'bounce.eml' ? '' : from, to }, raw });

@@ -27,6 +27,7 @@ export async function handler(event: SQSEvent): Promise<SQSBatchResponse> {
       });
     });
   } finally {
-    metrics.publishStoredMetrics();
+    // Claims that were not forwarded or OCR-read leave only single metrics, already published.
+    if (metrics.hasStoredMetrics()) metrics.publishStoredMetrics();
   }
 }
