@@ -364,14 +364,20 @@ describe('readMessageDocuments limits', () => {
     ]);
   });
 
-  it('does not read a PDF over the page limit or over the size limit', async () => {
+  it('reads only the first pages of a long PDF, and no PDF over the size limit', async () => {
     const twoPages = fixture('invoices/invoice2data-QualityHosting.pdf');
     const mail = await composeAndParse({ attachments: [{ filename: 'rechnung.pdf', content: twoPages }] });
 
-    const overPages = await readMessageDocuments(mail, { maxPdfPages: 1 });
+    const whole = await readMessageDocuments(mail);
+    const firstPage = await readMessageDocuments(mail, { maxPdfPagesRead: 1 });
     const overBytes = await readMessageDocuments(mail, { maxPdfBytes: 10_000 });
 
-    expect(overPages.documents[0]).toMatchObject({ type: 'pdf', textRead: false, notReadReason: 'PDF of 2 pages, over the 1-page read limit' });
+    const wholeText = whole.documents[0]?.text ?? '';
+    const firstPageText = firstPage.documents[0]?.text ?? '';
+    expect(firstPage.documents[0]).toMatchObject({ type: 'pdf', textRead: true });
+    expect(firstPageText.length).toBeGreaterThan(100);
+    expect(wholeText.startsWith(firstPageText)).toBe(true);
+    expect(wholeText.length).toBeGreaterThan(firstPageText.length);
     expect(overBytes.documents[0]).toMatchObject({
       type: 'pdf',
       textRead: false,

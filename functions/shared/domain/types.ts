@@ -58,6 +58,8 @@ export interface DocumentFile {
   readonly textRead: boolean;
   /** Why the text was not read, when it was not (scan, unsupported type, over a bound...). */
   readonly notReadReason?: string;
+  /** Left unread because a bound on the message's work was reached: OCR does not read it either. */
+  readonly beyondReadLimit?: boolean;
   /** Pages of a scan (fax, photo, scanned PDF) once its images were decoded. */
   readonly pageCount?: number;
   /** Present when the text was read by OCR from the document's images. */

@@ -138,6 +138,8 @@ describe('decodeScan of photos and scanned PDFs', () => {
   it('only takes documents without text for scans', () => {
     const read = documentFile('note.pdf', 'Note', { type: 'pdf' });
     expect([isScan(read), isScan({ ...read, textRead: false }), isScan({ ...read, type: 'office', textRead: false })]).toEqual([false, true, false]);
+    // A document left unread because the message had too many is not read by OCR either.
+    expect(isScan({ ...read, textRead: false, beyondReadLimit: true })).toBe(false);
   });
 });
 

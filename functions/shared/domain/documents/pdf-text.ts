@@ -14,7 +14,7 @@ const SCANNED_PDF_REASON = 'scanned PDF without a text layer';
 type Unpdf = typeof import('unpdf');
 type PdfDocument = Awaited<ReturnType<Unpdf['getDocumentProxy']>>;
 
-async function withPdf<T>(content: Buffer, use: (pdf: PdfDocument, unpdf: Unpdf) => Promise<T>): Promise<T> {
+async function withPdf<T>(content: Buffer, use: (pdf: PdfDocument) => Promise<T>): Promise<T> {
   // Loaded on first use: pdf.js is large, and most messages carry no PDF.
   const unpdf = await import('unpdf');
   // A copy, because pdf.js takes ownership of the bytes it is given. No isEvalSupported: this
@@ -22,20 +22,27 @@ async function withPdf<T>(content: Buffer, use: (pdf: PdfDocument, unpdf: Unpdf)
   // JavaScript, and has dropped the option.
   const pdf = await unpdf.getDocumentProxy(new Uint8Array(content), { verbosity: PDFJS_ERRORS_ONLY });
   try {
-    return await use(pdf, unpdf);
+    return await use(pdf);
   } finally {
     await pdf.loadingTask.destroy();
   }
 }
 
-async function mergedText(pdf: PdfDocument, unpdf: Unpdf): Promise<string> {
-  const { text } = await unpdf.extractText(pdf, { mergePages: true });
-  return text.trim();
+/** The text of the first pages, as unpdf's extractText merges pages. */
+async function firstPagesText(pdf: PdfDocument, pageCount: number): Promise<string> {
+  const pages: string[] = [];
+  for (let pageNumber = 1; pageNumber <= Math.min(pageCount, pdf.numPages); pageNumber += 1) {
+    const page = await pdf.getPage(pageNumber);
+    const { items } = await page.getTextContent();
+    pages.push(items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join(''));
+    page.cleanup();
+  }
+  return pages.join('\n').replace(/[^\S\n]+/g, ' ').replace(/ ?\n ?/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
 }
 
 /** The text layer of a PDF, all pages merged. Throws when the PDF cannot be opened. */
 export async function extractPdfText(content: Buffer): Promise<string> {
-  return withPdf(content, mergedText);
+  return withPdf(content, (pdf) => firstPagesText(pdf, pdf.numPages));
 }
 
 function hasMeaningfulText(text: string): boolean {
@@ -54,11 +61,8 @@ export async function readPdfText(content: Buffer, limits: DocumentLimits): Prom
     return textNotRead(`PDF of ${content.length} bytes, over the ${limits.maxPdfBytes}-byte read limit`);
   }
   try {
-    return await withPdf(content, async (pdf, unpdf) => {
-      if (pdf.numPages > limits.maxPdfPages) {
-        return textNotRead(`PDF of ${pdf.numPages} pages, over the ${limits.maxPdfPages}-page read limit`);
-      }
-      const text = await mergedText(pdf, unpdf);
+    return await withPdf(content, async (pdf) => {
+      const text = await firstPagesText(pdf, limits.maxPdfPagesRead);
       return hasMeaningfulText(text) ? textWasRead(text) : textNotRead(SCANNED_PDF_REASON);
     });
   } catch (error) {

@@ -7,7 +7,7 @@ import { readDocumentText } from './document-text.ts';
 import { documentFilename } from './filename.ts';
 import { DEFAULT_DOCUMENT_LIMITS, type DocumentLimits } from './limits.ts';
 import { structuredHeader } from './mail-headers.ts';
-import { textNotRead, type TextReading } from './text-reading.ts';
+import { textBeyondReadLimit, textNotRead, type TextReading } from './text-reading.ts';
 
 export interface EmbeddedMessageText {
   readonly subject: string;
@@ -64,7 +64,7 @@ async function collectDocumentParts(
 
 async function readText(part: DocumentPart, position: number, limits: DocumentLimits): Promise<TextReading> {
   if (part.unreadReason !== undefined) return textNotRead(part.unreadReason);
-  if (position > limits.maxAttachments) return textNotRead(`attachment beyond the ${limits.maxAttachments}-attachment read limit`);
+  if (position > limits.maxAttachments) return textBeyondReadLimit(`attachment beyond the ${limits.maxAttachments}-attachment read limit`);
   const charset = structuredHeader(part.attachment.headers, 'content-type')?.params['charset'];
   return readDocumentText(part.attachment.content, part.type, charset, limits);
 }

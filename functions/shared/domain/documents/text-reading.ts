@@ -3,6 +3,8 @@ export interface TextReading {
   readonly text: string;
   readonly textRead: boolean;
   readonly notReadReason?: string;
+  /** Not read because a bound on the message's work was reached: no later step reads it either. */
+  readonly beyondReadLimit?: boolean;
 }
 
 export function textWasRead(text: string): TextReading {
@@ -11,4 +13,8 @@ export function textWasRead(text: string): TextReading {
 
 export function textNotRead(reason: string): TextReading {
   return { text: '', textRead: false, notReadReason: reason };
+}
+
+export function textBeyondReadLimit(reason: string): TextReading {
+  return { ...textNotRead(reason), beyondReadLimit: true };
 }

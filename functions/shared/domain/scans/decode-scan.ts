@@ -13,7 +13,7 @@ const PHOTO_TYPES: ReadonlySet<DocumentType> = new Set(['jpeg', 'png', 'webp', '
  * (within the size pdf.js can hold in memory).
  */
 export function isScan(document: DocumentFile): boolean {
-  if (document.textRead) return false;
+  if (document.textRead || document.beyondReadLimit) return false;
   if (document.type === 'pdf') return document.size <= DEFAULT_DOCUMENT_LIMITS.maxPdfBytes;
   return document.type === 'tiff' || document.type === 'heic' || PHOTO_TYPES.has(document.type);
 }
