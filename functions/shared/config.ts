@@ -1,6 +1,11 @@
-import { z } from 'zod';
+import { en } from 'zod/locales';
+import * as z from 'zod/mini';
 
-const emailAddress = z.string().trim().email();
+// The mini build loads no locale: without this, every message not written here would read "Invalid input".
+// Imported by name, not through z.locales, so that the other languages stay out of the bundle.
+z.config(en());
+
+const emailAddress = z.string().check(z.trim(), z.email());
 
 function isRegularExpression(pattern: string): boolean {
   try {
@@ -11,29 +16,27 @@ function isRegularExpression(pattern: string): boolean {
   }
 }
 
-function parseJson(text: string, context: z.RefinementCtx): unknown {
+function parseJson(text: string, context: z.core.ParsePayload): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    context.addIssue({ code: 'custom', message: 'must be JSON' });
+    context.issues.push({ code: 'custom', message: 'must be JSON', input: text });
     return z.NEVER;
   }
 }
 
 /** A fax gateway the code does not know: `{ "name", "sender", "subjectPattern", "callingCode"? }`. */
 const faxGatewayDefinition = z.object({
-  name: z.string().trim().min(1),
+  name: z.string().check(z.trim(), z.minLength(1)),
   sender: z
     .string()
-    .trim()
-    .toLowerCase()
-    .regex(/^(?:[^\s@]+@)?(?:[a-z0-9-]+\.)+[a-z]{2,63}$/, 'must be an address or a domain'),
-  subjectPattern: z.string().min(1).refine(isRegularExpression, 'must be a regular expression'),
-  callingCode: z.string().regex(/^[1-9]\d{0,2}$/, 'must be a country calling code such as 33').optional(),
+    .check(z.trim(), z.toLowerCase(), z.regex(/^(?:[^\s@]+@)?(?:[a-z0-9-]+\.)+[a-z]{2,63}$/, 'must be an address or a domain')),
+  subjectPattern: z.string().check(z.minLength(1), z.refine(isRegularExpression, 'must be a regular expression')),
+  callingCode: z.optional(z.string().check(z.regex(/^[1-9]\d{0,2}$/, 'must be a country calling code such as 33'))),
 });
 
 /** The FAX_GATEWAYS value: a JSON list of gateway definitions (also checked by the CDK config). */
-export const faxGatewaysJson = z.string().transform(parseJson).pipe(z.array(faxGatewayDefinition));
+export const faxGatewaysJson = z.pipe(z.pipe(z.string(), z.transform(parseJson)), z.array(faxGatewayDefinition));
 
 /**
  * OCR time one claim may use. The function has 2 minutes for a batch of 5 claims: 20 seconds
@@ -41,11 +44,13 @@ export const faxGatewaysJson = z.string().transform(parseJson).pipe(z.array(faxG
  */
 export const DEFAULT_OCR_TIME_LIMIT_SECONDS = 20;
 
+const nonEmptyString = z.string().check(z.minLength(1));
+
 /** Endpoint overrides for local emulators; unset on AWS. */
 const endpointOverrides = {
-  AWS_ENDPOINT_URL_S3: z.string().url().optional(),
-  AWS_ENDPOINT_URL_DYNAMODB: z.string().url().optional(),
-  AWS_ENDPOINT_URL_SESV2: z.string().url().optional(),
+  AWS_ENDPOINT_URL_S3: z.optional(z.url()),
+  AWS_ENDPOINT_URL_DYNAMODB: z.optional(z.url()),
+  AWS_ENDPOINT_URL_SESV2: z.optional(z.url()),
 };
 
 /**
@@ -54,33 +59,33 @@ const endpointOverrides = {
  */
 export const intakeConfigSchema = z.object({
   ...endpointOverrides,
-  CLAIMS_BUCKET: z.string().min(1),
-  MEMBERS_TABLE: z.string().min(1),
-  CLAIMS_TABLE: z.string().min(1),
+  CLAIMS_BUCKET: nonEmptyString,
+  MEMBERS_TABLE: nonEmptyString,
+  CLAIMS_TABLE: nonEmptyString,
   /** Verified SES identity that forwards and acknowledgements are sent from. */
   SENDER_ADDRESS: emailAddress,
   /** Comma-separated addresses the intake receives on; mail from them coming back is a loop. */
-  INTAKE_ADDRESSES: z
-    .string()
-    .min(1)
-    .transform((value) => value.split(',').map((address) => address.trim().toLowerCase()).filter(Boolean)),
+  INTAKE_ADDRESSES: z.pipe(
+    nonEmptyString,
+    z.transform((value: string) => value.split(',').map((address) => address.trim().toLowerCase()).filter(Boolean)),
+  ),
   /** Local part of the fax intake address (fax@...). */
-  FAX_LOCAL_PART: z.string().min(1).default('fax'),
+  FAX_LOCAL_PART: z._default(nonEmptyString, 'fax'),
   /** JSON list of fax gateways beyond the built-in ones (domain/fax/built-in-gateways.ts). */
-  FAX_GATEWAYS: z.string().default('[]').pipe(faxGatewaysJson),
+  FAX_GATEWAYS: z.pipe(z._default(z.string(), '[]'), faxGatewaysJson),
   /** Reads scans and photos: tesseract.js in the function, or Amazon Textract AnalyzeExpense. */
-  OCR_ENGINE: z.enum(['tesseract', 'textract']).default('tesseract'),
-  OCR_TIME_LIMIT_SECONDS: z.coerce.number().int().min(1).default(DEFAULT_OCR_TIME_LIMIT_SECONDS),
+  OCR_ENGINE: z._default(z.enum(['tesseract', 'textract']), 'tesseract'),
+  OCR_TIME_LIMIT_SECONDS: z._default(z.coerce.number().check(z.int(), z.minimum(1)), DEFAULT_OCR_TIME_LIMIT_SECONDS),
   /** Overrides of the administrators' claims addresses and tracking portals (defaults: domain/administrators.ts). */
-  MAI_CLAIMS_ADDRESS: emailAddress.optional(),
-  CIGNA_US_CLAIMS_ADDRESS: emailAddress.optional(),
-  MAI_TRACKING_URL: z.string().url().optional(),
-  CIGNA_US_TRACKING_URL: z.string().url().optional(),
+  MAI_CLAIMS_ADDRESS: z.optional(emailAddress),
+  CIGNA_US_CLAIMS_ADDRESS: z.optional(emailAddress),
+  MAI_TRACKING_URL: z.optional(z.url()),
+  CIGNA_US_TRACKING_URL: z.optional(z.url()),
   /** Email-to-fax gateways of the administrators, copied on forwards when set. */
-  MAI_FAX_GATEWAY_ADDRESS: emailAddress.optional(),
-  CIGNA_US_FAX_GATEWAY_ADDRESS: emailAddress.optional(),
+  MAI_FAX_GATEWAY_ADDRESS: z.optional(emailAddress),
+  CIGNA_US_FAX_GATEWAY_ADDRESS: z.optional(emailAddress),
   /** SES configuration set for outgoing mail (bounce and complaint events); optional locally. */
-  SES_CONFIGURATION_SET: z.string().min(1).optional(),
+  SES_CONFIGURATION_SET: z.optional(nonEmptyString),
 });
 
 export type IntakeConfig = z.infer<typeof intakeConfigSchema>;
@@ -91,7 +96,7 @@ export class ConfigurationError extends Error {
 
 export const deliveryEventsConfigSchema = z.object({
   ...endpointOverrides,
-  CLAIMS_TABLE: z.string().min(1),
+  CLAIMS_TABLE: nonEmptyString,
 });
 
 export type DeliveryEventsConfig = z.infer<typeof deliveryEventsConfigSchema>;
@@ -104,7 +109,7 @@ export function parseDeliveryEventsConfig(env: NodeJS.ProcessEnv): DeliveryEvent
   return parseConfig(deliveryEventsConfigSchema, env, 'delivery events');
 }
 
-function parseConfig<Schema extends z.ZodType>(schema: Schema, env: NodeJS.ProcessEnv, what: string): z.infer<Schema> {
+function parseConfig<Schema extends z.ZodMiniType>(schema: Schema, env: NodeJS.ProcessEnv, what: string): z.infer<Schema> {
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
     const fields = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');

@@ -4,7 +4,7 @@ import { type Duration, Validations } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { type BundlingOptions, NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 
@@ -72,10 +72,32 @@ export class ProjectFunction extends Construct {
   readonly role: Role;
   readonly logGroup: LogGroup;
   readonly timeout: Duration;
+  /** Absolute path of the handler module. */
+  readonly entry: string;
+  /** How the handler is bundled; `npm run bench` bundles it the same way to measure a cold start. */
+  readonly bundling: BundlingOptions;
 
   constructor(scope: Construct, id: string, props: ProjectFunctionProps) {
     super(scope, id);
     this.timeout = props.timeout;
+    this.entry = join(PROJECT_ROOT, props.entry);
+    this.bundling = {
+      forceDockerBundling: false,
+      format: OutputFormat.ESM,
+      mainFields: ['module', 'main'],
+      banner: REQUIRE_SHIM,
+      target: 'node22',
+      minify: true,
+      // A separate .map file, referenced from the bundle so that Node finds it.
+      sourceMap: true,
+      sourceMapMode: SourceMapMode.DEFAULT,
+      sourcesContent: false,
+      // Ship the SDK versions the code was tested with, not the runtime's.
+      bundleAwsSDK: true,
+      nodeModules: props.nodeModules && [...props.nodeModules],
+      // npm picks the optional native packages (sharp's) for the function's platform, not the build machine's.
+      environment: { npm_config_os: 'linux', npm_config_cpu: 'arm64', npm_config_libc: 'glibc' },
+    };
 
     this.logGroup = new LogGroup(this, 'Logs', {
       encryptionKey: props.logEncryptionKey,
@@ -88,7 +110,7 @@ export class ProjectFunction extends Construct {
     this.logGroup.grantWrite(this.role);
 
     this.function = new NodejsFunction(this, 'Function', {
-      entry: join(PROJECT_ROOT, props.entry),
+      entry: this.entry,
       projectRoot: PROJECT_ROOT,
       depsLockFilePath: join(PROJECT_ROOT, 'package-lock.json'),
       handler: 'handler',
@@ -108,23 +130,7 @@ export class ProjectFunction extends Construct {
         POWERTOOLS_LOG_LEVEL: props.logLevel ?? 'INFO',
         NODE_OPTIONS: '--enable-source-maps',
       },
-      bundling: {
-        forceDockerBundling: false,
-        format: OutputFormat.ESM,
-        mainFields: ['module', 'main'],
-        banner: REQUIRE_SHIM,
-        target: 'node22',
-        minify: true,
-        // A separate .map file, referenced from the bundle so that Node finds it.
-        sourceMap: true,
-        sourceMapMode: SourceMapMode.DEFAULT,
-        sourcesContent: false,
-        // Ship the SDK versions the code was tested with, not the runtime's.
-        bundleAwsSDK: true,
-        nodeModules: props.nodeModules && [...props.nodeModules],
-        // npm picks the optional native packages (sharp's) for the function's platform, not the build machine's.
-        environment: { npm_config_os: 'linux', npm_config_cpu: 'arm64', npm_config_libc: 'glibc' },
-      },
+      bundling: this.bundling,
     });
 
     Validations.of(this).acknowledge(

@@ -99,7 +99,7 @@ describe('IAM, function by function', () => {
 });
 
 describe('functions', () => {
-  it('run Node.js 22 on ARM64 with tracing, the Powertools settings and source maps; the intake with 1024 MB and the configuration it reads', () => {
+  it('run Node.js 22 on ARM64 with tracing, the Powertools settings and source maps; the intake with 1536 MB and the configuration it reads', () => {
     const { stack, template } = synthStack({
       domain: 'claims.example.fr',
       maiFaxGatewayAddress: '33142680690@fax.example.net',
@@ -109,7 +109,7 @@ describe('functions', () => {
       Handler: 'index.handler',
       Runtime: 'nodejs22.x',
       Architectures: ['arm64'],
-      MemorySize: 1024,
+      MemorySize: 1536,
       Timeout: 120,
       TracingConfig: { Mode: 'Active' },
       LoggingConfig: { LogGroup: refOf(stack.intake.logGroup) },

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { normalizePhoneNumber } from '../domain/phone-number.ts';
 import type { Member } from '../domain/types.ts';
 
@@ -41,29 +41,36 @@ const FAX_NUMBER_SEPARATOR = ';';
 const MEMBER_ID = /^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$/;
 const COUNTRY_ALPHA_2 = /^[A-Z]{2}$/;
 
-const faxNumbersSchema = z.string().transform((value, context) => {
+function normaliseFaxNumbers(value: string, context: z.core.ParsePayload): string[] {
   const written = value.split(FAX_NUMBER_SEPARATOR).map((number) => number.trim()).filter(Boolean);
   const normalised: string[] = [];
   for (const [index, number] of written.entries()) {
     // No default calling code: the file says nothing of where a national number would be dialled from.
     const e164 = normalizePhoneNumber(number);
     if (e164 === undefined) {
-      context.addIssue({ code: 'custom', message: `number ${index + 1} is not an international phone number (+CC...)` });
+      context.issues.push({ code: 'custom', message: `number ${index + 1} is not an international phone number (+CC...)`, input: value });
       return z.NEVER;
     }
     normalised.push(e164);
   }
   return normalised;
-});
+}
+
+const faxNumbersSchema = z.pipe(z.string(), z.transform(normaliseFaxNumbers));
+
+const nameSchema = z.string().check(z.trim(), z.minLength(1, 'empty'));
 
 const memberRowSchema = z.object({
   // Member numbers are matched upper-cased wherever they are written.
-  member_id: z.string().trim().regex(MEMBER_ID, 'letters, digits and single dashes only').transform((id) => id.toUpperCase()),
-  first_name: z.string().trim().min(1, 'empty'),
-  last_name: z.string().trim().min(1, 'empty'),
-  email: z.string().trim().pipe(z.email('not an email address')),
+  member_id: z.pipe(
+    z.string().check(z.trim(), z.regex(MEMBER_ID, 'letters, digits and single dashes only')),
+    z.transform((id: string) => id.toUpperCase()),
+  ),
+  first_name: nameSchema,
+  last_name: nameSchema,
+  email: z.pipe(z.string().check(z.trim()), z.email('not an email address')),
   language: z.enum(['fr', 'en'], 'expected fr or en'),
-  country: z.string().trim().regex(COUNTRY_ALPHA_2, 'expected an ISO 3166-1 alpha-2 code in capitals'),
+  country: z.string().check(z.trim(), z.regex(COUNTRY_ALPHA_2, 'expected an ISO 3166-1 alpha-2 code in capitals')),
   status: z.enum(['active', 'suspended', 'terminated'], 'expected active, suspended or terminated'),
   fax_numbers: faxNumbersSchema,
 });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { SafeToLogError } from '../log-safe-error.ts';
 import type { DeliveryEvent } from '../domain/claim.ts';
 
@@ -6,20 +6,24 @@ import type { DeliveryEvent } from '../domain/claim.ts';
  * An SES event of a configuration set, published to SNS ("eventType"; older notifications say
  * "notificationType"). The tags are the ones the mailer set on the message.
  */
-const sesEventSchema = z
-  .object({
-    eventType: z.string().optional(),
-    notificationType: z.string().optional(),
-    mail: z.object({
-      timestamp: z.string(),
-      tags: z.record(z.string(), z.array(z.string())).default({}),
-    }),
-    bounce: z.object({ bounceType: z.string(), bounceSubType: z.string().optional(), timestamp: z.string() }).optional(),
-    complaint: z.object({ complaintFeedbackType: z.string().optional(), timestamp: z.string() }).optional(),
-    delivery: z.object({ timestamp: z.string() }).optional(),
-    reject: z.object({ reason: z.string().optional() }).optional(),
-  })
-  .transform((event) => ({ ...event, type: event.eventType ?? event.notificationType ?? '' }));
+const sesEventFields = z.object({
+  eventType: z.optional(z.string()),
+  notificationType: z.optional(z.string()),
+  mail: z.object({
+    timestamp: z.string(),
+    tags: z._default(z.record(z.string(), z.array(z.string())), {}),
+  }),
+  bounce: z.optional(z.object({ bounceType: z.string(), bounceSubType: z.optional(z.string()), timestamp: z.string() })),
+  complaint: z.optional(z.object({ complaintFeedbackType: z.optional(z.string()), timestamp: z.string() })),
+  delivery: z.optional(z.object({ timestamp: z.string() })),
+  reject: z.optional(z.object({ reason: z.optional(z.string()) })),
+});
+
+/** The event, its type read from whichever of the two fields is set. */
+const sesEventSchema = z.pipe(
+  sesEventFields,
+  z.transform((event: z.output<typeof sesEventFields>) => ({ ...event, type: event.eventType ?? event.notificationType ?? '' })),
+);
 
 const snsEnvelopeSchema = z.object({ Type: z.literal('Notification'), Message: z.string() });
 

@@ -1,6 +1,8 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { SafeToLogError } from '../log-safe-error.ts';
 import type { Verdicts } from '../domain/types.ts';
+
+const nonEmptyString = z.string().check(z.minLength(1));
 
 const verdict = z.object({
   status: z.enum(['PASS', 'FAIL', 'GRAY', 'PROCESSING_FAILED', 'DISABLED']),
@@ -15,11 +17,11 @@ export const sesReceiptNotificationSchema = z.object({
   mail: z.object({
     timestamp: z.string(),
     source: z.string(),
-    messageId: z.string().min(1),
+    messageId: nonEmptyString,
     destination: z.array(z.string()),
   }),
   receipt: z.object({
-    recipients: z.array(z.string()).min(1),
+    recipients: z.array(z.string()).check(z.minLength(1)),
     spamVerdict: verdict,
     virusVerdict: verdict,
     spfVerdict: verdict,
@@ -27,10 +29,10 @@ export const sesReceiptNotificationSchema = z.object({
     dmarcVerdict: verdict,
     action: z.object({
       type: z.literal('S3'),
-      bucketName: z.string().min(1),
-      objectKey: z.string().min(1),
-      objectKeyPrefix: z.string().optional(),
-      topicArn: z.string().optional(),
+      bucketName: nonEmptyString,
+      objectKey: nonEmptyString,
+      objectKeyPrefix: z.optional(z.string()),
+      topicArn: z.optional(z.string()),
     }),
   }),
 });
@@ -91,7 +93,7 @@ export function toReceivedMessage(notification: SesReceiptNotification): Receive
 }
 
 /** Which fields were wrong, never their values: a notification carries addresses. */
-function issuePaths(error: z.ZodError): string {
+function issuePaths(error: z.core.$ZodError): string {
   return error.issues.map((issue) => issue.path.join('.') || '(root)').join(', ');
 }
 

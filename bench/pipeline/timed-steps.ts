@@ -1,0 +1,73 @@
+import type { ClaimRecord } from '../../functions/shared/domain/claim.ts';
+import type { ReceivedMessage } from '../../functions/shared/events/ses-receipt.ts';
+import { acknowledgeMember } from '../../functions/shared/pipeline/acknowledge-member.ts';
+import type { IntakeContext } from '../../functions/shared/pipeline/context.ts';
+import { countFaxPages } from '../../functions/shared/pipeline/count-fax-pages.ts';
+import { decideOutcome } from '../../functions/shared/pipeline/decide-outcome.ts';
+import { detectChannel } from '../../functions/shared/pipeline/detect-channel.ts';
+import { forwardClaim } from '../../functions/shared/pipeline/forward-claim.ts';
+import { holdForReview } from '../../functions/shared/pipeline/hold-for-review.ts';
+import { identifyMember } from '../../functions/shared/pipeline/identify-member.ts';
+import { locateTreatment } from '../../functions/shared/pipeline/locate-treatment.ts';
+import { parseMessage } from '../../functions/shared/pipeline/parse-message.ts';
+import type { IntakeDependencies } from '../../functions/shared/pipeline/process-message.ts';
+import { readDocuments } from '../../functions/shared/pipeline/read-documents.ts';
+import { readScans } from '../../functions/shared/pipeline/read-scans.ts';
+import { recordClaim } from '../../functions/shared/pipeline/record-claim.ts';
+import { screen } from '../../functions/shared/pipeline/screen.ts';
+import { PIPELINE_STEPS, type PipelineStep, type StepTimes } from '../results.ts';
+
+export interface TimedClaim {
+  readonly claim: ClaimRecord;
+  readonly stepMs: StepTimes;
+}
+
+/**
+ * processReceivedMessage() and triage() taken apart: the same step functions in the same order,
+ * each timed. Whoever changes the pipeline changes this too; sameDecision() catches the drift.
+ */
+export async function processWithTimedSteps(received: ReceivedMessage, dependencies: IntakeDependencies): Promise<TimedClaim> {
+  const stepMs: Record<PipelineStep, number> = Object.fromEntries(PIPELINE_STEPS.map((step) => [step, 0])) as Record<PipelineStep, number>;
+  const timed = async <T>(step: PipelineStep, run: () => T | Promise<T>): Promise<T> => {
+    const started = performance.now();
+    const result = await run();
+    stepMs[step] += performance.now() - started;
+    return result;
+  };
+  const { settings } = dependencies;
+
+  // Fetching the raw message counts with parsing it: from memory, it costs nothing.
+  const raw = await timed('parse', () => dependencies.store.getRaw(received.bucket, received.objectKey));
+  const mail = await timed('parse', () => parseMessage(raw));
+  const screened = await timed('screen', () => screen({ envelope: received, raw, mail, ...detectChannel(received, mail, settings) }, settings.ownAddresses));
+  if (screened.screening?.outcome !== 'accept') throw new Error(`The benchmark message was screened out: ${screened.screening?.outcome}`);
+  const documentsRead = await timed('read documents', () => readDocuments(screened));
+  const scansRead = await timed('read scans', async () => countFaxPages(await readScans(documentsRead, settings.scans)));
+  const identified = await timed('identify', () => identifyMember(scansRead, dependencies.directory));
+  const context: IntakeContext = await timed('locate', () => holdForReview(decideOutcome(locateTreatment(identified))));
+  const recorded = await timed('record', () =>
+    recordClaim(context, {
+      claims: dependencies.claims,
+      store: dependencies.store,
+      rawMessage: { bucket: received.bucket, key: received.objectKey },
+      now: dependencies.now,
+    }),
+  );
+  const forwarded = await timed('forward', () => forwardClaim(recorded, context, dependencies));
+  const claim = await timed('acknowledge', () => acknowledgeMember(forwarded, context, dependencies));
+  return { claim, stepMs };
+}
+
+/** What the decision made of the message, without what differs at every run (reference, times). */
+const decisionOf = (claim: ClaimRecord) => ({
+  outcome: claim.outcome,
+  status: claim.status,
+  route: claim.route,
+  treatmentCountry: claim.treatmentCountry,
+  reasons: claim.reasons,
+  documents: claim.documents.map(({ filename, sha256, textRead, notReadReason }) => ({ filename, sha256, textRead, notReadReason })),
+});
+
+/** Whether the timed steps decided as the pipeline itself did. */
+export const sameDecision = (timed: ClaimRecord, pipeline: ClaimRecord): boolean =>
+  JSON.stringify(decisionOf(timed)) === JSON.stringify(decisionOf(pipeline));

@@ -1,0 +1,111 @@
+/**
+ * End to end on the local stack (bin/local: S3, DynamoDB and SES emulators, SES receiving on
+ * SMTP, the real intake handler): claims per second and latency from SMTP acceptance to the
+ * acknowledgement, with a given number of claims in flight at once.
+ *
+ *   node --import tsx bench/scenarios/e2e.ts [--claims 200]
+ */
+import { parseArgs } from 'node:util';
+import type { SQSEvent } from 'aws-lambda';
+import { createTransport } from 'nodemailer';
+import { localIntakeEnvironment, LOCAL_CLAIMS_DOMAIN } from '../../bin/local/intake-environment.ts';
+import { startLocalAws, type LocalAws } from '../../bin/local/local-aws.ts';
+import { startSesReceiving, type SesReceiving } from '../../bin/local/ses-receiving.ts';
+import { DynamoMemberDirectory } from '../../functions/shared/adapters/dynamo-member-directory.ts';
+import { createAwsClients } from '../../functions/shared/clients.ts';
+import { parseIntakeConfig } from '../../functions/shared/config.ts';
+import { parseQueuedSesNotification } from '../../functions/shared/events/ses-receipt.ts';
+import { SAMPLE_MEMBERS } from '../../test/support/contexts.ts';
+import { KeyedCompletions } from '../lib/keyed-completions.ts';
+import { progress, reportResult } from '../lib/scenario-output.ts';
+import { median, percentile, round } from '../lib/stats.ts';
+import { distinctSampleClaims, type SampleClaim } from '../messages/e2e-claims.ts';
+import type { EndToEndResult } from '../results.ts';
+
+const CONCURRENCY_LEVELS = [1, 4, 16] as const;
+const CLAIMS_ADDRESS = `claims@${LOCAL_CLAIMS_DOMAIN}`;
+
+const { values: options } = parseArgs({ options: { claims: { type: 'string', default: '200' } } });
+const claimsPerRound = Number(options.claims);
+
+interface Completion {
+  readonly at: number;
+  readonly failed: boolean;
+}
+
+/** When SES receiving accepted each message (it delivers it to the handler at once), by SES message id. */
+const acceptedAt = new Map<string, number>();
+const completions = new KeyedCompletions<Completion>();
+
+/** Sends the claims with `concurrency` of them in flight: each sender waits for its claim's acknowledgement. */
+async function runRound(aws: LocalAws, receiving: SesReceiving, concurrency: number, claims: readonly SampleClaim[], memberAddresses: ReadonlySet<string>): Promise<EndToEndResult> {
+  await aws.outbox.clear();
+  const transport = createTransport({ host: '127.0.0.1', port: receiving.port, secure: false, ignoreTLS: true, pool: true, maxConnections: concurrency, maxMessages: Infinity });
+  const latencies: number[] = [];
+  const queue = [...claims];
+  const sender = async () => {
+    for (let claim = queue.shift(); claim !== undefined; claim = queue.shift()) {
+      const info = await transport.sendMail({ envelope: { from: claim.from, to: CLAIMS_ADDRESS }, raw: claim.raw });
+      const sesMessageId = /Ok ([0-9a-f]+)/.exec(String(info.response))?.[1] ?? '';
+      const completion = await completions.wait(sesMessageId);
+      const accepted = acceptedAt.get(sesMessageId);
+      if (completion.failed || accepted === undefined) throw new Error('A benchmark claim failed in the intake');
+      latencies.push(completion.at - accepted);
+    }
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: concurrency }, sender));
+  const elapsedMs = performance.now() - started;
+  transport.close();
+
+  const acknowledgements = (await aws.outbox.list()).filter((email) => email.destination.to.some((to) => memberAddresses.has(to.toLowerCase())));
+  if (acknowledgements.length !== claims.length) {
+    throw new Error(`${acknowledgements.length} acknowledgements in the SES outbox for ${claims.length} claims`);
+  }
+  return {
+    concurrency,
+    claims: claims.length,
+    claimsPerSec: round(claims.length / (elapsedMs / 1000), 2),
+    p50Ms: round(median(latencies)),
+    p95Ms: round(percentile(latencies, 95)),
+  };
+}
+
+const aws = await startLocalAws();
+let receiving: SesReceiving | undefined;
+try {
+  Object.assign(process.env, localIntakeEnvironment(aws));
+  const config = parseIntakeConfig(process.env);
+  const clients = createAwsClients(config);
+  const directory = new DynamoMemberDirectory(clients.dynamo, config.MEMBERS_TABLE);
+  for (const member of SAMPLE_MEMBERS) await directory.save(member);
+
+  const { handler } = await import('../../functions/intake/handler.ts');
+  receiving = await startSesReceiving({
+    port: 0,
+    domain: LOCAL_CLAIMS_DOMAIN,
+    s3: clients.s3,
+    bucket: config.CLAIMS_BUCKET,
+    deliver: (event: SQSEvent) => {
+      for (const record of event.Records) {
+        const { sesMessageId } = parseQueuedSesNotification(record.body);
+        if (!acceptedAt.has(sesMessageId)) acceptedAt.set(sesMessageId, performance.now());
+      }
+      return handler(event);
+    },
+    onProcessed: (result) => completions.settle(result.sesMessageId, { at: performance.now(), failed: result.failed }),
+  });
+
+  const memberAddresses = new Set(SAMPLE_MEMBERS.map((member) => member.email.toLowerCase()));
+  const results: EndToEndResult[] = [];
+  for (const [level, concurrency] of CONCURRENCY_LEVELS.entries()) {
+    const claims = await distinctSampleClaims(level * claimsPerRound, claimsPerRound);
+    const result = await runRound(aws, receiving, concurrency, claims, memberAddresses);
+    progress(`concurrency ${concurrency}: ${result.claimsPerSec} claims/s, p50 ${result.p50Ms} ms, p95 ${result.p95Ms} ms`);
+    results.push(result);
+  }
+  reportResult('e2e', results);
+} finally {
+  await receiving?.close();
+  await aws.stop();
+}

@@ -1,0 +1,161 @@
+/**
+ * One message through the intake pipeline, AWS held in memory, in a process of its own so its
+ * memory peak is its own: median and p95 of the pipeline, beside mailparser alone on the same
+ * bytes and base64 decoding of its attachments; then the same steps timed one by one.
+ *
+ *   node --expose-gc --import tsx bench/scenarios/pipeline.ts --message <file.eml> --name <name> --warmups <n> --runs <n> --step-runs <n>
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { simpleParser } from 'mailparser';
+import type { ClaimRecord } from '../../functions/shared/domain/claim.ts';
+import type { ReceivedMessage } from '../../functions/shared/events/ses-receipt.ts';
+import { processReceivedMessage } from '../../functions/shared/pipeline/process-message.ts';
+import { CLAIMS_ADDRESS } from '../../test/fixtures/generator/compose-mail.ts';
+import { PASSING_VERDICTS } from '../../test/support/contexts.ts';
+import { inMemoryIntakeFactory } from '../fakes/in-memory-intake.ts';
+import { collectGarbage, HeapPeak, peakRssBytes } from '../lib/memory.ts';
+import { PROJECT_ROOT } from '../lib/project-root.ts';
+import { progress, reportResult } from '../lib/scenario-output.ts';
+import { median, percentile, round, toMebibytes } from '../lib/stats.ts';
+import { BENCH_SENDER } from '../messages/pipeline-messages.ts';
+import { processWithTimedSteps, sameDecision } from '../pipeline/timed-steps.ts';
+import { PIPELINE_STEPS, type PipelineMeasurement, type StepTimes } from '../results.ts';
+
+/** A small real claim that loads and compiles everything a claim uses before anything is measured. */
+const WARM_UP_CLAIM = path.join(PROJECT_ROOT, 'test', 'fixtures', 'claims', 'fr-paris-invoice.eml');
+const WARM_UP_RUNS = 3;
+/** The options the intake parses with (functions/shared/pipeline/parse-message.ts). */
+const INTAKE_PARSE_OPTIONS = { skipImageLinks: true, skipTextToHtml: true } as const;
+/** Base64 bodies of a MIME message as MailComposer writes them: headers, a blank line, then the lines. */
+const BASE64_BODY = /Content-Transfer-Encoding: base64\r\n(?:[^\r\n]+\r\n)*\r\n([A-Za-z0-9+/=\r\n]+)/g;
+
+const { values: options } = parseArgs({
+  options: {
+    message: { type: 'string' },
+    name: { type: 'string' },
+    warmups: { type: 'string', default: '1' },
+    runs: { type: 'string', default: '5' },
+    'step-runs': { type: 'string', default: '1' },
+  },
+});
+if (options.message === undefined || options.name === undefined) throw new Error('--message and --name are required');
+
+const newIntake = inMemoryIntakeFactory();
+let runNumber = 0;
+
+function receivedMessage(): ReceivedMessage {
+  runNumber += 1;
+  return {
+    sesMessageId: `bench-${runNumber}`,
+    receivedAt: new Date(),
+    envelopeSender: BENCH_SENDER.email,
+    recipients: [CLAIMS_ADDRESS],
+    verdicts: PASSING_VERDICTS,
+    bucket: 'claims-intake-bench',
+    objectKey: `incoming/bench-${runNumber}`,
+  };
+}
+
+function mustBeForwarded(claim: ClaimRecord): ClaimRecord {
+  if (claim.status !== 'FORWARDED' || claim.acknowledgement === undefined) {
+    throw new Error(`The benchmark claim ended ${claim.status} (${claim.reasons.join('; ')}): it must be forwarded and acknowledged`);
+  }
+  return claim;
+}
+
+/** One claim through the whole intake with empty stores. */
+async function timePipeline(raw: Buffer): Promise<{ elapsedMs: number; claim: ClaimRecord }> {
+  const intake = newIntake();
+  const received = receivedMessage();
+  intake.store.putRaw(received.bucket, received.objectKey, raw);
+  const started = performance.now();
+  const claim = await processReceivedMessage(received, intake.dependencies);
+  return { elapsedMs: performance.now() - started, claim: mustBeForwarded(claim) };
+}
+
+async function timeSteps(raw: Buffer) {
+  const intake = newIntake();
+  const received = receivedMessage();
+  intake.store.putRaw(received.bucket, received.objectKey, raw);
+  const timed = await processWithTimedSteps(received, intake.dependencies);
+  mustBeForwarded(timed.claim);
+  return timed;
+}
+
+async function timeMailparser(raw: Buffer): Promise<number> {
+  const started = performance.now();
+  await simpleParser(raw, INTAKE_PARSE_OPTIONS);
+  return performance.now() - started;
+}
+
+function timeBase64Decoding(bodies: readonly string[]): number {
+  const started = performance.now();
+  let decodedBytes = 0;
+  for (const body of bodies) decodedBytes += Buffer.from(body, 'base64').length;
+  const elapsed = performance.now() - started;
+  if (decodedBytes === 0) throw new Error('The message has no base64 attachment');
+  return elapsed;
+}
+
+const medianOfSteps = (runs: readonly StepTimes[]): StepTimes =>
+  Object.fromEntries(PIPELINE_STEPS.map((step) => [step, round(median(runs.map((run) => run[step])))])) as StepTimes;
+
+const warmUpClaim = await readFile(WARM_UP_CLAIM);
+for (let run = 0; run < WARM_UP_RUNS; run++) await timePipeline(warmUpClaim);
+collectGarbage();
+const baselineRss = process.memoryUsage.rss();
+
+const raw = await readFile(options.message);
+const base64Bodies = [...raw.toString('latin1').matchAll(BASE64_BODY)].map((match) => match[1] ?? '');
+const heapPeak = new HeapPeak();
+heapPeak.start();
+for (let run = 0; run < Number(options.warmups); run++) await timePipeline(raw);
+await timeMailparser(raw);
+
+const pipelineMs: number[] = [];
+const mailparserMs: number[] = [];
+const base64Ms: number[] = [];
+let pipelineClaim: ClaimRecord | undefined;
+for (let run = 0; run < Number(options.runs); run++) {
+  collectGarbage();
+  const { elapsedMs, claim } = await timePipeline(raw);
+  pipelineMs.push(elapsedMs);
+  pipelineClaim = claim;
+  collectGarbage();
+  mailparserMs.push(await timeMailparser(raw));
+  base64Ms.push(timeBase64Decoding(base64Bodies));
+}
+if (pipelineClaim === undefined) throw new Error('--runs must be at least 1');
+const stepRuns: StepTimes[] = [];
+for (let run = 0; run < Number(options['step-runs']); run++) {
+  collectGarbage();
+  const timed = await timeSteps(raw);
+  if (!sameDecision(timed.claim, pipelineClaim)) {
+    throw new Error('The timed steps decided otherwise than the pipeline: bench/pipeline/timed-steps.ts no longer follows it');
+  }
+  stepRuns.push(timed.stepMs);
+}
+const peakHeap = heapPeak.stop();
+
+const medianMs = median(pipelineMs);
+const mailparserMedianMs = median(mailparserMs);
+const result: PipelineMeasurement = {
+  name: options.name,
+  bytes: raw.length,
+  medianMs: round(medianMs),
+  p95Ms: round(percentile(pipelineMs, 95)),
+  mailparserMedianMs: round(mailparserMedianMs),
+  ratio: round(medianMs / mailparserMedianMs, 2),
+  peakRssMb: toMebibytes(peakRssBytes()),
+  peakHeapMb: toMebibytes(peakHeap),
+  runs: pipelineMs.length,
+  base64MedianMs: round(median(base64Ms), 2),
+  baselineRssMb: toMebibytes(baselineRss),
+  documents: pipelineClaim.documents.length,
+  documentsRead: pipelineClaim.documents.filter((document) => document.textRead).length,
+  stepMedianMs: medianOfSteps(stepRuns),
+};
+progress(`${options.name}: pipeline ${result.medianMs} ms, mailparser ${result.mailparserMedianMs} ms, peak RSS ${result.peakRssMb} MiB`);
+reportResult('pipeline', result);
