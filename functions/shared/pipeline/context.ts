@@ -63,6 +63,6 @@ export interface IntakeContext {
 
 /** A step reads what earlier steps added; calling one out of order is a programming error. */
 export function required<T>(value: T | undefined, what: string): T {
-  if (value === undefined) throw new Error(`Intake step ran before ${what} was known`);
+  if (value === undefined) throw new Error(`Intake step ran before knowing ${what}`);
   return value;
 }

@@ -120,10 +120,10 @@ describe('decideOutcome', () => {
   });
 
   it.each([
-    [{ screening: undefined }, 'Intake step ran before the screening was known'],
-    [{ identification: undefined }, 'Intake step ran before the member was known'],
-    [{ documents: undefined }, 'Intake step ran before the documents'],
-    [{ location: undefined }, 'Intake step ran before the treatment location was known'],
+    [{ screening: undefined }, 'Intake step ran before knowing the screening'],
+    [{ identification: undefined }, 'Intake step ran before knowing the member'],
+    [{ documents: undefined }, 'Intake step ran before knowing the documents'],
+    [{ location: undefined }, 'Intake step ran before knowing the treatment location'],
   ] as const)('refuses to decide before an earlier step ran (%j)', (missing, message) => {
     expect(() => decided(missing)).toThrow(message);
   });

@@ -162,6 +162,6 @@ describe('identifyMember', () => {
 
   it('refuses to run before the documents were read', async () => {
     const context = await intakeContext({}, { documents: undefined });
-    await expect(identifyMember(context, directory)).rejects.toThrow('Intake step ran before the documents');
+    await expect(identifyMember(context, directory)).rejects.toThrow('Intake step ran before knowing the documents');
   });
 });

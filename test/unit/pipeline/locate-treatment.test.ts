@@ -91,6 +91,6 @@ describe('locateTreatment', () => {
   });
 
   it('refuses to run before the documents were read', () => {
-    expect(() => locateTreatment({ ...signed, documents: undefined })).toThrow('Intake step ran before the documents');
+    expect(() => locateTreatment({ ...signed, documents: undefined })).toThrow('Intake step ran before knowing the documents');
   });
 });

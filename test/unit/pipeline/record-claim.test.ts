@@ -273,7 +273,7 @@ describe('recordClaim', () => {
 
   it('refuses to record a message before its outcome was decided', async () => {
     await expect(recordClaim(decided({ outcome: undefined }), dependencies)).rejects.toThrow(
-      'Intake step ran before the outcome was known',
+      'Intake step ran before knowing the outcome',
     );
   });
 });
