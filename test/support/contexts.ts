@@ -48,7 +48,6 @@ export async function contextFromRaw(raw: Buffer, changes: Partial<IntakeContext
   const mail = await parseMessage(raw);
   return {
     envelope: envelope(),
-    raw,
     mail,
     channel: 'email',
     screening: { outcome: 'accept' },

@@ -45,7 +45,6 @@ export interface Rendition {
  */
 export interface IntakeContext {
   readonly envelope: MessageEnvelope;
-  readonly raw: Buffer;
   readonly mail: ParsedMail;
   readonly channel: Channel;
   /** What the fax gateway said of a fax. */

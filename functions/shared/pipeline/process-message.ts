@@ -55,8 +55,12 @@ export function createIntakeDependencies(config: IntakeConfig, clients: AwsClien
  * reply. Each side effect is recorded, so a redelivered message only finishes what is missing.
  */
 export async function processReceivedMessage(received: ReceivedMessage, dependencies: IntakeDependencies): Promise<ClaimRecord> {
-  const raw = await dependencies.store.getRaw(received.bucket, received.objectKey);
-  const context = await triage(received, raw, dependencies.directory, dependencies.settings);
+  const context = await triage(
+    received,
+    await dependencies.store.getRaw(received.bucket, received.objectKey),
+    dependencies.directory,
+    dependencies.settings,
+  );
   const recorded = await recordClaim(context, {
     claims: dependencies.claims,
     store: dependencies.store,

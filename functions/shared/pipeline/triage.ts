@@ -19,7 +19,8 @@ export interface TriageSettings extends ChannelSettings {
 
 /**
  * The decision half of the intake, with no side effect but member lookups and OCR: the deployed
- * function and the triage command run exactly this.
+ * function and the triage command run exactly this. The raw message is not kept in the context:
+ * once parsed, the claim's largest buffer can be freed while documents are read and the forward built.
  */
 export async function triage(
   envelope: MessageEnvelope,
@@ -28,7 +29,7 @@ export async function triage(
   settings: TriageSettings,
 ): Promise<IntakeContext> {
   const mail = await parseMessage(raw);
-  const received: IntakeContext = { envelope, raw, mail, ...detectChannel(envelope, mail, settings) };
+  const received: IntakeContext = { envelope, mail, ...detectChannel(envelope, mail, settings) };
   const screened = screen(received, settings.ownAddresses);
   if (screened.screening?.outcome !== 'accept') return decideOutcome(screened);
   const read = countFaxPages(await readScans(await readDocuments(screened), settings.scans));
