@@ -26,12 +26,13 @@ export async function identifyMember(context: IntakeContext, directory: MemberDi
 async function identifyByNumber(texts: readonly TextSource[], directory: MemberDirectory): Promise<MemberIdentification | undefined> {
   const candidates = findMemberNumberCandidates(texts);
   for (const labelled of [true, false]) {
+    const group = candidates.filter((candidate) => candidate.labelled === labelled);
+    const members = await Promise.all(group.map((candidate) => directory.findById(candidate.value)));
     const found = new Map<string, { member: Member; source: string }>();
-    for (const candidate of candidates.filter((c) => c.labelled === labelled)) {
-      if (found.has(candidate.value)) continue;
-      const member = await directory.findById(candidate.value);
-      if (member) found.set(member.memberId, { member, source: candidate.source });
-    }
+    group.forEach((candidate, index) => {
+      const member = members[index];
+      if (member && !found.has(member.memberId)) found.set(member.memberId, { member, source: candidate.source });
+    });
     const matches = [...found.values()];
     if (matches.length > 1) {
       return {
