@@ -2,11 +2,13 @@
 import { parseArgs } from 'node:util';
 import { runTriage } from './cli/triage-command.ts';
 import { runMembersImport } from './cli/members-command.ts';
+import { runReviewList } from './cli/review-command.ts';
 import { UsageError } from './cli/usage-error.ts';
 
 const USAGE = `Usage:
   claims-intake triage <message.eml> --members <members.csv> [--to <recipient>] [--verdicts spam=PASS,virus=PASS,spf=PASS,dkim=PASS,dmarc=PASS] [--json]
-  claims-intake members import <members.csv> --table <members-table> [--region <region>]`;
+  claims-intake members import <members.csv> --table <members-table> [--region <region>]
+  claims-intake review list --table <claims-table> [--status REVIEW] [--limit 50] [--region <region>]`;
 
 async function main(argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -18,6 +20,8 @@ async function main(argv: string[]): Promise<void> {
       verdicts: { type: 'string' },
       json: { type: 'boolean', default: false },
       table: { type: 'string' },
+      status: { type: 'string' },
+      limit: { type: 'string' },
       region: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -38,6 +42,12 @@ async function main(argv: string[]): Promise<void> {
     if (!values.table) throw new UsageError('members import needs --table <members-table>');
     const count = await runMembersImport({ csvPath, table: values.table, region: values.region });
     console.log(`${count} members imported into ${values.table}`);
+    return;
+  }
+  if (command === 'review' && rest[0] === 'list') {
+    if (!values.table) throw new UsageError('review list needs --table <claims-table>');
+    const lines = await runReviewList({ table: values.table, status: values.status, limit: values.limit, region: values.region });
+    console.log(lines.length > 0 ? lines.join('\n') : 'No claim in that status.');
     return;
   }
   throw new UsageError(command ? `unknown command "${positionals.join(' ')}"` : 'no command given');

@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoMemberDirectory } from '../../functions/shared/adapters/dynamo-member-directory.ts';
 import { parseMembersCsv } from '../../functions/shared/adapters/members-csv.ts';
+import { operatorDynamoClient } from './dynamo.ts';
 import { InputError } from './usage-error.ts';
 
 export interface MembersImportOptions {
@@ -17,8 +16,7 @@ export async function runMembersImport(options: MembersImportOptions): Promise<n
     throw new InputError(`cannot read members file ${options.csvPath}`);
   });
   const members = parseMembersCsv(text);
-  const dynamo = DynamoDBDocumentClient.from(new DynamoDBClient(options.region ? { region: options.region } : {}));
-  const directory = new DynamoMemberDirectory(dynamo, options.table);
+  const directory = new DynamoMemberDirectory(operatorDynamoClient(options.region), options.table);
   for (const member of members) await directory.save(member);
   return members.length;
 }

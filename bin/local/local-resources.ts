@@ -31,7 +31,7 @@ const MEMBERS_TABLE_SHAPE: TableShape = {
 
 const CLAIMS_TABLE_SHAPE: TableShape = {
   ...CLAIMS_TABLE_DESIGN,
-  indexes: [CLAIMS_TABLE_DESIGN.memberIndex],
+  indexes: [CLAIMS_TABLE_DESIGN.memberIndex, CLAIMS_TABLE_DESIGN.statusIndex],
 };
 
 export interface LocalTableNames {

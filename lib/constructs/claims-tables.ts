@@ -49,14 +49,12 @@ export class ClaimsTables extends Construct {
       ...common,
       partitionKey: stringKey(CLAIMS_TABLE_DESIGN.partitionKey),
       sortKey: stringKey(CLAIMS_TABLE_DESIGN.sortKey),
-      globalSecondaryIndexes: [
-        {
-          indexName: CLAIMS_TABLE_DESIGN.memberIndex.name,
-          partitionKey: stringKey(CLAIMS_TABLE_DESIGN.memberIndex.partitionKey),
-          sortKey: stringKey(CLAIMS_TABLE_DESIGN.memberIndex.sortKey),
-          projectionType: ProjectionType.ALL,
-        },
-      ],
+      globalSecondaryIndexes: [CLAIMS_TABLE_DESIGN.memberIndex, CLAIMS_TABLE_DESIGN.statusIndex].map((index) => ({
+        indexName: index.name,
+        partitionKey: stringKey(index.partitionKey),
+        sortKey: stringKey(index.sortKey),
+        projectionType: ProjectionType.ALL,
+      })),
     });
   }
 

@@ -98,6 +98,13 @@ describe('startLocalAws', () => {
           { AttributeName: 'createdAt', KeyType: 'RANGE' },
         ],
       },
+      {
+        IndexName: 'byStatus',
+        KeySchema: [
+          { AttributeName: 'status', KeyType: 'HASH' },
+          { AttributeName: 'createdAt', KeyType: 'RANGE' },
+        ],
+      },
     ]);
   });
 

@@ -1,7 +1,7 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, GetCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ClaimRecord, ClaimRepository, CreateClaimResult, DeliveryEvent, SentMessage } from '../domain/claim.ts';
-import { claimKey, documentKey, messageKey } from './table-design.ts';
+import { CLAIMS_TABLE_DESIGN, claimKey, documentKey, messageKey } from './table-design.ts';
 
 /** DynamoDB's limit on keys in one BatchGetItem call. */
 const BATCH_GET_LIMIT = 100;
@@ -16,6 +16,21 @@ export class DynamoClaimRepository implements ClaimRepository {
   async get(reference: string): Promise<ClaimRecord | undefined> {
     const { Item } = await this.dynamo.send(new GetCommand({ TableName: this.tableName, Key: claimKey(reference), ConsistentRead: true }));
     return Item ? toClaim(Item) : undefined;
+  }
+
+  /** Claims in a status, oldest first: the review queue, for operations staff. */
+  async listByStatus(status: ClaimRecord['status'], limit: number): Promise<ClaimRecord[]> {
+    const { Items } = await this.dynamo.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: CLAIMS_TABLE_DESIGN.statusIndex.name,
+        KeyConditionExpression: '#status = :status',
+        ExpressionAttributeNames: { '#status': CLAIMS_TABLE_DESIGN.statusIndex.partitionKey },
+        ExpressionAttributeValues: { ':status': status },
+        Limit: limit,
+      }),
+    );
+    return (Items ?? []).map(toClaim);
   }
 
   async findByMessageId(sesMessageId: string): Promise<ClaimRecord | undefined> {

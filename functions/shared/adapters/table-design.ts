@@ -6,7 +6,8 @@
  *   pk=MEMBER#<memberId> sk=PROFILE   the member; `emailKey` (lower-cased address) feeds the email index
  *   pk=MEMBER#<memberId> sk=FAX#<e164> one item per registered fax number; `faxNumber` feeds the fax index
  * Claims table:
- *   pk=CLAIM#<reference> sk=CLAIM      the claim with its status history; `memberId`+`createdAt` feed the member index
+ *   pk=CLAIM#<reference> sk=CLAIM      the claim with its status history; `memberId`+`createdAt` feed the member
+ *                                       index, `status`+`createdAt` the status index (the review queue)
  *   pk=MESSAGE#<sesMessageId> sk=MESSAGE  idempotency: which claim a delivered message became
  *   pk=DOCUMENT#<memberId>#<sha256> sk=DOCUMENT  which claim first carried a document for a member
  */
@@ -21,6 +22,7 @@ export const CLAIMS_TABLE_DESIGN = {
   partitionKey: 'pk',
   sortKey: 'sk',
   memberIndex: { name: 'byMember', partitionKey: 'memberId', sortKey: 'createdAt' },
+  statusIndex: { name: 'byStatus', partitionKey: 'status', sortKey: 'createdAt' },
 } as const;
 
 export const memberKey = (memberId: string) => ({ pk: `MEMBER#${memberId}`, sk: 'PROFILE' });
