@@ -11,7 +11,9 @@ export class S3MessageStore implements MessageStore {
   async getRaw(bucket: string, key: string): Promise<Buffer> {
     const response = await this.s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
     if (!response.Body) throw new Error(`Empty object s3://${bucket}/${key}`);
-    return Buffer.from(await response.Body.transformToByteArray());
+    const bytes = await response.Body.transformToByteArray();
+    // A view, not a copy: messages reach 40 MB and the function holds several forms of them.
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
 
   async putDocument(key: string, content: Buffer, contentType: string): Promise<void> {
