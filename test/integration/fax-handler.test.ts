@@ -1,33 +1,21 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useIntakeHarness } from '../support/use-intake-harness.ts';
 import { composeMail, sha256 } from '../support/contexts.ts';
-import { startIntakeHarness, type IntakeHarness } from '../support/intake-harness.ts';
 
 const FAX = 'fax@claims.example.org';
 const scanClaim = (name: string) => readFile(path.resolve('test', 'fixtures', 'scan-claims', name));
 const scan = (name: string) => readFile(path.resolve('test', 'fixtures', 'scans', name));
 
-let harness: IntakeHarness;
-
-beforeAll(async () => {
-  harness = await startIntakeHarness();
-}, 120_000);
-
 // The handler's one OCR worker ends by itself once idle (TesseractEngine), or with this test process.
-afterAll(async () => {
-  await harness?.stop();
-});
-
-beforeEach(async () => {
-  await harness.aws.outbox.clear();
-});
+const harness = useIntakeHarness();
 
 async function deliver(raw: Buffer, recipients: readonly string[]) {
-  const { event, sesMessageId } = await harness.receive(raw, { recipients });
-  expect(await harness.handler(event)).toEqual({ batchItemFailures: [] });
-  const claim = await harness.claims.findByMessageId(sesMessageId);
-  const outbox = await harness.aws.outbox.list();
+  const { event, sesMessageId } = await harness().receive(raw, { recipients });
+  expect(await harness().handler(event)).toEqual({ batchItemFailures: [] });
+  const claim = await harness().claims.findByMessageId(sesMessageId);
+  const outbox = await harness().aws.outbox.list();
   return { claim: claim ?? expect.unreachable('no claim recorded'), outbox };
 }
 

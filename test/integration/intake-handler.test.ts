@@ -2,38 +2,27 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { OutboxEmail } from '../../bin/local/local-aws.ts';
 import { CLAIM_REFERENCE_PATTERN } from '../../functions/shared/domain/claim-reference.ts';
+import { useIntakeHarness } from '../support/use-intake-harness.ts';
 import { sesBounceRecord, snsBody } from '../support/ses-events.ts';
-import { fixture, startIntakeHarness, type Delivery, type IntakeHarness } from '../support/intake-harness.ts';
+import { fixture, type Delivery } from '../support/intake-harness.ts';
 
 const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
 const attachmentHashes = (email: OutboxEmail) =>
   email.attachments.map((attachment) => sha256(Buffer.from(attachment.content, 'base64')));
 
-let harness: IntakeHarness;
-
-beforeAll(async () => {
-  harness = await startIntakeHarness();
-}, 120_000);
-
-afterAll(async () => {
-  await harness?.stop();
-});
-
-beforeEach(async () => {
-  await harness.aws.outbox.clear();
-});
+const harness = useIntakeHarness();
 
 async function deliver(raw: Buffer, delivery?: Delivery) {
-  const { event, sesMessageId } = await harness.receive(raw, delivery);
-  const response = await harness.handler(event);
+  const { event, sesMessageId } = await harness().receive(raw, delivery);
+  const response = await harness().handler(event);
   return { event, sesMessageId, response };
 }
 
 async function claimFor(sesMessageId: string) {
-  const claim = await harness.claims.findByMessageId(sesMessageId);
+  const claim = await harness().claims.findByMessageId(sesMessageId);
   if (!claim) throw new Error(`no claim recorded for ${sesMessageId}`);
   return claim;
 }
@@ -69,7 +58,7 @@ describe('intake handler against the emulators', () => {
     expect(claim.forward?.to).toBe('contact@medical-administrators.com');
     expect(claim.acknowledgement?.to).toBe('marie.dupont@example.fr');
 
-    const outbox = await harness.aws.outbox.list();
+    const outbox = await harness().aws.outbox.list();
     expect(outbox).toHaveLength(2);
     const [forward, acknowledgement] = outbox as [OutboxEmail, OutboxEmail];
     expect(forward.destination.to).toEqual(['contact@medical-administrators.com']);
@@ -93,7 +82,7 @@ describe('intake handler against the emulators', () => {
 
     const claim = await claimFor(sesMessageId);
     expect(claim).toMatchObject({ status: 'FORWARDED', route: 'CIGNA_US', treatmentCountry: 'US', memberId: '20481632' });
-    const [forward, acknowledgement] = (await harness.aws.outbox.list()) as [OutboxEmail, OutboxEmail];
+    const [forward, acknowledgement] = (await harness().aws.outbox.list()) as [OutboxEmail, OutboxEmail];
     expect(forward.destination.to.map((address) => address.toLowerCase())).toEqual(['ice.team@cigna.com']);
     expect(claim.forward?.to).toBe('Ice.Team@Cigna.com');
     expect(attachmentHashes(forward)).toEqual([sha256(bill)]);
@@ -104,26 +93,26 @@ describe('intake handler against the emulators', () => {
   });
 
   it('makes one claim, one forward and one acknowledgement of a message delivered twice', async () => {
-    const { event, sesMessageId } = await harness.receive(await fixture('claims/cambodia-usd-invoice.eml'));
-    expect(await harness.handler(event)).toEqual({ batchItemFailures: [] });
-    expect(await harness.handler(event)).toEqual({ batchItemFailures: [] });
+    const { event, sesMessageId } = await harness().receive(await fixture('claims/cambodia-usd-invoice.eml'));
+    expect(await harness().handler(event)).toEqual({ batchItemFailures: [] });
+    expect(await harness().handler(event)).toEqual({ batchItemFailures: [] });
 
     const claim = await claimFor(sesMessageId);
     expect(claim).toMatchObject({ status: 'FORWARDED', route: 'MAI', treatmentCountry: 'KH' });
-    const outbox = await harness.aws.outbox.list();
+    const outbox = await harness().aws.outbox.list();
     expect(outbox.map((email) => email.destination.to)).toEqual([['contact@medical-administrators.com'], ['bill.smith@example.org']]);
   });
 
   it('takes documents the member already claimed as a duplicate, acknowledged but not forwarded again', async () => {
     const first = await deliver(await fixture('claims/canada-dollar-invoice.eml'));
     const original = await claimFor(first.sesMessageId);
-    await harness.aws.outbox.clear();
+    await harness().aws.outbox.clear();
 
     const { sesMessageId } = await deliver(await fixture('claims/forwarded-invoice.eml'));
     const claim = await claimFor(sesMessageId);
     expect(claim).toMatchObject({ status: 'DUPLICATE', duplicateOf: original.reference, memberId: 'CFE-004512' });
     expect(claim.forward).toBeUndefined();
-    const outbox = await harness.aws.outbox.list();
+    const outbox = await harness().aws.outbox.list();
     expect(outbox).toHaveLength(1);
     expect(outbox[0]?.destination.to).toEqual(['lucie.bernard@example.org']);
     expect(outbox[0]?.subject).toContain(original.reference);
@@ -142,7 +131,7 @@ describe('intake handler against the emulators', () => {
 
     const claim = await claimFor(sesMessageId);
     expect(claim.acknowledgement?.to).toBe('bill.smith@example.org');
-    const recipients = (await harness.aws.outbox.list()).flatMap((email) => email.destination.to);
+    const recipients = (await harness().aws.outbox.list()).flatMap((email) => email.destination.to);
     expect(recipients).toEqual(['contact@medical-administrators.com', 'bill.smith@example.org']);
   });
 
@@ -159,7 +148,7 @@ describe('intake handler against the emulators', () => {
     expect(claim.status).toBe(status);
     expect(claim.statusHistory.map((change) => change.status)).toEqual(['RECEIVED', status]);
     expect(claim.documents).toEqual([]);
-    expect(await harness.aws.outbox.list()).toEqual([]);
+    expect(await harness().aws.outbox.list()).toEqual([]);
   });
 
   it('sends the review acknowledgement for conflicting evidence and forwards nothing', async () => {
@@ -171,7 +160,7 @@ describe('intake handler against the emulators', () => {
     expect(claim.reasons).toContain(
       'conflicting evidence: itemized-bill-boston.pdf points to US, note-honoraires-paris.pdf points to FR',
     );
-    const outbox = await harness.aws.outbox.list();
+    const outbox = await harness().aws.outbox.list();
     expect(outbox.map((email) => email.destination.to)).toEqual([['marie.dupont@example.fr']]);
   });
 
@@ -179,7 +168,7 @@ describe('intake handler against the emulators', () => {
     const { sesMessageId } = await deliver(await fixture('claims/no-attachment.eml'));
 
     expect(await claimFor(sesMessageId)).toMatchObject({ status: 'NEEDS_INFO', memberId: '20481632' });
-    const outbox = await harness.aws.outbox.list();
+    const outbox = await harness().aws.outbox.list();
     expect(outbox.map((email) => email.destination.to)).toEqual([['john.carter@example.com']]);
   });
 
@@ -187,20 +176,20 @@ describe('intake handler against the emulators', () => {
     const raw = await fixture('claims/unknown-sender.eml');
     const authenticated = await deliver(raw);
     expect(await claimFor(authenticated.sesMessageId)).toMatchObject({ status: 'NEEDS_INFO' });
-    expect((await harness.aws.outbox.list()).map((email) => email.destination.to)).toEqual([['anna.kowalski@example.com']]);
+    expect((await harness().aws.outbox.list()).map((email) => email.destination.to)).toEqual([['anna.kowalski@example.com']]);
 
-    await harness.aws.outbox.clear();
+    await harness().aws.outbox.clear();
     const spoofable = await deliver(raw, { verdicts: { spf: 'FAIL', dkim: 'FAIL' } });
     expect(await claimFor(spoofable.sesMessageId)).toMatchObject({ status: 'REVIEW' });
-    expect(await harness.aws.outbox.list()).toEqual([]);
+    expect(await harness().aws.outbox.list()).toEqual([]);
   });
 
   it('reports only the unreadable record of a batch as failed', async () => {
-    const good = await harness.receive(await fixture('claims/out-of-office.eml'));
+    const good = await harness().receive(await fixture('claims/out-of-office.eml'));
     const [record] = good.event.Records;
     const broken = { ...record!, messageId: 'broken-record', body: '{"Type":"Notification","MessageId":"x","Message":"{}"}' };
 
-    const response = await harness.handler({ Records: [broken, record!] });
+    const response = await harness().handler({ Records: [broken, record!] });
 
     expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: 'broken-record' }] });
     expect((await claimFor(good.sesMessageId)).status).toBe('IGNORED');
@@ -235,10 +224,10 @@ describe('delivery events handler against the emulators', () => {
     const { handler: recordDeliveryEvents } = await import('../../functions/delivery-events/handler.ts');
     const bounce = sesBounceRecord({ claimReference: [claim.reference], kind: ['forward'] });
 
-    const response = await recordDeliveryEvents({ Records: [harness.queueRecord('bounce-1', snsBody(bounce))] });
+    const response = await recordDeliveryEvents({ Records: [harness().queueRecord('bounce-1', snsBody(bounce))] });
 
     expect(response).toEqual({ batchItemFailures: [] });
-    expect((await harness.claims.get(claim.reference))?.deliveryEvents).toEqual([
+    expect((await harness().claims.get(claim.reference))?.deliveryEvents).toEqual([
       { type: 'BOUNCE', at: '2017-08-05T00:41:02.669Z', detail: 'forward: Permanent/General' },
     ]);
   });

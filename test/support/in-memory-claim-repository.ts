@@ -10,6 +10,12 @@ export class InMemoryClaimRepository implements ClaimRepository {
     return this.claims.size;
   }
 
+  /** A claim already recorded, as the later steps find it. */
+  async seed(claim: ClaimRecord): Promise<ClaimRecord> {
+    await this.create(claim, []);
+    return claim;
+  }
+
   async get(reference: string): Promise<ClaimRecord | undefined> {
     return this.claims.get(reference);
   }

@@ -101,17 +101,13 @@ describe('acknowledgeMember', () => {
     dependencies = { claims, mailer, administrators: {}, now };
   });
 
-  async function recorded(claim: ClaimRecord): Promise<ClaimRecord> {
-    await claims.create(claim, []);
-    return claim;
-  }
 
   it("replies to the member's message, threaded after the messages it answered", async () => {
     const context = await intakeContext(
       { messageId: MEMBER_MESSAGE_ID, references: ['<a@mail.example.fr>', '<b@mail.example.fr>'] },
       { identification: identified() },
     );
-    await acknowledgeMember(await recorded(claimWith('FORWARDED', { forward: SENT_FORWARD })), context, dependencies);
+    await acknowledgeMember(await claims.seed(claimWith('FORWARDED', { forward: SENT_FORWARD })), context, dependencies);
 
     expect(mailer.sent).toHaveLength(1);
     const [sent] = mailer.sent;
@@ -147,7 +143,7 @@ describe('acknowledgeMember', () => {
 
   it('records the acknowledgement sent, in what it returns and in the repository', async () => {
     const context = await received('Marie Dupont <marie.dupont@example.fr>', identified());
-    const acknowledged = await acknowledgeMember(await recorded(claimWith('REVIEW')), context, dependencies);
+    const acknowledged = await acknowledgeMember(await claims.seed(claimWith('REVIEW')), context, dependencies);
 
     const acknowledgement = { to: 'marie.dupont@example.fr', messageId: '<sent-1@mailer.test>', at: NOW.toISOString() };
     expect(acknowledged).toEqual(claimWith('REVIEW', { acknowledgement }));
@@ -190,7 +186,7 @@ describe('acknowledgeMember', () => {
 
   it('sends nothing when no reply is called for', async () => {
     const context = await received('Marie Dupont <marie.dupont@example.fr>', identified());
-    const claim = await recorded(claimWith('IGNORED'));
+    const claim = await claims.seed(claimWith('IGNORED'));
 
     expect(await acknowledgeMember(claim, context, dependencies)).toBe(claim);
     expect(mailer.sent).toEqual([]);

@@ -1,25 +1,15 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { ClaimRecord } from '../../../functions/shared/domain/claim.ts';
 import type { IntakeContext } from '../../../functions/shared/pipeline/context.ts';
 import { forwardClaim, type ForwardDependencies } from '../../../functions/shared/pipeline/forward-claim.ts';
-import { claimRecord, NOW, now, REFERENCE } from '../../support/claim-records.ts';
-import { documentFile, intakeContext, sampleMember } from '../../support/contexts.ts';
+import { CAMBODIA_INVOICE, claimRecord, NOW, now, PRESCRIPTION_PHOTO, REFERENCE } from '../../support/claim-records.ts';
+import { intakeContext, sampleMember } from '../../support/contexts.ts';
 import { InMemoryClaimRepository } from '../../support/in-memory-claim-repository.ts';
 import { RecordingMailer } from '../../support/recording-mailer.ts';
 
 const NBSP = '\u00a0';
 const BILL = sampleMember('52093817');
-const INVOICE = documentFile('invoice.pdf', 'Royal Phnom Penh Hospital', {
-  content: Buffer.from('%PDF-1.7 Phnom Penh invoice'),
-  declaredContentType: 'application/pdf',
-  type: 'pdf',
-});
-const PRESCRIPTION = documentFile('prescription.jpg', '', {
-  content: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]),
-  declaredContentType: 'image/jpeg',
-  type: 'jpeg',
-  textRead: false,
-});
+const INVOICE = CAMBODIA_INVOICE;
+const PRESCRIPTION = PRESCRIPTION_PHOTO;
 
 let context: IntakeContext;
 let claims: InMemoryClaimRepository;
@@ -39,14 +29,10 @@ beforeEach(() => {
   dependencies = { claims, mailer, administrators: {}, now };
 });
 
-async function recorded(claim: ClaimRecord): Promise<ClaimRecord> {
-  await claims.create(claim, []);
-  return claim;
-}
 
 describe('forwardClaim', () => {
   it("sends a claim routed to MAI to MAI's claims address with the documents as received", async () => {
-    await forwardClaim(await recorded(claimRecord()), context, dependencies);
+    await forwardClaim(await claims.seed(claimRecord()), context, dependencies);
 
     expect(mailer.sent).toHaveLength(1);
     const [sent] = mailer.sent;
@@ -62,7 +48,7 @@ describe('forwardClaim', () => {
   });
 
   it('marks the claim FORWARDED with the message sent, in what it returns and in the repository', async () => {
-    const forwarded = await forwardClaim(await recorded(claimRecord()), context, dependencies);
+    const forwarded = await forwardClaim(await claims.seed(claimRecord()), context, dependencies);
 
     const forward = { to: 'contact@medical-administrators.com', messageId: '<sent-1@mailer.test>', at: NOW.toISOString() };
     expect(forwarded).toEqual(
@@ -77,7 +63,7 @@ describe('forwardClaim', () => {
 
   it('sends a claim routed to Cigna in the USA to the claims address the deployment sets', async () => {
     const claim = claimRecord({ route: 'CIGNA_US', treatmentCountry: 'US' });
-    const forwarded = await forwardClaim(await recorded(claim), context, {
+    const forwarded = await forwardClaim(await claims.seed(claim), context, {
       ...dependencies,
       administrators: { CIGNA_US: { claimsAddress: 'cigna-claims@test.example' }, MAI: { claimsAddress: 'mai-claims@test.example' } },
     });
@@ -88,7 +74,7 @@ describe('forwardClaim', () => {
   });
 
   it("copies the administrator's email-to-fax gateway when the deployment sets one", async () => {
-    const forwarded = await forwardClaim(await recorded(claimRecord()), context, {
+    const forwarded = await forwardClaim(await claims.seed(claimRecord()), context, {
       ...dependencies,
       administrators: { MAI: { faxGatewayAddress: '33142680690@fax-gateway.example' } },
     });
@@ -106,14 +92,14 @@ describe('forwardClaim', () => {
 
   it('does not send a claim that was already forwarded', async () => {
     const forward = { to: 'contact@medical-administrators.com', messageId: '<earlier@mailer.test>', at: NOW.toISOString() };
-    const claim = await recorded(claimRecord({ status: 'FORWARDED', forward }));
+    const claim = await claims.seed(claimRecord({ status: 'FORWARDED', forward }));
 
     expect(await forwardClaim(claim, context, dependencies)).toBe(claim);
     expect(mailer.sent).toEqual([]);
   });
 
   it.each(['DUPLICATE', 'REVIEW', 'NEEDS_INFO', 'IGNORED', 'QUARANTINED'] as const)('does not send a %s claim', async (outcome) => {
-    const claim = await recorded(claimRecord({ status: outcome, outcome }));
+    const claim = await claims.seed(claimRecord({ status: outcome, outcome }));
 
     expect(await forwardClaim(claim, context, dependencies)).toBe(claim);
     expect(mailer.sent).toEqual([]);

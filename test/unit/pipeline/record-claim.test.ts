@@ -3,8 +3,8 @@ import { CLAIM_REFERENCE_PATTERN, newClaimReference } from '../../../functions/s
 import type { LocationDecision } from '../../../functions/shared/domain/types.ts';
 import type { IntakeContext, MemberIdentification, Outcome } from '../../../functions/shared/pipeline/context.ts';
 import { recordClaim, type RecordDependencies } from '../../../functions/shared/pipeline/record-claim.ts';
-import { claimRecord, EARLIER_REFERENCE, NOW, now } from '../../support/claim-records.ts';
-import { documentFile, intakeContext, RECEIVED_AT, sampleMember } from '../../support/contexts.ts';
+import { CAMBODIA_INVOICE, claimRecord, EARLIER_REFERENCE, NOW, now, PRESCRIPTION_PHOTO } from '../../support/claim-records.ts';
+import { intakeContext, RECEIVED_AT, sampleMember } from '../../support/contexts.ts';
 import { InMemoryClaimRepository } from '../../support/in-memory-claim-repository.ts';
 import { InMemoryMessageStore } from '../../support/in-memory-message-store.ts';
 
@@ -17,18 +17,8 @@ const BILL = sampleMember('52093817');
 const RAW_MESSAGE = { bucket: 'claims-bucket', key: 'incoming/ses-message-0001' };
 const RECEIVED = { status: 'RECEIVED', at: RECEIVED_AT.toISOString() } as const;
 
-const INVOICE = documentFile('invoice.pdf', 'Royal Phnom Penh Hospital\nTel: +855 23 991 000', {
-  content: Buffer.from('%PDF-1.7 Phnom Penh invoice'),
-  declaredContentType: 'application/pdf',
-  type: 'pdf',
-});
-const PRESCRIPTION = documentFile('prescription.jpg', '', {
-  content: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]),
-  declaredContentType: 'image/jpeg',
-  type: 'jpeg',
-  textRead: false,
-  notReadReason: 'image without a text layer',
-});
+const INVOICE = CAMBODIA_INVOICE;
+const PRESCRIPTION = PRESCRIPTION_PHOTO;
 
 const IDENTIFIED: MemberIdentification = { member: BILL, ambiguous: false, reasons: ['member number found in subject'] };
 const IN_CAMBODIA: LocationDecision = {
