@@ -2,12 +2,19 @@ import { readFileSync } from 'node:fs';
 import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
 import { extractPdfText } from '../../functions/shared/domain/documents/index.ts';
-import { findMemberNumberCandidates } from '../../functions/shared/domain/member-number.ts';
+import { searchMemberNumbers } from '../../functions/shared/domain/member-number.ts';
+import type { TextSource } from '../../functions/shared/domain/types.ts';
+
+/** Every candidate, labelled first, as the member's identification asks for them. */
+function findMemberNumberCandidates(sources: readonly TextSource[]) {
+  const search = searchMemberNumbers(sources);
+  return [...search.labelled, ...search.unlabelled()];
+}
 
 const inBody = (text: string) => findMemberNumberCandidates([{ source: 'body', text }]);
 const values = (text: string) => inBody(text).map(({ value, labelled }) => (labelled ? `${value} (labelled)` : value));
 
-describe('findMemberNumberCandidates', () => {
+describe('searchMemberNumbers', () => {
   it.each([
     ["N° d'adhérent : 12345678", '12345678'],
     ["Numéro d'adhérent: 12345678", '12345678'],
@@ -93,6 +100,16 @@ describe('findMemberNumberCandidates', () => {
       { value: '2025031407', source: 'subject', labelled: false },
       { value: '99887766', source: 'body', labelled: false },
     ]);
+  });
+
+  it('leaves out of the unlabelled numbers a value already labelled elsewhere', () => {
+    const search = searchMemberNumbers([
+      { source: 'subject', text: 'Dossier 12345678' },
+      { source: 'body', text: "N° d'adhérent : 12345678, facture 2025031407" },
+    ]);
+
+    expect(search.labelled).toEqual([{ value: '12345678', source: 'body', labelled: true }]);
+    expect(search.unlabelled()).toEqual([{ value: '2025031407', source: 'body', labelled: false }]);
   });
 
   it('keeps the first twenty candidates, each costing a directory lookup', () => {

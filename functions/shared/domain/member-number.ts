@@ -1,3 +1,4 @@
+import { withoutAccentsOrCompatibilityForms } from './text-folding.ts';
 import type { TextSource } from './types.ts';
 
 export interface MemberNumberCandidate {
@@ -48,7 +49,8 @@ const LABELLED_NUMBER = new RegExp(
   String.raw`(?<![\p{L}\p{N}])(?:${LABELS.join('|')})${QUALIFIER}(?![a-z])${SEPARATOR}(${TOKEN})`,
   'gu',
 );
-const UNLABELLED_TOKEN = new RegExp(String.raw`(?<![\p{L}\p{N}+])${TOKEN}(?![\p{L}\p{N}])`, 'gu');
+// The lookahead first: most positions are not a token's first character, and it is the cheaper test.
+const UNLABELLED_TOKEN = new RegExp(String.raw`(?=[a-z0-9])(?<![\p{L}\p{N}+])${TOKEN}(?![\p{L}\p{N}])`, 'gu');
 
 const AMOUNT = String.raw`(?<![\p{L}\p{N}])(?:\d{1,3}(?:[ .,'\u00a0\u202f]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)(?!\d)`;
 const CURRENCY = String.raw`[$€£]|\b(?:eur|euros?|usd|dollars?|gbp|chf|cad)\b`;
@@ -58,7 +60,8 @@ const IDENTIFIER_GROUPS = String.raw`[a-z0-9]*\d[a-z0-9]*(?:[ .-][a-z0-9]*\d[a-z
 /** Numbers that are never member numbers, blanked out before searching. */
 const NOT_MEMBER_NUMBERS: readonly RegExp[] = [
   /\b(?:https?:\/\/|www\.)\S+/gu,
-  /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gu,
+  // From the start of the local part only: the same matches, without retrying from each of its letters.
+  /(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gu,
   // International phone numbers: "+33 1 23 45 67 89", "+1 (212) 555-0100".
   /\+[ \t]?\d(?:[ \t.()-]{0,2}\d){6,14}/gu,
   // US phone numbers: "(212) 555-0100", "(870)-931-0505", "212-555-0100".
@@ -80,12 +83,17 @@ const NOT_MEMBER_NUMBERS: readonly RegExp[] = [
 
 /** Lower case without accents; "º" becomes "o", fullwidth digits plain digits. */
 function searchableText(text: string): string {
-  const plain = text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+  const plain = withoutAccentsOrCompatibilityForms(text).toLowerCase();
   return NOT_MEMBER_NUMBERS.reduce((masked, pattern) => masked.replace(pattern, (found) => ' '.repeat(found.length)), plain);
 }
 
 function digitCount(token: string): number {
-  return token.replace(/\D/g, '').length;
+  let digits = 0;
+  for (let index = 0; index < token.length; index += 1) {
+    const code = token.charCodeAt(index);
+    if (code >= 0x30 && code <= 0x39) digits += 1;
+  }
+  return digits;
 }
 
 function isLabelledNumber(token: string): boolean {
@@ -110,21 +118,44 @@ function unlabelledNumbers(text: string): string[] {
   return [...text.matchAll(UNLABELLED_TOKEN)].map((match) => match[0]).filter(isIdentifierLike);
 }
 
-/**
- * Member numbers the texts may hold, for the directory to confirm: labelled ones first, then
- * anything shaped like an identifier, in the order of the sources; each value once, at most
- * MAX_CANDIDATES. Recall matters more than precision, the directory filters.
- */
-export function findMemberNumberCandidates(sources: readonly TextSource[]): MemberNumberCandidate[] {
-  const searchable = sources.map((source) => ({ source: source.source, text: searchableText(source.text) }));
-  const found = [
-    ...searchable.flatMap(({ source, text }) => labelledNumbers(text).map((value) => ({ value, source, labelled: true }))),
-    ...searchable.flatMap(({ source, text }) => unlabelledNumbers(text).map((value) => ({ value, source, labelled: false }))),
-  ];
+export interface MemberNumberSearch {
+  /** Numbers right after a label, each once, in the order of the sources. */
+  readonly labelled: readonly MemberNumberCandidate[];
+  /**
+   * Anything shaped like an identifier and not already labelled, each once, in the order of the
+   * sources; searched for when asked only, as most claims label the member number.
+   */
+  unlabelled(): readonly MemberNumberCandidate[];
+}
+
+function distinctValues(found: readonly MemberNumberCandidate[], excluded: ReadonlySet<string>, limit: number): MemberNumberCandidate[] {
   const candidates = new Map<string, MemberNumberCandidate>();
   for (const candidate of found) {
     const value = candidate.value.toUpperCase();
-    if (!candidates.has(value)) candidates.set(value, { ...candidate, value });
+    if (!excluded.has(value) && !candidates.has(value)) candidates.set(value, { ...candidate, value });
   }
-  return [...candidates.values()].slice(0, MAX_CANDIDATES);
+  return [...candidates.values()].slice(0, limit);
+}
+
+/**
+ * Member numbers the texts may hold, for the directory to confirm: labelled ones first, then
+ * anything shaped like an identifier; at most MAX_CANDIDATES in all. Recall matters more than
+ * precision, the directory filters.
+ */
+export function searchMemberNumbers(sources: readonly TextSource[]): MemberNumberSearch {
+  const searchable = sources.map((source) => ({ source: source.source, text: searchableText(source.text) }));
+  const labelled = distinctValues(
+    searchable.flatMap(({ source, text }) => labelledNumbers(text).map((value) => ({ value, source, labelled: true }))),
+    new Set(),
+    MAX_CANDIDATES,
+  );
+  return {
+    labelled,
+    unlabelled: () =>
+      distinctValues(
+        searchable.flatMap(({ source, text }) => unlabelledNumbers(text).map((value) => ({ value, source, labelled: false }))),
+        new Set(labelled.map(({ value }) => value)),
+        MAX_CANDIDATES - labelled.length,
+      ),
+  };
 }

@@ -1,5 +1,6 @@
 import type { ParsedMail } from 'mailparser';
 import { headerTexts, structuredHeader } from './documents/mail-headers.ts';
+import { withoutAccents } from './text-folding.ts';
 import type { Verdicts } from './types.ts';
 
 export type ScreeningResult =
@@ -38,10 +39,6 @@ const AUTO_REPLY_SUBJECTS: readonly RegExp[] = [
 
 function fromAddress(mail: ParsedMail): string {
   return mail.from?.value[0]?.address?.toLowerCase() ?? '';
-}
-
-function withoutAccents(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '');
 }
 
 /** A header's values, lower-cased, without their parameters ("auto-replied; owner=..."). */

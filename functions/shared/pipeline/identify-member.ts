@@ -1,4 +1,4 @@
-import { findMemberNumberCandidates } from '../domain/member-number.ts';
+import { searchMemberNumbers } from '../domain/member-number.ts';
 import type { Member, MemberDirectory, TextSource, Verdicts } from '../domain/types.ts';
 import { required, type IntakeContext, type MemberIdentification } from './context.ts';
 import { senderAddress } from './parse-message.ts';
@@ -24,9 +24,9 @@ export async function identifyMember(context: IntakeContext, directory: MemberDi
 }
 
 async function identifyByNumber(texts: readonly TextSource[], directory: MemberDirectory): Promise<MemberIdentification | undefined> {
-  const candidates = findMemberNumberCandidates(texts);
+  const search = searchMemberNumbers(texts);
   for (const labelled of [true, false]) {
-    const group = candidates.filter((candidate) => candidate.labelled === labelled);
+    const group = labelled ? search.labelled : search.unlabelled();
     const members = await Promise.all(group.map((candidate) => directory.findById(candidate.value)));
     const found = new Map<string, { member: Member; source: string }>();
     group.forEach((candidate, index) => {

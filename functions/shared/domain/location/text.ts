@@ -1,4 +1,5 @@
 /** Text helpers shared by the detectors. */
+import { withoutAccents } from '../text-folding.ts';
 
 /**
  * Text as the detectors read it: one Unicode form, one apostrophe, one hyphen, one kind of space,
@@ -10,10 +11,6 @@ export function normalizeForScanning(text: string): string {
     .replace(/[\u2018\u2019\u02bc]/g, "'")
     .replace(/[\u2010-\u2013\u2212]/g, '-')
     .replace(/[\u00a0\u2007\u202f]/g, ' ');
-}
-
-export function withoutAccents(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '');
 }
 
 /** Accents dropped, lower case, one space between words: place names compared however they were typed. */

@@ -52,14 +52,24 @@ function canadianFindings(text: string): Finding[] {
   });
 }
 
+interface PostcodeFormat {
+  readonly pattern: RegExp;
+  /**
+   * A quicker pattern the text must match for `pattern` to match: a pattern that starts on every
+   * capitalised word is slow over long statements that hold no such postcode.
+   */
+  readonly prerequisite?: RegExp;
+  readonly describe: (match: RegExpMatchArray) => Finding;
+}
+
+const UK_POSTCODE = String.raw`([A-Z]{1,2}\d[A-Z\d]?) \d[ABD-HJLNP-UW-Z]{2}(?![\p{L}\p{N}])`;
+
 /** Other postcode shapes that tell their country; only the area is reported, a full code narrows to a street. */
-const POSTCODE_FORMATS: readonly { pattern: RegExp; describe: (match: RegExpMatchArray) => Finding }[] = [
+const POSTCODE_FORMATS: readonly PostcodeFormat[] = [
   {
     // "London SW1A 1AA": a post town then outward and inward codes.
-    pattern: new RegExp(
-      `${NOT_AFTER_WORD}(\\p{Lu}[\\p{L}'-]+),?\\s+([A-Z]{1,2}\\d[A-Z\\d]?) \\d[ABD-HJLNP-UW-Z]{2}(?![\\p{L}\\p{N}])`,
-      'gu',
-    ),
+    pattern: new RegExp(`${NOT_AFTER_WORD}(\\p{Lu}[\\p{L}'-]+),?\\s+${UK_POSTCODE}`, 'gu'),
+    prerequisite: new RegExp(UK_POSTCODE, 'u'),
     describe: ([, town, area]) => ({ country: 'GB', strength: 'medium', reason: `UK postcode area ${town} ${area} (GB)` }),
   },
   {
@@ -114,6 +124,8 @@ function countryLetterFindings(text: string): Finding[] {
 
 /** Postcodes whose shape, with a province or a town, says the country. */
 export function detectPostcodes(text: string): Finding[] {
-  const formatted = POSTCODE_FORMATS.flatMap(({ pattern, describe }) => [...text.matchAll(pattern)].map(describe));
+  const formatted = POSTCODE_FORMATS.flatMap(({ pattern, prerequisite, describe }) =>
+    prerequisite && !prerequisite.test(text) ? [] : [...text.matchAll(pattern)].map(describe),
+  );
   return [...canadianFindings(text), ...formatted, ...countryLetterFindings(text)];
 }
