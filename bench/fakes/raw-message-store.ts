@@ -1,6 +1,10 @@
 import { InMemoryMessageStore } from '../../test/support/in-memory-message-store.ts';
 
-/** The test store of extracted documents, holding received raw messages too, as the claims bucket does. */
+/**
+ * The test store of extracted documents, holding received raw messages too, as the claims bucket
+ * does. A raw message is handed out once and forgotten, as a body read from S3 belongs to the one
+ * claim that fetched it: once parsed it is garbage, so the memory peak is the claim's own.
+ */
 export class RawMessageStore extends InMemoryMessageStore {
   private readonly rawMessages = new Map<string, Buffer>();
 
@@ -9,8 +13,10 @@ export class RawMessageStore extends InMemoryMessageStore {
   }
 
   override async getRaw(bucket: string, key: string): Promise<Buffer> {
-    const raw = this.rawMessages.get(objectPath(bucket, key));
-    if (raw === undefined) throw new Error(`No object ${objectPath(bucket, key)}`);
+    const path = objectPath(bucket, key);
+    const raw = this.rawMessages.get(path);
+    if (raw === undefined) throw new Error(`No object ${path}`);
+    this.rawMessages.delete(path);
     return raw;
   }
 }
