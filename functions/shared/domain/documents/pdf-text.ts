@@ -1,4 +1,6 @@
 import type { DocumentLimits } from './limits.ts';
+import { joinPageTexts } from './pdf/page-text.ts';
+import { readTextLayer } from './pdf/read-text-layer.ts';
 import { textNotRead, textWasRead, type TextReading } from './text-reading.ts';
 
 /**
@@ -15,7 +17,7 @@ type Unpdf = typeof import('unpdf');
 type PdfDocument = Awaited<ReturnType<Unpdf['getDocumentProxy']>>;
 
 async function withPdf<T>(content: Buffer, use: (pdf: PdfDocument) => Promise<T>): Promise<T> {
-  // Loaded on first use: pdf.js is large, and most messages carry no PDF.
+  // Loaded on first use: pdf.js is large, and the fast reader handles most PDFs without it.
   const unpdf = await import('unpdf');
   // A copy, because pdf.js takes ownership of the bytes it is given. No isEvalSupported: this
   // pdf.js interprets a PDF's PostScript functions or compiles them to WebAssembly, never to
@@ -37,16 +39,36 @@ async function firstPagesText(pdf: PdfDocument, pageCount: number): Promise<stri
     pages.push(items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join(''));
     page.cleanup();
   }
-  return pages.join('\n').replace(/[^\S\n]+/g, ' ').replace(/ ?\n ?/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+  return joinPageTexts(pages);
+}
+
+/**
+ * The text the fast reader finds, when it handles the file and finds more than a scanner's stamp;
+ * undefined to let pdf.js read it. It never throws: whatever it does not handle, pdf.js does.
+ */
+function fastText(content: Buffer, pageCount: number): string | undefined {
+  try {
+    const text = readTextLayer(content, pageCount);
+    return hasMeaningfulText(text) ? text : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The text layer of a PDF, all pages merged. Throws when the PDF cannot be opened. */
 export async function extractPdfText(content: Buffer): Promise<string> {
-  return withPdf(content, (pdf) => firstPagesText(pdf, pdf.numPages));
+  return fastText(content, Infinity) ?? withPdf(content, (pdf) => firstPagesText(pdf, pdf.numPages));
 }
 
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/gu;
+
 function hasMeaningfulText(text: string): boolean {
-  return (text.match(/[\p{L}\p{N}]/gu)?.length ?? 0) >= MIN_MEANINGFUL_TEXT_CHARS;
+  let count = 0;
+  for (const _ of text.matchAll(LETTER_OR_DIGIT)) {
+    count += 1;
+    if (count >= MIN_MEANINGFUL_TEXT_CHARS) return true;
+  }
+  return false;
 }
 
 function failureReason(error: unknown): string {
@@ -60,6 +82,9 @@ export async function readPdfText(content: Buffer, limits: DocumentLimits): Prom
   if (content.length > limits.maxPdfBytes) {
     return textNotRead(`PDF of ${content.length} bytes, over the ${limits.maxPdfBytes}-byte read limit`);
   }
+  const text = fastText(content, limits.maxPdfPagesRead);
+  if (text !== undefined) return textWasRead(text);
+  // A scan goes to OCR, which takes seconds: pdf.js has a try first, in case the fast reader missed text.
   try {
     return await withPdf(content, async (pdf) => {
       const text = await firstPagesText(pdf, limits.maxPdfPagesRead);
