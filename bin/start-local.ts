@@ -7,20 +7,24 @@ import { parseIntakeConfig } from '../functions/shared/config.ts';
 import { DynamoClaimRepository } from '../functions/shared/adapters/dynamo-claim-repository.ts';
 import { DynamoMemberDirectory } from '../functions/shared/adapters/dynamo-member-directory.ts';
 import { parseMembersCsv } from '../functions/shared/adapters/members-csv.ts';
-import { startLocalAws } from './local/local-aws.ts';
+import type { ClaimRecord } from '../functions/shared/domain/claim.ts';
+import { startLocalAws, type SesOutbox } from './local/local-aws.ts';
 import { localIntakeEnvironment, LOCAL_CLAIMS_DOMAIN } from './local/intake-environment.ts';
+import { startLocalStatusPage } from './local/local-status-page.ts';
 import { startSesReceiving, type DeliveryResult, type SesReceiving } from './local/ses-receiving.ts';
 
 const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../test/fixtures');
 const smtpPort = Number(process.env.SMTP_PORT ?? 2525);
+const statusPagePort = Number(process.env.STATUS_PAGE_PORT ?? 8080);
 /** Emailed claims, then faxes, scans and photos that only OCR can read. */
 const SAMPLE_FOLDERS = ['claims', 'scan-claims'];
 
 /** Runs the whole intake on this machine: emulated AWS, SES receiving on SMTP, sample claims. */
 async function main(): Promise<void> {
   const aws = await startLocalAws();
-  const env = localIntakeEnvironment(aws);
-  Object.assign(process.env, env);
+  Object.assign(process.env, localIntakeEnvironment(aws));
+  const statusPage = await startLocalStatusPage(statusPagePort);
+  Object.assign(process.env, localIntakeEnvironment(aws, statusPage.url));
   const config = parseIntakeConfig(process.env);
   const clients = createAwsClients(config);
   const claims = new DynamoClaimRepository(clients.dynamo, config.CLAIMS_TABLE);
@@ -30,6 +34,7 @@ async function main(): Promise<void> {
   for (const member of members) await directory.save(member);
 
   const results = new Map<string, DeliveryResult>();
+  const report: Report = { claims, outbox: aws.outbox, statusPageUrl: statusPage.url };
   let samplesSent = false;
   const { handler } = await import('../functions/intake/handler.ts');
   const receiving = await startSesReceiving({
@@ -40,7 +45,7 @@ async function main(): Promise<void> {
     deliver: handler,
     onProcessed: (result) => {
       results.set(result.sesMessageId, result);
-      return samplesSent ? printOutcome(result, claims, 'received') : undefined;
+      return samplesSent ? printOutcome(result, report, 'received') : undefined;
     },
   });
 
@@ -50,6 +55,7 @@ async function main(): Promise<void> {
     stopping = true;
     console.log('\nStopping…');
     await receiving.close();
+    await statusPage.close();
     await aws.stop();
     process.exit(0);
   };
@@ -59,9 +65,10 @@ async function main(): Promise<void> {
   console.log(`claims-intake running locally`);
   console.log(`  SMTP (SES receiving): 127.0.0.1:${receiving.port}, addresses claims@${LOCAL_CLAIMS_DOMAIN} and fax@${LOCAL_CLAIMS_DOMAIN}`);
   console.log(`  ${members.length} sample members loaded`);
-  console.log(`  Outbox (mail SES sent): ${aws.outbox.webUrl}\n`);
+  console.log(`  Outbox (mail SES sent): ${aws.outbox.webUrl}`);
+  console.log(`  Status page (function URL): ${statusPage.url}claims/<reference>?t=<token>, the link each reply gives\n`);
 
-  await sendSampleClaims(receiving, claims, results);
+  await sendSampleClaims(receiving, report, results);
   samplesSent = true;
   console.log(`\nSample claims done. Forwards and acknowledgements: ${aws.outbox.webUrl}`);
   console.log(`Send your own: swaks --server 127.0.0.1:${receiving.port} --to claims@${LOCAL_CLAIMS_DOMAIN} --attach @invoice.pdf`);
@@ -69,11 +76,7 @@ async function main(): Promise<void> {
 }
 
 /** One at a time, so each printed outcome sits beside the sample it came from. */
-async function sendSampleClaims(
-  receiving: SesReceiving,
-  claims: DynamoClaimRepository,
-  results: ReadonlyMap<string, DeliveryResult>,
-): Promise<void> {
+async function sendSampleClaims(receiving: SesReceiving, report: Report, results: ReadonlyMap<string, DeliveryResult>): Promise<void> {
   const transport = createTransport({ host: '127.0.0.1', port: receiving.port, secure: false, ignoreTLS: true });
   const files = [];
   for (const folder of SAMPLE_FOLDERS) {
@@ -88,21 +91,43 @@ async function sendSampleClaims(
     const info = await transport.sendMail({ envelope: { from: file === 'bounce.eml' ? '' : from, to }, raw });
     await receiving.idle();
     const result = results.get(/Ok ([0-9a-f]+)/.exec(info.response)?.[1] ?? '');
-    if (result) await printOutcome(result, claims, file);
+    if (result) await printOutcome(result, report, file);
   }
   transport.close();
 }
 
-async function printOutcome(result: DeliveryResult, claims: DynamoClaimRepository, label: string): Promise<void> {
+/** Where a claim's outcome is read from: the claims table, and the reply in the outbox. */
+interface Report {
+  readonly claims: DynamoClaimRepository;
+  readonly outbox: SesOutbox;
+  readonly statusPageUrl: string;
+}
+
+async function printOutcome(result: DeliveryResult, report: Report, label: string): Promise<void> {
   if (result.failed) {
     console.log(`${label.padEnd(26)} FAILED after ${result.attempts} attempts: kept in the dead-letter queue`);
     return;
   }
-  const claim = await claims.findByMessageId(result.sesMessageId);
+  const claim = await report.claims.findByMessageId(result.sesMessageId);
   if (!claim) return;
   console.log(
-    [label.padEnd(26), claim.reference.padEnd(16), (claim.route ?? '-').padEnd(9), claim.status.padEnd(12), claim.treatmentCountry ?? '-'].join(' '),
+    [
+      label.padEnd(26),
+      claim.reference.padEnd(16),
+      (claim.route ?? '-').padEnd(9),
+      claim.status.padEnd(12),
+      (claim.treatmentCountry ?? '-').padEnd(3),
+      (await statusLinkSent(claim, report)) ?? '-',
+    ].join(' '),
   );
+}
+
+/** The status link in the reply the claim got, as the member received it. */
+async function statusLinkSent(claim: ClaimRecord, report: Report): Promise<string | undefined> {
+  const messageId = claim.acknowledgement?.messageId;
+  if (!messageId) return undefined;
+  const reply = (await report.outbox.list()).find((email) => email.messageId === messageId);
+  return reply?.body.text?.split('\n').find((line) => line.startsWith(report.statusPageUrl));
 }
 
 main().catch((error: unknown) => {

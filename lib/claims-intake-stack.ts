@@ -11,6 +11,8 @@ import { INTAKE_BATCH_SIZE, IntakeFunction } from './constructs/intake-function.
 import { Monitoring } from './constructs/monitoring.ts';
 import { NotificationQueue } from './constructs/notification-queue.ts';
 import { METRICS_NAMESPACE } from './constructs/project-function.ts';
+import { StatusLinkSecret } from './constructs/status-link-secret.ts';
+import { StatusPageFunction } from './constructs/status-page-function.ts';
 
 /** Where SES stores received mail in the bucket. */
 const INCOMING_PREFIX = 'incoming/';
@@ -26,12 +28,15 @@ export interface ClaimsIntakeStackProps extends StackProps {
 /**
  * The claims intake: SES receives the mail of the intake addresses into S3 and notifies a topic;
  * the intake function, fed by a queue, reads each claim, forwards it and acknowledges it through
- * SES, whose delivery events another function records against the claim.
+ * SES, whose delivery events another function records against the claim. The acknowledgements
+ * link to a status page, a function URL, where members follow their claim.
  */
 export class ClaimsIntakeStack extends Stack {
   readonly keys: EncryptionKeys;
   readonly storage: EncryptedBucket;
   readonly tables: ClaimsTables;
+  readonly statusLinkSecret: StatusLinkSecret;
+  readonly statusPage: StatusPageFunction;
   readonly intake: IntakeFunction;
   readonly intakeQueue: NotificationQueue;
   readonly deliveryEvents: DeliveryEventsFunction;
@@ -70,6 +75,17 @@ export class ClaimsIntakeStack extends Stack {
       eventsTopic: this.deliveryEventsQueue.topic,
     });
 
+    this.statusLinkSecret = new StatusLinkSecret(this, 'StatusLinkSecret', { encryptionKey: dataKey });
+    this.statusPage = new StatusPageFunction(this, 'StatusPage', {
+      claimsTable: this.tables.claims,
+      statusLinkSecret: this.statusLinkSecret,
+      dataKey,
+      trackingUrls: { mai: config.maiTrackingUrl, cignaUs: config.cignaUsTrackingUrl },
+      logEncryptionKey,
+      logRetention: config.logRetentionDays,
+      logLevel: config.logLevel,
+    });
+
     this.intake = new IntakeFunction(this, 'Intake', {
       config,
       bucket: this.storage.bucket,
@@ -78,6 +94,7 @@ export class ClaimsIntakeStack extends Stack {
       tables: this.tables,
       dataKey,
       sending: this.sending,
+      statusLinks: { pageUrl: this.statusPage.url.url, secret: this.statusLinkSecret },
       logEncryptionKey,
     });
     this.intakeQueue = new NotificationQueue(this, 'IntakeQueue', {
@@ -105,6 +122,7 @@ export class ClaimsIntakeStack extends Stack {
       functions: [
         { name: 'Intake', function: this.intake.function },
         { name: 'DeliveryEvents', function: this.deliveryEvents.function },
+        { name: 'StatusPage', function: this.statusPage.function },
       ],
       queues: [
         { name: 'Intake', queue: this.intakeQueue },
@@ -125,5 +143,7 @@ export class ClaimsIntakeStack extends Stack {
     new CfnOutput(this, 'IntakeDeadLetterQueueUrl', { value: this.intakeQueue.deadLetterQueue.queueUrl });
     new CfnOutput(this, 'IntakeDeadLetterQueueArn', { value: this.intakeQueue.deadLetterQueue.queueArn });
     new CfnOutput(this, 'DashboardName', { value: this.monitoring.dashboard.dashboardName });
+    new CfnOutput(this, 'StatusPageUrl', { description: 'Origin of the status links in the replies to members', value: this.statusPage.url.url });
+    new CfnOutput(this, 'StatusLinkSecretArn', { description: 'Secret that signs the status links', value: this.statusLinkSecret.secretArn });
   }
 }

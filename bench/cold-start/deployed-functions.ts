@@ -17,12 +17,21 @@ export interface DeployedFunction {
 /** "DeliveryEvents" → "delivery-events". */
 const kebabCase = (id: string) => id.replace(/(?<=[a-z0-9])(?=[A-Z])/g, '-').toLowerCase();
 
+/**
+ * A variable the stack resolves to a reference: a name that reaches nothing, or for a URL
+ * attribute (a function URL, which the function's configuration checks is a URL) one under the
+ * reserved `.invalid` domain.
+ */
+function offlineValue(name: string, value: unknown): string {
+  if (typeof value === 'string') return value;
+  const [, attribute] = (value as { 'Fn::GetAtt'?: [string, string] })['Fn::GetAtt'] ?? [];
+  return attribute?.endsWith('Url') ? `https://offline.invalid/${name.toLowerCase()}` : `offline-${name.toLowerCase()}`;
+}
+
 function offlineEnvironment(projectFunction: ProjectFunction): Record<string, string> {
   const cfnFunction = projectFunction.function.node.defaultChild as CfnFunction;
   const resolved = Stack.of(projectFunction).resolve(cfnFunction.environment) as { variables?: Record<string, unknown> } | undefined;
-  return Object.fromEntries(
-    Object.entries(resolved?.variables ?? {}).map(([name, value]) => [name, typeof value === 'string' ? value : `offline-${name.toLowerCase()}`]),
-  );
+  return Object.fromEntries(Object.entries(resolved?.variables ?? {}).map(([name, value]) => [name, offlineValue(name, value)]));
 }
 
 /**

@@ -51,42 +51,65 @@ const endpointOverrides = {
   AWS_ENDPOINT_URL_S3: z.optional(z.url()),
   AWS_ENDPOINT_URL_DYNAMODB: z.optional(z.url()),
   AWS_ENDPOINT_URL_SESV2: z.optional(z.url()),
+  AWS_ENDPOINT_URL_SECRETS_MANAGER: z.optional(z.url()),
 };
+
+/** ARN (or name) of the Secrets Manager secret that signs the claim status links. */
+const statusLinkSecret = nonEmptyString;
+
+/** Overrides of the administrators' tracking portals (defaults: domain/administrators.ts). */
+const trackingPortals = {
+  MAI_TRACKING_URL: z.optional(z.url()),
+  CIGNA_US_TRACKING_URL: z.optional(z.url()),
+};
+
+/** A status link works as long as the claim's mail and documents are kept (the stack sets the retention). */
+export const DEFAULT_STATUS_LINK_VALIDITY_DAYS = 365;
 
 /**
  * The intake's environment, parsed once at load so a misconfigured function fails on its first
  * cold start rather than on the first claim.
  */
-export const intakeConfigSchema = z.object({
-  ...endpointOverrides,
-  CLAIMS_BUCKET: nonEmptyString,
-  MEMBERS_TABLE: nonEmptyString,
-  CLAIMS_TABLE: nonEmptyString,
-  /** Verified SES identity that forwards and acknowledgements are sent from. */
-  SENDER_ADDRESS: emailAddress,
-  /** Comma-separated addresses the intake receives on; mail from them coming back is a loop. */
-  INTAKE_ADDRESSES: z.pipe(
-    nonEmptyString,
-    z.transform((value: string) => value.split(',').map((address) => address.trim().toLowerCase()).filter(Boolean)),
-  ),
-  /** Local part of the fax intake address (fax@...). */
-  FAX_LOCAL_PART: z._default(nonEmptyString, 'fax'),
-  /** JSON list of fax gateways beyond the built-in ones (domain/fax/built-in-gateways.ts). */
-  FAX_GATEWAYS: z.pipe(z._default(z.string(), '[]'), faxGatewaysJson),
-  /** Reads scans and photos: tesseract.js in the function, or Amazon Textract AnalyzeExpense. */
-  OCR_ENGINE: z._default(z.enum(['tesseract', 'textract']), 'tesseract'),
-  OCR_TIME_LIMIT_SECONDS: z._default(z.coerce.number().check(z.int(), z.minimum(1)), DEFAULT_OCR_TIME_LIMIT_SECONDS),
-  /** Overrides of the administrators' claims addresses and tracking portals (defaults: domain/administrators.ts). */
-  MAI_CLAIMS_ADDRESS: z.optional(emailAddress),
-  CIGNA_US_CLAIMS_ADDRESS: z.optional(emailAddress),
-  MAI_TRACKING_URL: z.optional(z.url()),
-  CIGNA_US_TRACKING_URL: z.optional(z.url()),
-  /** Email-to-fax gateways of the administrators, copied on forwards when set. */
-  MAI_FAX_GATEWAY_ADDRESS: z.optional(emailAddress),
-  CIGNA_US_FAX_GATEWAY_ADDRESS: z.optional(emailAddress),
-  /** SES configuration set for outgoing mail (bounce and complaint events); optional locally. */
-  SES_CONFIGURATION_SET: z.optional(nonEmptyString),
-});
+export const intakeConfigSchema = z
+  .object({
+    ...endpointOverrides,
+    CLAIMS_BUCKET: nonEmptyString,
+    MEMBERS_TABLE: nonEmptyString,
+    CLAIMS_TABLE: nonEmptyString,
+    /** Verified SES identity that forwards and acknowledgements are sent from. */
+    SENDER_ADDRESS: emailAddress,
+    /** Comma-separated addresses the intake receives on; mail from them coming back is a loop. */
+    INTAKE_ADDRESSES: z.pipe(
+      nonEmptyString,
+      z.transform((value: string) => value.split(',').map((address) => address.trim().toLowerCase()).filter(Boolean)),
+    ),
+    /** Local part of the fax intake address (fax@...). */
+    FAX_LOCAL_PART: z._default(nonEmptyString, 'fax'),
+    /** JSON list of fax gateways beyond the built-in ones (domain/fax/built-in-gateways.ts). */
+    FAX_GATEWAYS: z.pipe(z._default(z.string(), '[]'), faxGatewaysJson),
+    /** Reads scans and photos: tesseract.js in the function, or Amazon Textract AnalyzeExpense. */
+    OCR_ENGINE: z._default(z.enum(['tesseract', 'textract']), 'tesseract'),
+    OCR_TIME_LIMIT_SECONDS: z._default(z.coerce.number().check(z.int(), z.minimum(1)), DEFAULT_OCR_TIME_LIMIT_SECONDS),
+    /** Overrides of the administrators' claims addresses and tracking portals (defaults: domain/administrators.ts). */
+    MAI_CLAIMS_ADDRESS: z.optional(emailAddress),
+    CIGNA_US_CLAIMS_ADDRESS: z.optional(emailAddress),
+    ...trackingPortals,
+    /** Email-to-fax gateways of the administrators, copied on forwards when set. */
+    MAI_FAX_GATEWAY_ADDRESS: z.optional(emailAddress),
+    CIGNA_US_FAX_GATEWAY_ADDRESS: z.optional(emailAddress),
+    /** SES configuration set for outgoing mail (bounce and complaint events); optional locally. */
+    SES_CONFIGURATION_SET: z.optional(nonEmptyString),
+    /** Origin of the claim status page; unset, the replies carry no status link. */
+    STATUS_PAGE_URL: z.optional(z.url()),
+    STATUS_LINK_SECRET_ARN: z.optional(statusLinkSecret),
+    STATUS_LINK_VALIDITY_DAYS: z._default(z.coerce.number().check(z.int(), z.minimum(1)), DEFAULT_STATUS_LINK_VALIDITY_DAYS),
+  })
+  .check(
+    z.refine((config) => config.STATUS_PAGE_URL === undefined || config.STATUS_LINK_SECRET_ARN !== undefined, {
+      message: 'is required when STATUS_PAGE_URL is set',
+      path: ['STATUS_LINK_SECRET_ARN'],
+    }),
+  );
 
 export type IntakeConfig = z.infer<typeof intakeConfigSchema>;
 
@@ -101,12 +124,26 @@ export const deliveryEventsConfigSchema = z.object({
 
 export type DeliveryEventsConfig = z.infer<typeof deliveryEventsConfigSchema>;
 
+/** The status page's environment: where claims are, the link secret, and the portals it names. */
+export const statusPageConfigSchema = z.object({
+  ...endpointOverrides,
+  CLAIMS_TABLE: nonEmptyString,
+  STATUS_LINK_SECRET_ARN: statusLinkSecret,
+  ...trackingPortals,
+});
+
+export type StatusPageConfig = z.infer<typeof statusPageConfigSchema>;
+
 export function parseIntakeConfig(env: NodeJS.ProcessEnv): IntakeConfig {
   return parseConfig(intakeConfigSchema, env, 'intake');
 }
 
 export function parseDeliveryEventsConfig(env: NodeJS.ProcessEnv): DeliveryEventsConfig {
   return parseConfig(deliveryEventsConfigSchema, env, 'delivery events');
+}
+
+export function parseStatusPageConfig(env: NodeJS.ProcessEnv): StatusPageConfig {
+  return parseConfig(statusPageConfigSchema, env, 'status page');
 }
 
 function parseConfig<Schema extends z.ZodMiniType>(schema: Schema, env: NodeJS.ProcessEnv, what: string): z.infer<Schema> {

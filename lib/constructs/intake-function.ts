@@ -2,6 +2,7 @@ import { type CfnElement, Duration, Stack, Validations } from 'aws-cdk-lib';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { MEMBERS_TABLE_DESIGN } from '../../functions/shared/adapters/table-design.ts';
 import type { ClaimsIntakeConfig } from '../config.ts';
@@ -39,6 +40,8 @@ export interface IntakeFunctionProps {
   /** Key of the bucket, the tables and the queue. */
   readonly dataKey: IKey;
   readonly sending: EmailSending;
+  /** Where the replies link to, and the key the links are signed with. */
+  readonly statusLinks: { readonly pageUrl: string; readonly secret: ISecret };
   /** Key the log group is encrypted with. */
   readonly logEncryptionKey: IKey;
 }
@@ -49,7 +52,7 @@ export interface IntakeFunctionProps {
  */
 export class IntakeFunction extends ProjectFunction {
   constructor(scope: Construct, id: string, props: IntakeFunctionProps) {
-    const { config, bucket, tables, sending } = props;
+    const { config, bucket, tables, sending, statusLinks } = props;
     super(scope, id, {
       entry: 'functions/intake/handler.ts',
       description: 'the claims intake: understands, routes, forwards and acknowledges received claims',
@@ -77,6 +80,10 @@ export class IntakeFunction extends ProjectFunction {
         OCR_ENGINE: config.ocrEngine,
         OCR_TIME_LIMIT_SECONDS: String(config.ocrTimeLimitSeconds),
         FAX_GATEWAYS: config.faxGateways,
+        STATUS_PAGE_URL: statusLinks.pageUrl,
+        STATUS_LINK_SECRET_ARN: statusLinks.secret.secretArn,
+        // A link works as long as the claim's mail and documents are kept.
+        STATUS_LINK_VALIDITY_DAYS: String(config.retentionDays),
       },
     });
 
@@ -119,6 +126,11 @@ export class IntakeFunction extends ProjectFunction {
         actions: ['ses:SendEmail'],
         resources: [sending.identityArn, sending.configurationSetArn],
         conditions: { StringEquals: { 'ses:FromAddress': config.senderAddress } },
+      }),
+      new PolicyStatement({
+        sid: 'SignStatusLinks',
+        actions: ['secretsmanager:GetSecretValue'],
+        resources: [statusLinks.secret.secretArn],
       }),
     ];
     if (config.ocrEngine === 'textract') {

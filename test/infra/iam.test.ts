@@ -1,6 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { arnOf, arnWithSuffix, refOf, synthStack, TEST_ACCOUNT } from './synth-stack.ts';
+import { arnOf, arnWithSuffix, logicalId, refOf, synthStack, TEST_ACCOUNT } from './synth-stack.ts';
 
 const lambdaTrust = {
   Statement: [{ Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' } }],
@@ -9,9 +9,9 @@ const lambdaTrust = {
 const xray = { Effect: 'Allow', Action: ['xray:PutTelemetryRecords', 'xray:PutTraceSegments'], Resource: '*' };
 
 describe('IAM, function by function', () => {
-  it('lets the intake read received mail, store documents, look members up, record claims, use the data key, send from the claims address and consume its queue: nothing else', () => {
+  it('lets the intake read received mail, store documents, look members up, record claims, use the data key, send from the claims address, read the status link key and consume its queue: nothing else', () => {
     const { stack, template } = synthStack({ domain: 'claims.example.fr' });
-    const { storage, tables, keys, intake, intakeQueue } = stack;
+    const { storage, tables, keys, intake, intakeQueue, statusLinkSecret } = stack;
     template.hasResourceProperties('AWS::IAM::Role', { AssumeRolePolicyDocument: lambdaTrust, ManagedPolicyArns: Match.absent() });
     template.hasResourceProperties('AWS::IAM::Policy', {
       Roles: [refOf(intake.role)],
@@ -45,6 +45,7 @@ describe('IAM, function by function', () => {
             ],
             Condition: { StringEquals: { 'ses:FromAddress': 'claims@claims.example.fr' } },
           },
+          { Sid: 'SignStatusLinks', Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: refOf(statusLinkSecret) },
           {
             Effect: 'Allow',
             Action: ['sqs:ChangeMessageVisibility', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:ReceiveMessage'],
@@ -93,7 +94,7 @@ describe('IAM, function by function', () => {
   it('gives every role its own inline policy and no managed policy', () => {
     const { template } = synthStack({ domain: 'claims.example.fr' });
     const roles = Object.values(template.findResources('AWS::IAM::Role'));
-    expect(roles).toHaveLength(3);
+    expect(roles).toHaveLength(4);
     for (const role of roles) expect(role.Properties.ManagedPolicyArns).toBeUndefined();
   });
 });
@@ -130,6 +131,9 @@ describe('functions', () => {
           OCR_ENGINE: 'tesseract',
           OCR_TIME_LIMIT_SECONDS: '20',
           FAX_GATEWAYS: '[]',
+          STATUS_PAGE_URL: { 'Fn::GetAtt': [logicalId(stack.statusPage.url), 'FunctionUrl'] },
+          STATUS_LINK_SECRET_ARN: refOf(stack.statusLinkSecret),
+          STATUS_LINK_VALIDITY_DAYS: '365',
           POWERTOOLS_SERVICE_NAME: 'claims-intake',
           POWERTOOLS_METRICS_NAMESPACE: 'ClaimsIntake',
           POWERTOOLS_LOG_LEVEL: 'DEBUG',

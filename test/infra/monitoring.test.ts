@@ -51,8 +51,8 @@ describe('monitoring', () => {
   });
 
   it('alarms on any error or throttle of each function', () => {
-    const { intake, deliveryEvents } = synthesized.stack;
-    for (const fn of [intake.function, deliveryEvents.function]) {
+    const { intake, deliveryEvents, statusPage } = synthesized.stack;
+    for (const fn of [intake.function, deliveryEvents.function, statusPage.function]) {
       for (const metricName of ['Errors', 'Throttles']) {
         expect(alarmOn('AWS/Lambda', metricName, functionName(fn))).toEqual([
           expect.objectContaining({ Statistic: 'Sum', Period: 300, Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold' }),
@@ -70,8 +70,8 @@ describe('monitoring', () => {
     ]);
   });
 
-  it('has exactly these ten alarms, each mailing its raising and its clearing to operations', () => {
-    expect(alarms).toHaveLength(10);
+  it('has exactly these twelve alarms, each mailing its raising and its clearing to operations', () => {
+    expect(alarms).toHaveLength(12);
     const alarmTopic = refOf(synthesized.stack.monitoring.alarmTopic);
     for (const alarm of alarms) {
       expect(alarm).toMatchObject({ EvaluationPeriods: 1, TreatMissingData: 'notBreaching', AlarmActions: [alarmTopic], OKActions: [alarmTopic] });
@@ -98,6 +98,7 @@ describe('monitoring', () => {
       'DeliveryEvents queue',
       'Intake function',
       'DeliveryEvents function',
+      'StatusPage function',
       'SES sending',
       'SES reputation',
     ]);
@@ -108,7 +109,7 @@ describe('monitoring', () => {
 });
 
 describe('stack outputs the operators use', () => {
-  it('names the DNS records to publish and where to look: bucket, tables, logs, queues, dashboard', () => {
+  it('names the DNS records to publish and where to look: bucket, tables, logs, queues, dashboard, status page and its secret', () => {
     const { stack, template } = synthStack({ domain: 'claims.example.fr', region: 'us-west-2' });
     const outputs = template.toJSON().Outputs as Record<string, { Value: unknown }>;
     expect(Object.fromEntries(Object.entries(outputs).filter(([name]) => !name.includes('Dkim')).map(([name, output]) => [name, output.Value]))).toEqual({
@@ -122,6 +123,8 @@ describe('stack outputs the operators use', () => {
       IntakeDeadLetterQueueUrl: refOf(stack.intakeQueue.deadLetterQueue),
       IntakeDeadLetterQueueArn: { 'Fn::GetAtt': [logicalId(stack.intakeQueue.deadLetterQueue), 'Arn'] },
       DashboardName: refOf(stack.monitoring.dashboard),
+      StatusPageUrl: { 'Fn::GetAtt': [logicalId(stack.statusPage.url), 'FunctionUrl'] },
+      StatusLinkSecretArn: refOf(stack.statusLinkSecret),
     });
   });
 });

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DescribeTableCommand, DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import MailComposer from 'nodemailer/lib/mail-composer';
@@ -214,6 +215,7 @@ describe('startLocalAws', () => {
     const envS3 = new S3Client();
     const envDynamodb = new DynamoDBClient();
     const envSes = new SESv2Client();
+    const envSecrets = new SecretsManagerClient();
     const invoice = await readFile(INVOICE_PDF);
     try {
       await envS3.send(
@@ -239,9 +241,12 @@ describe('startLocalAws', () => {
       const sent = (await aws.outbox.list()).find((email) => email.messageId === MessageId);
       expect(sent?.destination.to).toEqual(['jeanne.dupont@example.fr']);
       expect(sent?.subject).toBe('Accusé de réception');
+      const statusLinkKey = await envSecrets.send(new GetSecretValueCommand({ SecretId: aws.env['STATUS_LINK_SECRET_ARN'] }));
+      expect(statusLinkKey.ARN).toBe(aws.resources.statusLinkSecret);
+      expect(statusLinkKey.SecretString).toMatch(/^[0-9a-f]{64}$/);
     } finally {
       vi.unstubAllEnvs();
-      for (const client of [envS3, envDynamodb, envSes]) {
+      for (const client of [envS3, envDynamodb, envSes, envSecrets]) {
         client.destroy();
       }
     }

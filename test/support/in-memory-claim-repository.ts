@@ -1,4 +1,4 @@
-import type { ClaimRecord, ClaimRepository, CreateClaimResult, DeliveryEvent, SentMessage } from '../../functions/shared/domain/claim.ts';
+import type { ClaimRecord, ClaimRepository, CreateClaimResult, DeliveryEvent, SentMessage, SentReply } from '../../functions/shared/domain/claim.ts';
 
 /** The claims table's rules held in memory: one claim per message, per reference, and per member's document. */
 export class InMemoryClaimRepository implements ClaimRepository {
@@ -58,7 +58,7 @@ export class InMemoryClaimRepository implements ClaimRepository {
     return true;
   }
 
-  async markAcknowledged(reference: string, acknowledgement: SentMessage): Promise<boolean> {
+  async markAcknowledged(reference: string, acknowledgement: SentReply): Promise<boolean> {
     const claim = this.claims.get(reference);
     if (!claim || claim.acknowledgement) return false;
     this.claims.set(reference, { ...claim, acknowledgement });

@@ -9,8 +9,10 @@ import { parseMembersCsv } from '../../functions/shared/adapters/members-csv.ts'
 import { createAwsClients, type AwsClients } from '../../functions/shared/clients.ts';
 import { parseIntakeConfig } from '../../functions/shared/config.ts';
 import type { Verdicts } from '../../functions/shared/domain/types.ts';
+import type { FunctionUrlServer } from '../../bin/local/function-url-server.ts';
 import { localIntakeEnvironment } from '../../bin/local/intake-environment.ts';
 import { startLocalAws, type LocalAws } from '../../bin/local/local-aws.ts';
+import { startLocalStatusPage } from '../../bin/local/local-status-page.ts';
 import { PASSING_VERDICTS } from './contexts.ts';
 
 /** Third-party event payloads as AWS delivers them (aws-lambda-go testdata). */
@@ -27,6 +29,8 @@ export interface IntakeHarness {
   readonly clients: AwsClients;
   readonly claims: DynamoClaimRepository;
   readonly handler: (event: SQSEvent) => Promise<SQSBatchResponse>;
+  /** The status page function behind its local function URL, which the replies link to. */
+  readonly statusPage: FunctionUrlServer;
   /** Stores the raw message as SES would and builds the queued notification event for it. */
   receive(raw: Buffer, delivery?: Delivery): Promise<{ readonly event: SQSEvent; readonly sesMessageId: string }>;
   /** An SQS record, shaped as AWS delivers it, around any body. */
@@ -35,13 +39,20 @@ export interface IntakeHarness {
 }
 
 /**
- * The deployed intake against the local emulators: members from the sample CSV, the handler
- * imported after the environment is set (it reads its configuration at load, as on Lambda).
+ * The deployed intake against the local emulators: members from the sample CSV, the handlers
+ * imported after the environment is set (they read their configuration at load, as on Lambda).
  */
 export async function startIntakeHarness(): Promise<IntakeHarness> {
   const aws = await startLocalAws();
+  let statusPage: FunctionUrlServer | undefined;
+  const stop = async () => {
+    await statusPage?.close();
+    await aws.stop();
+  };
   try {
     Object.assign(process.env, localIntakeEnvironment(aws));
+    statusPage = await startLocalStatusPage(0);
+    Object.assign(process.env, localIntakeEnvironment(aws, statusPage.url));
     const config = parseIntakeConfig(process.env);
     const clients = createAwsClients(config);
     const directory = new DynamoMemberDirectory(clients.dynamo, config.MEMBERS_TABLE);
@@ -54,6 +65,7 @@ export async function startIntakeHarness(): Promise<IntakeHarness> {
       clients,
       claims: new DynamoClaimRepository(clients.dynamo, config.CLAIMS_TABLE),
       handler,
+      statusPage,
       async receive(raw, delivery = {}) {
         const sesMessageId = randomBytes(10).toString('hex');
         const objectKey = `incoming/${sesMessageId}`;
@@ -69,10 +81,10 @@ export async function startIntakeHarness(): Promise<IntakeHarness> {
         return { event: queuedEvent(templates, notification), sesMessageId };
       },
       queueRecord: (messageId, body) => ({ ...templates.sqs, messageId, body }),
-      stop: () => aws.stop(),
+      stop,
     };
   } catch (error) {
-    await aws.stop();
+    await stop();
     throw error;
   }
 }

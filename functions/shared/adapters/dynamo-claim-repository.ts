@@ -1,6 +1,6 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { ClaimRecord, ClaimRepository, CreateClaimResult, DeliveryEvent, SentMessage } from '../domain/claim.ts';
+import type { ClaimRecord, ClaimRepository, CreateClaimResult, DeliveryEvent, SentMessage, SentReply } from '../domain/claim.ts';
 import { CLAIMS_TABLE_DESIGN, claimKey, documentKey, messageKey } from './table-design.ts';
 
 /** DynamoDB's limit on keys in one BatchGetItem call. */
@@ -106,7 +106,7 @@ export class DynamoClaimRepository implements ClaimRepository {
     return this.recordSent(reference, 'forward', forward, { status: 'FORWARDED', at: forward.at, detail });
   }
 
-  markAcknowledged(reference: string, acknowledgement: SentMessage): Promise<boolean> {
+  markAcknowledged(reference: string, acknowledgement: SentReply): Promise<boolean> {
     return this.recordSent(reference, 'acknowledgement', acknowledgement);
   }
 

@@ -1,5 +1,5 @@
 import type { FaxDetails } from './fax/index.ts';
-import type { Channel, ClaimStatus, DocumentType, LocationEvidence, OcrEngineName, Route } from './types.ts';
+import type { Channel, ClaimStatus, DocumentType, Language, LocationEvidence, OcrEngineName, Route } from './types.ts';
 
 /** RECEIVED only lasts until a routed claim's forward has been sent. */
 export type ClaimRecordStatus = ClaimStatus | 'RECEIVED';
@@ -31,6 +31,12 @@ export interface SentMessage {
   readonly at: string;
 }
 
+/** The reply to the sender, in their language or in both (French then English). */
+export interface SentReply extends SentMessage {
+  /** Absent from claims acknowledged before the language was recorded. */
+  readonly language?: Language | 'both';
+}
+
 export interface DeliveryEvent {
   readonly type: 'BOUNCE' | 'COMPLAINT' | 'DELIVERY' | 'REJECT';
   readonly at: string;
@@ -59,7 +65,7 @@ export interface ClaimRecord {
   readonly statusHistory: readonly StatusChange[];
   readonly duplicateOf?: string;
   readonly forward?: SentMessage;
-  readonly acknowledgement?: SentMessage;
+  readonly acknowledgement?: SentReply;
   readonly deliveryEvents?: readonly DeliveryEvent[];
 }
 
@@ -75,7 +81,7 @@ export interface ClaimRepository {
   create(claim: ClaimRecord, newDocumentHashes: readonly string[]): Promise<CreateClaimResult>;
   /** Records the forward once; false when it was already recorded. */
   markForwarded(reference: string, forward: SentMessage, detail: string): Promise<boolean>;
-  markAcknowledged(reference: string, acknowledgement: SentMessage): Promise<boolean>;
+  markAcknowledged(reference: string, acknowledgement: SentReply): Promise<boolean>;
   recordDeliveryEvent(reference: string, event: DeliveryEvent): Promise<void>;
 }
 

@@ -1,5 +1,6 @@
 import type { Mailer } from '../adapters/ses-mailer.ts';
 import type { ClaimRecord, ClaimRepository } from '../domain/claim.ts';
+import type { StatusLinkIssuer } from '../domain/status-link/index.ts';
 import type { Language } from '../domain/types.ts';
 import { composeMemberReply, type AdministratorOverrides, type MemberReplyKind } from '../templates/index.ts';
 import type { IntakeContext } from './context.ts';
@@ -10,6 +11,8 @@ export interface AcknowledgeDependencies {
   readonly claims: ClaimRepository;
   readonly mailer: Mailer;
   readonly administrators: AdministratorOverrides;
+  /** Unset when no status page is deployed: the replies then carry no status link. */
+  readonly statusLinks?: StatusLinkIssuer;
   readonly now: () => Date;
 }
 
@@ -65,11 +68,25 @@ export async function acknowledgeMember(
     inReplyTo: memberMessageId,
     references: memberMessageId ? [...referencesOf(context), memberMessageId] : undefined,
     administrators: dependencies.administrators,
+    statusLink: await statusLinkFor(plan.kind, claim, dependencies),
   });
   const messageId = await dependencies.mailer.send(message, { claimReference: claim.reference, kind: plan.kind });
-  const acknowledgement = { to: plan.to, messageId, at: dependencies.now().toISOString() };
+  const acknowledgement = { to: plan.to, messageId, at: dependencies.now().toISOString(), language: plan.language };
   await dependencies.claims.markAcknowledged(claim.reference, acknowledgement);
   return { ...claim, acknowledgement };
+}
+
+/**
+ * The status page a reply points to: the claim's own, or for a duplicate the earlier claim the
+ * documents belong to. A request for what is missing has none: the answer makes a new claim.
+ */
+async function statusLinkFor(
+  kind: MemberReplyKind,
+  claim: ClaimRecord,
+  { statusLinks, now }: AcknowledgeDependencies,
+): Promise<string | undefined> {
+  const reference = kind === 'duplicate' ? claim.duplicateOf : kind === 'needs-info' ? undefined : claim.reference;
+  return statusLinks && reference ? statusLinks.linkFor(reference, now()) : undefined;
 }
 
 function referencesOf(context: IntakeContext): string[] {

@@ -2,11 +2,13 @@ import { DynamoClaimRepository } from '../adapters/dynamo-claim-repository.ts';
 import { createOcrEngine } from '../adapters/ocr/create-ocr-engine.ts';
 import { DynamoMemberDirectory } from '../adapters/dynamo-member-directory.ts';
 import { S3MessageStore } from '../adapters/s3-message-store.ts';
+import { SecretsManagerSigningKeys } from '../adapters/secrets-manager-signing-keys.ts';
 import { SesMailer, type Mailer } from '../adapters/ses-mailer.ts';
 import type { AwsClients } from '../clients.ts';
 import type { IntakeConfig } from '../config.ts';
 import type { ClaimRecord, ClaimRepository, MessageStore } from '../domain/claim.ts';
 import { knownFaxGateways } from '../domain/fax/index.ts';
+import { StatusLinkIssuer } from '../domain/status-link/index.ts';
 import { DEFAULT_SCAN_LIMITS } from '../domain/scans/index.ts';
 import type { MemberDirectory } from '../domain/types.ts';
 import type { ReceivedMessage } from '../events/ses-receipt.ts';
@@ -23,6 +25,7 @@ export interface IntakeDependencies {
   readonly mailer: Mailer;
   readonly settings: TriageSettings;
   readonly administrators: AdministratorOverrides;
+  readonly statusLinks?: StatusLinkIssuer;
   readonly now: () => Date;
 }
 
@@ -46,6 +49,15 @@ export function createIntakeDependencies(config: IntakeConfig, clients: AwsClien
         faxGatewayAddress: config.CIGNA_US_FAX_GATEWAY_ADDRESS,
       },
     },
+    ...(config.STATUS_PAGE_URL && config.STATUS_LINK_SECRET_ARN
+      ? {
+          statusLinks: new StatusLinkIssuer(
+            config.STATUS_PAGE_URL,
+            new SecretsManagerSigningKeys(clients.secrets, config.STATUS_LINK_SECRET_ARN),
+            config.STATUS_LINK_VALIDITY_DAYS,
+          ),
+        }
+      : {}),
     now: () => new Date(),
   };
 }

@@ -25,6 +25,11 @@ export interface MemberReplyRequest {
   readonly inReplyTo?: string;
   readonly references?: readonly string[];
   readonly administrators: AdministratorOverrides;
+  /**
+   * Link to the status page of the claim the reply is about (for a duplicate, the earlier claim).
+   * A needs-info reply shows none: the sender is asked to send the claim again, as a new one.
+   */
+  readonly statusLink?: string;
 }
 
 interface ReplyContent {
@@ -39,6 +44,10 @@ function documentsBlocks(summary: ClaimSummary, messages: Messages): Block[] {
       `${document.filename} (${messages.documentTypes[document.type]}, ${messages.format.fileSize(document.size)})`,
   );
   return [{ kind: 'list', title: messages.reply.documentsReceived, items }];
+}
+
+function statusLinkBlocks(request: MemberReplyRequest, messages: Messages): Block[] {
+  return request.statusLink ? [{ kind: 'link', label: messages.reply.statusLink, url: request.statusLink }] : [];
 }
 
 function required<T>(value: T | null | undefined, what: string): T {
@@ -64,6 +73,7 @@ function replyContent(request: MemberReplyRequest, messages: Messages): ReplyCon
           ...documentsBlocks(summary, messages),
           paragraph(reply.forwardedTo(route, administrator.name, country)),
           ...administratorBlocks(administrator, messages),
+          ...statusLinkBlocks(request, messages),
           assistanceBlock(messages),
           paragraph(reply.keepReference(summary.reference)),
         ],
@@ -79,6 +89,7 @@ function replyContent(request: MemberReplyRequest, messages: Messages): ReplyCon
           ...(summary.route
             ? administratorBlocks(administratorOf(summary.route), messages)
             : [paragraph(reply.duplicate.underReview)]),
+          ...statusLinkBlocks(request, messages),
           paragraph(reply.keepReference(original)),
         ],
       };
@@ -92,6 +103,7 @@ function replyContent(request: MemberReplyRequest, messages: Messages): ReplyCon
           ...documentsBlocks(summary, messages),
           ...(reason ? [paragraph(reply.review.reasons[reason])] : []),
           paragraph(reply.review.personWillCheck),
+          ...statusLinkBlocks(request, messages),
           paragraph(reply.keepReference(summary.reference)),
         ],
       };

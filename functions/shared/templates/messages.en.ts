@@ -42,6 +42,7 @@ export const ENGLISH: Messages = {
     },
     contactFor: introducing('For any question about this claim, please contact'),
     tracking: introducing('Track your claim online'),
+    statusLink: introducing('Follow your claim on our status page'),
     assistance: {
       title: introducing('Cigna medical assistance, 24 hours a day, 7 days a week'),
       outsideUsa: 'Outside the United States',
@@ -109,5 +110,43 @@ export const ENGLISH: Messages = {
     textRead: 'text read',
     textNotRead: (reason) => (reason ? `text not read (${reason})` : 'text not read'),
     attachedUnchanged: 'Original documents attached unchanged.',
+  },
+  statusPage: {
+    title: (reference) => `Status of claim ${reference}`,
+    heading: (reference) => `Your claim ${reference}`,
+    now: {
+      received: 'Received: we are forwarding it to the administrator who handles your claim.',
+      forwarded: (administratorName) =>
+        administratorName ? `Forwarded to ${administratorName}, which handles your claim.` : 'Forwarded to the administrator who handles your claim.',
+      duplicate: (originalReference) =>
+        `These documents had already been received${originalReference ? ` with claim ${originalReference}` : ''}; they were not forwarded a second time.`,
+      review: 'Being reviewed by our team, who will contact you if anything else is needed.',
+      needsInfo: 'Waiting: we need more information to process it. Please see the message we sent you.',
+      ignored: 'Not processed: this message was not recognised as a claim.',
+      quarantined: 'Not processed: this message was set aside by our security checks.',
+    },
+    receivedOn: 'Received on',
+    handledBy: 'Handled by',
+    trackingPortal: (administratorName) => `Track your claim on the portal of ${administratorName}`,
+    historyTitle: 'History',
+    history: {
+      RECEIVED: 'received',
+      FORWARDED: 'forwarded',
+      DUPLICATE: 'documents already received',
+      REVIEW: 'under review',
+      NEEDS_INFO: 'information requested',
+      IGNORED: 'not processed',
+      QUARANTINED: 'set aside',
+    },
+    documentsTitle: 'Documents received',
+    document: (position, description) => field(`Document ${position}`, description),
+    noDocuments: 'No document attached.',
+    privacyNote:
+      'Please quote your claim reference in any question. This page shows neither your name nor your contact details, only where your claim stands.',
+    notFound: {
+      title: 'This status link is not valid',
+      explanation: 'It may have expired, or been copied incompletely. Please use the full link from the message we sent you.',
+      help: 'For any question about your claim, contact the administrator handling it, quoting your claim reference.',
+    },
   },
 };

@@ -45,6 +45,7 @@ export const FRENCH: Messages = {
     },
     contactFor: introducing('Pour toute question sur ce remboursement, contactez'),
     tracking: introducing('Suivez votre remboursement en ligne'),
+    statusLink: introducing('Suivez votre demande sur notre page de suivi'),
     assistance: {
       title: introducing('Assistance médicale Cigna, 24 h/24 et 7 j/7'),
       outsideUsa: 'Hors des États-Unis',
@@ -113,5 +114,46 @@ export const FRENCH: Messages = {
     textRead: 'texte lu',
     textNotRead: (reason) => (reason ? `texte non lu (${reason})` : 'texte non lu'),
     attachedUnchanged: 'Documents originaux joints sans modification.',
+  },
+  statusPage: {
+    title: (reference) => `Suivi de la demande ${reference}`,
+    heading: (reference) => `Votre demande de remboursement ${reference}`,
+    now: {
+      received: "Reçue\u00a0: nous la transmettons à l'organisme qui gère votre remboursement.",
+      forwarded: (administratorName) =>
+        administratorName
+          ? `Transmise à ${administratorName}, qui gère votre remboursement.`
+          : "Transmise à l'organisme qui gère votre remboursement.",
+      duplicate: (originalReference) =>
+        `Ces documents avaient déjà été reçus${originalReference ? ` avec la demande ${originalReference}` : ''}\u00a0; ils n'ont pas été transmis une seconde fois.`,
+      review: "En cours d'examen par notre équipe, qui vous recontactera si nécessaire.",
+      needsInfo: 'En attente\u00a0: il nous manque des informations pour la traiter. Voyez le message que nous vous avons envoyé.',
+      ignored: "Non traitée\u00a0: ce message n'a pas été reconnu comme une demande de remboursement.",
+      quarantined: 'Non traitée\u00a0: ce message a été écarté par nos contrôles de sécurité.',
+    },
+    receivedOn: 'Reçue le',
+    handledBy: 'Traitée par',
+    trackingPortal: (administratorName) => `Suivre votre remboursement sur le portail de ${administratorName}`,
+    historyTitle: 'Historique',
+    history: {
+      RECEIVED: 'reçue',
+      FORWARDED: 'transmise',
+      DUPLICATE: 'documents déjà reçus',
+      REVIEW: "en cours d'examen",
+      NEEDS_INFO: 'informations demandées',
+      IGNORED: 'non traitée',
+      QUARANTINED: 'écartée',
+    },
+    documentsTitle: 'Documents reçus',
+    document: (position, description) => field(`Document ${position}`, description),
+    noDocuments: 'Aucun document joint.',
+    privacyNote:
+      "Rappelez la référence de votre demande pour toute question. Cette page ne montre ni votre nom ni vos coordonnées, seulement où en est votre demande.",
+    notFound: {
+      title: "Ce lien de suivi n'est pas valide",
+      explanation:
+        'Il a peut-être expiré, ou il a été copié incomplètement. Utilisez le lien complet du message que nous vous avons envoyé.',
+      help: "Pour toute question sur votre remboursement, contactez l'organisme qui le gère en rappelant la référence de votre demande.",
+    },
   },
 };

@@ -1,3 +1,4 @@
+import type { ClaimRecordStatus } from '../domain/claim.ts';
 import type { Channel, DocumentType, Language, LocationEvidence, Route } from '../domain/types.ts';
 import type { Formatters } from './format.ts';
 import type { ReviewReason } from './review-reason.ts';
@@ -31,6 +32,8 @@ export interface ReplyMessages {
   forwardedTo(route: Route, administratorName: string, country: string | undefined): string;
   readonly contactFor: string;
   readonly tracking: string;
+  /** Introduces the link to the claim's status page. */
+  readonly statusLink: string;
   readonly assistance: {
     readonly title: string;
     readonly outsideUsa: string;
@@ -80,6 +83,38 @@ export interface ForwardMessages {
   readonly attachedUnchanged: string;
 }
 
+/** Texts of the status page a member follows their claim on. */
+export interface StatusPageMessages {
+  title(reference: string): string;
+  heading(reference: string): string;
+  /** Where the claim stands, in a sentence, by its current status. */
+  readonly now: {
+    readonly received: string;
+    forwarded(administratorName: string | undefined): string;
+    duplicate(originalReference: string | undefined): string;
+    readonly review: string;
+    readonly needsInfo: string;
+    readonly ignored: string;
+    readonly quarantined: string;
+  };
+  readonly receivedOn: string;
+  readonly handledBy: string;
+  trackingPortal(administratorName: string): string;
+  readonly historyTitle: string;
+  /** Each status of the history, in a few words. */
+  readonly history: Readonly<Record<ClaimRecordStatus, string>>;
+  readonly documentsTitle: string;
+  /** `description` is the document's type and size. */
+  document(position: number, description: string): string;
+  readonly noDocuments: string;
+  readonly privacyNote: string;
+  readonly notFound: {
+    readonly title: string;
+    readonly explanation: string;
+    readonly help: string;
+  };
+}
+
 /** Everything a language must provide; the message structures are shared by all languages. */
 export interface Messages {
   readonly format: Formatters;
@@ -90,6 +125,7 @@ export interface Messages {
   readonly contact: ContactLabels;
   readonly reply: ReplyMessages;
   readonly forward: ForwardMessages;
+  readonly statusPage: StatusPageMessages;
 }
 
 export const MESSAGES: Readonly<Record<Language, Messages>> = { fr: FRENCH, en: ENGLISH };

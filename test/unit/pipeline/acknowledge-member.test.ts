@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ClaimRecord, SentMessage } from '../../../functions/shared/domain/claim.ts';
+import { StatusLinkIssuer } from '../../../functions/shared/domain/status-link/index.ts';
 import type { ClaimStatus } from '../../../functions/shared/domain/types.ts';
 import {
   acknowledgeMember,
@@ -11,6 +12,7 @@ import { claimRecord, EARLIER_REFERENCE, NOW, now, REFERENCE } from '../../suppo
 import { contextFromRaw, intakeContext, sampleMember } from '../../support/contexts.ts';
 import { InMemoryClaimRepository } from '../../support/in-memory-claim-repository.ts';
 import { RecordingMailer } from '../../support/recording-mailer.ts';
+import { CURRENT_KEY, FixedSigningKeys } from '../../support/signing-keys.ts';
 
 const NBSP = '\u00a0';
 const MARIE = sampleMember('12345678');
@@ -145,7 +147,7 @@ describe('acknowledgeMember', () => {
     const context = await received('Marie Dupont <marie.dupont@example.fr>', identified());
     const acknowledged = await acknowledgeMember(await claims.seed(claimWith('REVIEW')), context, dependencies);
 
-    const acknowledgement = { to: 'marie.dupont@example.fr', messageId: '<sent-1@mailer.test>', at: NOW.toISOString() };
+    const acknowledgement = { to: 'marie.dupont@example.fr', messageId: '<sent-1@mailer.test>', at: NOW.toISOString(), language: 'fr' as const };
     expect(acknowledged).toEqual(claimWith('REVIEW', { acknowledgement }));
     expect(await claims.get(REFERENCE)).toEqual(acknowledged);
   });
@@ -173,7 +175,7 @@ describe('acknowledgeMember', () => {
         'needs-info',
       ],
     ]);
-    expect(acknowledged.acknowledgement?.to).toBe('anna.kowalski@example.com');
+    expect(acknowledged.acknowledgement).toMatchObject({ to: 'anna.kowalski@example.com', language: 'both' });
   });
 
   it('does not reply twice', async () => {
@@ -191,5 +193,69 @@ describe('acknowledgeMember', () => {
     expect(await acknowledgeMember(claim, context, dependencies)).toBe(claim);
     expect(mailer.sent).toEqual([]);
     expect(await claims.get(REFERENCE)).toEqual(claim);
+  });
+});
+
+describe('acknowledgeMember with a status page', () => {
+  const STATUS_PAGE = 'https://abcdefghijklmnopqrstuvwxyz012345.lambda-url.eu-west-1.on.aws/';
+  /** Tokens of CURRENT_KEY valid 365 days from the reply, sent at NOW (2026-03-15T13:31:00Z). */
+  const OWN_LINK = `${STATUS_PAGE}claims/${REFERENCE}?t=1805117460.1xU19GsxnHOZYZ7fKLsdt_jcsVnpJJt1tUraAIHLNTA`;
+  const EARLIER_LINK = `${STATUS_PAGE}claims/${EARLIER_REFERENCE}?t=1805117460.qORAK8CatD1PxvZYKG7s1IL_H2AlGHu8JBV2MHiVvHU`;
+  let mailer: RecordingMailer;
+  let dependencies: AcknowledgeDependencies;
+
+  beforeEach(() => {
+    mailer = new RecordingMailer();
+    dependencies = {
+      claims: new InMemoryClaimRepository(),
+      mailer,
+      administrators: {},
+      statusLinks: new StatusLinkIssuer(STATUS_PAGE, new FixedSigningKeys({ current: CURRENT_KEY }), 365),
+      now,
+    };
+  });
+
+  const sentText = () => mailer.sent[0]?.message.text ?? '';
+
+  it("links an acknowledgement to the claim's status page, in the text and the HTML", async () => {
+    const context = await received('Marie Dupont <marie.dupont@example.fr>', identified());
+    await acknowledgeMember(claimWith('FORWARDED', { forward: SENT_FORWARD }), context, dependencies);
+
+    expect(sentText()).toContain(`Suivez votre demande sur notre page de suivi${NBSP}:\n${OWN_LINK}\n`);
+    expect(mailer.sent[0]?.message.html).toContain(`<a href="${OWN_LINK}">${OWN_LINK}</a>`);
+  });
+
+  it("links a review reply to the claim's own page", async () => {
+    const context = await received('John Carter <john.carter@example.com>', identified(JOHN));
+    await acknowledgeMember(claimWith('REVIEW'), context, dependencies);
+
+    expect(sentText()).toContain(`Follow your claim on our status page:\n${OWN_LINK}\n`);
+  });
+
+  it('links a duplicate reply to the page of the earlier claim the documents belong to', async () => {
+    const context = await received('John Carter <john.carter@example.com>', identified(JOHN));
+    await acknowledgeMember(claimWith('DUPLICATE', { duplicateOf: EARLIER_REFERENCE }), context, dependencies);
+
+    expect(sentText()).toContain(`Follow your claim on our status page:\n${EARLIER_LINK}\n`);
+    expect(sentText()).not.toContain(`claims/${REFERENCE}`);
+  });
+
+  it('gives no link in a request for what is missing: the answer becomes a new claim', async () => {
+    const context = await intakeContext(
+      { from: 'Marie Dupont <marie.dupont@example.fr>', messageId: MEMBER_MESSAGE_ID },
+      { identification: identified(), outcome: { status: 'NEEDS_INFO', missing: 'documents', reasons: ['no document attached'] } },
+    );
+    await acknowledgeMember(claimWith('NEEDS_INFO'), context, dependencies);
+
+    expect(mailer.sent).toHaveLength(1);
+    expect(sentText()).not.toContain(STATUS_PAGE);
+  });
+
+  it('gives no link when no status page is deployed', async () => {
+    const context = await received('Marie Dupont <marie.dupont@example.fr>', identified());
+    await acknowledgeMember(claimWith('FORWARDED', { forward: SENT_FORWARD }), context, { ...dependencies, statusLinks: undefined });
+
+    expect(sentText()).not.toContain('page de suivi');
+    expect(sentText()).toContain('Suivez votre remboursement en ligne');
   });
 });

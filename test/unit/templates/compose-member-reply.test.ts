@@ -278,6 +278,67 @@ describe('composeMemberReply needs-info', () => {
   });
 });
 
+describe('composeMemberReply status link', () => {
+  const STATUS_LINK = `https://abcdefghijklmnopqrstuvwxyz012345.lambda-url.eu-west-1.on.aws/claims/${REFERENCE}?t=1805117400.ynJPnDvytTASUWbQCFYDFlFHqWHcDcWUlYrB3LsS4uI`;
+
+  it('puts our status page next to the administrator portal in an acknowledgement, in French', () => {
+    const message = reply({ statusLink: STATUS_LINK });
+
+    expect(message.text).toContain(
+      `Suivez votre remboursement en ligne${NBSP}:\n${MAI_TRACKING}\n\nSuivez votre demande sur notre page de suivi${NBSP}:\n${STATUS_LINK}\n\nAssistance médicale Cigna`,
+    );
+    expect(message.html).toContain(
+      `<p>Suivez votre remboursement en ligne${NBSP}:<br><a href="${MAI_TRACKING}">${MAI_TRACKING}</a></p>\n<p>Suivez votre demande sur notre page de suivi${NBSP}:<br><a href="${STATUS_LINK}">${STATUS_LINK}</a></p>`,
+    );
+  });
+
+  it('puts it there in English too', () => {
+    const message = reply({ summary: claimInUsa(), language: 'en', statusLink: STATUS_LINK });
+
+    expect(message.text).toContain(`Track your claim online:\n${CIGNA_TRACKING}\n\nFollow your claim on our status page:\n${STATUS_LINK}\n\n`);
+    expect(message.html).toContain(`<p>Follow your claim on our status page:<br><a href="${STATUS_LINK}">${STATUS_LINK}</a></p>`);
+  });
+
+  it('gives it in both languages of a bilingual reply', () => {
+    const message = reply({ language: 'both', statusLink: STATUS_LINK });
+
+    expect(message.text.split(STATUS_LINK)).toHaveLength(3);
+    expect(message.html.split(`<a href="${STATUS_LINK}">`)).toHaveLength(3);
+  });
+
+  it('gives it after the person-will-check paragraph of a review reply', () => {
+    const message = reply({ kind: 'review', language: 'en', statusLink: STATUS_LINK });
+
+    expect(message.text).toContain(
+      `You do not need to send it again.\n\nFollow your claim on our status page:\n${STATUS_LINK}\n\nPlease keep the reference ${REFERENCE}`,
+    );
+  });
+
+  it('gives it after the contacts of a duplicate reply, and after the review notice when the earlier claim waits for a person', () => {
+    const earlierLink = STATUS_LINK.replace(REFERENCE, EARLIER_REFERENCE);
+    const routed = reply({ kind: 'duplicate', language: 'en', statusLink: earlierLink });
+    const underReview = reply({ kind: 'duplicate', language: 'en', statusLink: earlierLink, summary: claimInSpain({ route: null, duplicateOf: EARLIER_REFERENCE }) });
+
+    expect(routed.text).toContain(`Track your claim online:\n${MAI_TRACKING}\n\nFollow your claim on our status page:\n${earlierLink}\n\nPlease keep the reference ${EARLIER_REFERENCE}`);
+    expect(underReview.text).toContain(
+      `we will get back to you if needed.\n\nFollow your claim on our status page:\n${earlierLink}\n\nPlease keep the reference ${EARLIER_REFERENCE}`,
+    );
+  });
+
+  it('is left out of a request for what is missing', () => {
+    const message = reply({ kind: 'needs-info', missing: 'documents', statusLink: STATUS_LINK });
+
+    expect(message.text).not.toContain(STATUS_LINK);
+    expect(message.html).not.toContain(STATUS_LINK);
+  });
+
+  it('is left out when there is none', () => {
+    for (const kind of ['acknowledged', 'duplicate', 'review'] as const) {
+      expect(reply({ kind }).text).not.toContain('page de suivi');
+    }
+  });
+});
+
 describe('composeMemberReply with text from outside', () => {
   it('escapes names and file names in the HTML', () => {
     const message = reply({

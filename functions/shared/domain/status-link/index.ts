@@ -1,0 +1,3 @@
+export { referenceFromPath, StatusLinkIssuer, StatusLinkVerifier, TOKEN_PARAMETER } from './links.ts';
+export type { SigningKeys, SigningKeySource } from './signing-keys.ts';
+export { signStatusToken, verifyStatusToken, type TokenVerdict } from './token.ts';
