@@ -16,7 +16,33 @@ const TRANSLATED_OPTIONS: ReadonlySet<string> = new Set([
   'sourcesContent',
   'bundleAwsSDK',
   'nodeModules',
+  'esbuildArgs',
 ]);
+/** esbuild's `--alias:package=path`, split at the first `=` as esbuild splits it. */
+const ALIAS_ARGUMENT = /^--alias:([^=]+)=(.+)$/;
+/** Arguments CDK writes with a colon before their value rather than an `=` (aws-lambda-nodejs toCliArgsArray). */
+const COLON_ARGUMENTS: ReadonlySet<string> = new Set(['--alias', '--drop', '--pure', '--log-override', '--out-extension']);
+
+/** `esbuildArgs` as CDK appends them to esbuild's command line. */
+function commandLineOf(esbuildArgs: NonNullable<BundlingOptions['esbuildArgs']>): string[] {
+  return Object.entries(esbuildArgs).flatMap(([key, value]) => {
+    if (Array.isArray(value)) return value.map((item) => `${key}:${item}`);
+    if (value === true || value === '') return [key];
+    if (COLON_ARGUMENTS.has(key)) return [`${key}:${value}`];
+    return value ? [`${key}=${value}`] : [];
+  });
+}
+
+/** The aliases the arguments set; any other argument stops the benchmark. */
+function aliasesOf(esbuildArgs: BundlingOptions['esbuildArgs']): Record<string, string> {
+  const aliases: Record<string, string> = {};
+  for (const argument of commandLineOf(esbuildArgs ?? {})) {
+    const [, name, target] = ALIAS_ARGUMENT.exec(argument) ?? [];
+    if (name === undefined || target === undefined) throw new Error(`The benchmark does not bundle with the esbuild argument ${argument} as CDK does`);
+    aliases[name] = target;
+  }
+  return aliases;
+}
 
 /**
  * The esbuild build CDK runs for a NodejsFunction with these bundling options (aws-lambda-nodejs
@@ -31,6 +57,7 @@ export function esbuildOptionsOf(entry: string, bundling: BundlingOptions, outdi
   // Without bundleAwsSDK, CDK leaves out the SDK packages its feature flags name.
   if (bundling.bundleAwsSDK !== true) throw new Error('Bundling leaves the AWS SDK to the runtime, which the benchmark does not reproduce');
   const sourceMapMode = bundling.sourceMapMode ?? (bundling.sourceMap ? SourceMapMode.DEFAULT : undefined);
+  const alias = aliasesOf(bundling.esbuildArgs);
   return {
     entryPoints: [entry],
     bundle: true,
@@ -46,6 +73,7 @@ export function esbuildOptionsOf(entry: string, bundling: BundlingOptions, outdi
     external: [...(bundling.nodeModules ?? [])],
     ...(bundling.banner ? { banner: { js: bundling.banner } } : {}),
     ...(bundling.mainFields ? { mainFields: bundling.mainFields } : {}),
+    ...(Object.keys(alias).length > 0 ? { alias } : {}),
     metafile: true,
     logLevel: 'error',
   };

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Duration, Validations } from 'aws-cdk-lib';
@@ -18,6 +19,20 @@ export const METRICS_NAMESPACE = 'ClaimsIntake';
  * helpers) `require` Node's built-in modules.
  */
 const REQUIRE_SHIM = "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
+
+/**
+ * mailparser's MIME helper, libmime, decodes legacy charsets with iconv-lite and encoding-japanese,
+ * whose tables (about 600 KB) every cold start would load: the runtime's TextDecoder decodes the
+ * same charsets (functions/shared/charsets, which says what is given up). libmime comes as an ES
+ * build, which mailparser imports, and a CommonJS one, which mailsplit requires: both get the
+ * CommonJS build, whose export is the same object imported or required (the ES build's namespace,
+ * as `require` gives it, lacks the `detectMimeType` mailsplit calls), and libmime is bundled once.
+ */
+const CHARSET_ALIASES = {
+  '--alias:iconv-lite': join(PROJECT_ROOT, 'functions/shared/charsets/iconv-lite-stand-in.ts'),
+  '--alias:encoding-japanese': join(PROJECT_ROOT, 'functions/shared/charsets/encoding-japanese-stand-in.ts'),
+  '--alias:libmime': createRequire(import.meta.url).resolve('libmime'),
+};
 
 /** Why each function's role carries its permissions inline. */
 export const INLINE_POLICY_REASON =
@@ -86,6 +101,7 @@ export class ProjectFunction extends Construct {
       format: OutputFormat.ESM,
       mainFields: ['module', 'main'],
       banner: REQUIRE_SHIM,
+      esbuildArgs: CHARSET_ALIASES,
       target: 'node22',
       minify: true,
       // A separate .map file, referenced from the bundle so that Node finds it.

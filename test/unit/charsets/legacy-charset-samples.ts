@@ -1,0 +1,34 @@
+import Encoding from 'encoding-japanese';
+import iconv from 'iconv-lite';
+
+export interface CharsetSample {
+  readonly charset: string;
+  readonly text: string;
+  /** What a claim in that language could be named. */
+  readonly filename: string;
+}
+
+/** What claims come written in, in the charsets their senders' mail clients use. */
+export const SAMPLES: readonly CharsetSample[] = [
+  {
+    charset: 'windows-1252',
+    text: 'Facture de la clinique Saint-Éloi : consultation du Dr Lefèvre, 85,00 € — « réglée », cœur',
+    filename: 'Reçu Lefèvre 85 €.pdf',
+  },
+  { charset: 'iso-8859-15', text: "Reçu n° 42 : 120 € réglés à l'hôpital, œil", filename: 'reçu-œil.pdf' },
+  { charset: 'iso-8859-2', text: 'Rechnung der Universitätsklinik Düsseldorf: Größe, Straße; Łódź, Příliš', filename: 'Größe-Łódź.pdf' },
+  { charset: 'koi8-r', text: 'Счёт клиники "Здоровье", Москва: приём врача, 3500 руб.', filename: 'Счёт-клиники.pdf' },
+  { charset: 'shift_jis', text: '東京都港区の病院の領収書です。診察料：１２，０００円', filename: '領収書.pdf' },
+  { charset: 'euc-jp', text: '大阪の診療所の請求書、金額は八千円です。', filename: '請求書.pdf' },
+  { charset: 'iso-2022-jp', text: '京都の歯科医院からの領収書をお送りします。', filename: '歯科の領収書.pdf' },
+  { charset: 'gbk', text: '北京协和医院的发票：门诊费用一千二百元。', filename: '发票.pdf' },
+  { charset: 'big5', text: '臺北榮民總醫院收據：門診費用一千二百元。', filename: '收據.pdf' },
+  { charset: 'euc-kr', text: '서울대학교병원 진료비 영수증입니다. 금액: 12,000원', filename: '영수증.pdf' },
+  { charset: 'utf-16le', text: 'Facture 東京 Счёт — 서울 😀', filename: 'Facture-東京.pdf' },
+];
+
+/** The text's bytes in the charset, as iconv-lite (or, for ISO-2022-JP which it lacks, encoding-japanese) writes them. */
+export function encodeIn(charset: string, text: string): Buffer {
+  if (charset === 'iso-2022-jp') return Buffer.from(Encoding.convert(Encoding.stringToCode(text), { to: 'JIS', from: 'UNICODE' }));
+  return iconv.encode(text, charset);
+}
