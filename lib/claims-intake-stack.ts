@@ -128,6 +128,7 @@ export class ClaimsIntakeStack extends Stack {
         { name: 'Intake', queue: this.intakeQueue },
         { name: 'DeliveryEvents', queue: this.deliveryEventsQueue },
       ],
+      statusPageServiceName: this.statusPage.serviceName,
     });
 
     new CfnOutput(this, 'MxRecord', {

@@ -3,6 +3,8 @@ import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { Tracer } from '@aws-lambda-powertools/tracer';
 import type { AwsClients } from './clients.ts';
 import type { ClaimRecord } from './domain/claim.ts';
+import type { StatusPageResult } from './status-page/show-claim-status.ts';
+import { STATUS_PAGE_REQUESTS_METRIC } from './status-page/status-page-metric.ts';
 
 export interface Observability {
   readonly logger: Logger;
@@ -35,4 +37,11 @@ export function recordClaimMetrics(metrics: Metrics, claim: ClaimRecord): void {
   if (claim.forward) {
     metrics.addMetric('ForwardLatency', MetricUnit.Milliseconds, Date.parse(claim.forward.at) - Date.parse(claim.receivedAt));
   }
+}
+
+/** One status page request, counted by outcome: a burst of forged links is someone guessing at them. */
+export function recordStatusPageMetrics(metrics: Metrics, result: StatusPageResult): void {
+  const counted = metrics.singleMetric();
+  counted.addDimensions({ outcome: result.found ? 'found' : result.reason });
+  counted.addMetric(STATUS_PAGE_REQUESTS_METRIC, MetricUnit.Count, 1);
 }

@@ -4,12 +4,12 @@ import { SecretsManagerSigningKeys } from '../shared/adapters/secrets-manager-si
 import { createDynamoClient, createSecretsManagerClient } from '../shared/clients.ts';
 import { parseStatusPageConfig } from '../shared/config.ts';
 import { StatusLinkVerifier } from '../shared/domain/status-link/index.ts';
-import { createObservability, traceClients } from '../shared/observability.ts';
+import { createObservability, recordStatusPageMetrics, traceClients } from '../shared/observability.ts';
 import { showClaimStatus, type StatusPageDependencies } from '../shared/status-page/show-claim-status.ts';
 import { isReadRequest, methodNotAllowed, pageResponse, statusPageRequest } from './function-url.ts';
 
 const config = parseStatusPageConfig(process.env);
-const { logger, tracer } = createObservability('claims-status-page');
+const { logger, metrics, tracer } = createObservability('claims-status-page');
 const { dynamo, secrets } = traceClients(tracer, { dynamo: createDynamoClient(config), secrets: createSecretsManagerClient(config) });
 const dependencies: StatusPageDependencies = {
   claims: new DynamoClaimRepository(dynamo, config.CLAIMS_TABLE),
@@ -26,6 +26,7 @@ const dependencies: StatusPageDependencies = {
 export async function handler(event: LambdaFunctionURLEvent): Promise<LambdaFunctionURLResult> {
   if (!isReadRequest(event)) return methodNotAllowed();
   const result = await showClaimStatus(statusPageRequest(event), dependencies);
+  recordStatusPageMetrics(metrics, result);
   logger.info(
     'status page served',
     result.found ? { found: true, reference: result.reference, status: result.status } : { found: false, reason: result.reason },

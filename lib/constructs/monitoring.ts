@@ -16,6 +16,7 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
+import { FORGED_LINK_OUTCOME, STATUS_PAGE_REQUESTS_METRIC } from '../../functions/shared/status-page/status-page-metric.ts';
 import type { NotificationQueue } from './notification-queue.ts';
 
 /** Counts are checked over five minutes: an operator hears of a failure within minutes. */
@@ -61,6 +62,17 @@ export interface MonitoringProps {
    * @default 0.001
    */
   readonly complaintRateThreshold?: number;
+  /**
+   * Powertools service name of the status page function, whose forged links raise an alarm.
+   * @default - no status page: no such alarm
+   */
+  readonly statusPageServiceName?: string;
+  /**
+   * Forged status links in five minutes that raise the alarm: a member who alters a link by
+   * mistake does it once or twice, someone guessing at links many times.
+   * @default 20
+   */
+  readonly forgedStatusLinksThreshold?: number;
 }
 
 const sesMetric = (metricName: string, statistic: string, period: Duration) =>
@@ -68,7 +80,8 @@ const sesMetric = (metricName: string, statistic: string, period: Duration) =>
 
 /**
  * Alarms mailed to operations, on what needs a person: a message in a dead-letter queue, a queue no
- * longer drained, function errors and throttles, SES bounce and complaint rates; and a dashboard
+ * longer drained, function errors and throttles, SES bounce and complaint rates, a burst of forged
+ * status links; and a dashboard
  * of the intake, its queues, SES and the claims themselves.
  */
 export class Monitoring extends Construct {
@@ -125,6 +138,20 @@ export class Monitoring extends Construct {
         `${name}: invocations were throttled; the account's Lambda concurrency is exhausted.`,
         fn.metricThrottles({ statistic: 'Sum', period: COUNT_PERIOD }),
         1,
+      );
+    }
+    if (props.statusPageServiceName !== undefined) {
+      addAlarm(
+        'ForgedStatusLinks',
+        'Status page: many links whose signature matches no key were opened; someone is altering links or guessing at them. Each got the not-found page and read no claim; the status page logs show when (reason "forged").',
+        new Metric({
+          namespace: props.metricsNamespace,
+          metricName: STATUS_PAGE_REQUESTS_METRIC,
+          dimensionsMap: { service: props.statusPageServiceName, outcome: FORGED_LINK_OUTCOME },
+          statistic: 'Sum',
+          period: COUNT_PERIOD,
+        }),
+        props.forgedStatusLinksThreshold ?? 20,
       );
     }
     const bounceRate = sesMetric('Reputation.BounceRate', 'Maximum', REPUTATION_PERIOD);

@@ -89,6 +89,8 @@ export class ProjectFunction extends Construct {
   readonly timeout: Duration;
   /** Absolute path of the handler module. */
   readonly entry: string;
+  /** Powertools service name: a dimension of every metric the function publishes. */
+  readonly serviceName: string;
   /** How the handler is bundled; `npm run bench` bundles it the same way to measure a cold start. */
   readonly bundling: BundlingOptions;
 
@@ -96,6 +98,7 @@ export class ProjectFunction extends Construct {
     super(scope, id);
     this.timeout = props.timeout;
     this.entry = join(PROJECT_ROOT, props.entry);
+    this.serviceName = props.serviceName;
     this.bundling = {
       forceDockerBundling: false,
       format: OutputFormat.ESM,

@@ -70,8 +70,25 @@ describe('monitoring', () => {
     ]);
   });
 
-  it('has exactly these twelve alarms, each mailing its raising and its clearing to operations', () => {
-    expect(alarms).toHaveLength(12);
+  it('alarms when twenty forged status links are opened within five minutes: someone guessing at them', () => {
+    const forged = alarms.filter((alarm) => alarm.Namespace === 'ClaimsIntake' && alarm.MetricName === 'StatusPageRequests');
+
+    expect(forged).toEqual([
+      expect.objectContaining({
+        Dimensions: [
+          { Name: 'outcome', Value: 'forged' },
+          { Name: 'service', Value: 'claims-status-page' },
+        ],
+        Statistic: 'Sum',
+        Period: 300,
+        Threshold: 20,
+        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      }),
+    ]);
+  });
+
+  it('has exactly these thirteen alarms, each mailing its raising and its clearing to operations', () => {
+    expect(alarms).toHaveLength(13);
     const alarmTopic = refOf(synthesized.stack.monitoring.alarmTopic);
     for (const alarm of alarms) {
       expect(alarm).toMatchObject({ EvaluationPeriods: 1, TreatMissingData: 'notBreaching', AlarmActions: [alarmTopic], OKActions: [alarmTopic] });

@@ -1,6 +1,6 @@
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { recordClaimMetrics } from '../../../functions/shared/observability.ts';
+import { recordClaimMetrics, recordStatusPageMetrics } from '../../../functions/shared/observability.ts';
 import { claimRecord } from '../../support/claim-records.ts';
 
 /** Embedded-metric-format documents Powertools writes to stdout. */
@@ -59,5 +59,23 @@ describe('recordClaimMetrics', () => {
     const documents = published.documents();
     expect(documents).toHaveLength(1);
     expect(documents[0]).toMatchObject({ Claims: 1, status: 'IGNORED', route: 'NONE' });
+  });
+});
+
+describe('recordStatusPageMetrics', () => {
+  it('counts each request by its outcome, a forged link under "forged", with no reference', () => {
+    const published = capturePublished();
+    const metrics = new Metrics({ namespace: 'ClaimsIntakeTest', serviceName: 'claims-status-page' });
+
+    recordStatusPageMetrics(metrics, { found: false, reason: 'forged', html: '<p>not found</p>' });
+    recordStatusPageMetrics(metrics, { found: true, reference: 'CLM-2026-7K3F9Q', status: 'FORWARDED', html: '<p>claim</p>' });
+
+    const documents = published.documents();
+    expect(documents).toHaveLength(2);
+    expect(documents[0]).toMatchObject({ StatusPageRequests: 1, outcome: 'forged', service: 'claims-status-page' });
+    // Exactly the dimensions the stack's alarm on forged links names (lib/constructs/monitoring.ts).
+    expect(documents[0]).toMatchObject({ _aws: { CloudWatchMetrics: [{ Namespace: 'ClaimsIntakeTest', Dimensions: [['service', 'outcome']] }] } });
+    expect(documents[1]).toMatchObject({ StatusPageRequests: 1, outcome: 'found', service: 'claims-status-page' });
+    expect(JSON.stringify(documents)).not.toContain('CLM-2026-7K3F9Q');
   });
 });
