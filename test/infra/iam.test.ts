@@ -91,6 +91,30 @@ describe('IAM, function by function', () => {
     });
   });
 
+  it('lets the status page function read a claim, read the status link key and decrypt them through those services: nothing else', () => {
+    const { stack, template } = synthStack({ region: 'us-east-1' });
+    const { statusPage, tables, keys, statusLinkSecret } = stack;
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      Roles: [refOf(statusPage.role)],
+      PolicyDocument: Match.exact({
+        Statement: [
+          { Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: arnOf(statusPage.logGroup) },
+          xray,
+          { Sid: 'ReadClaims', Effect: 'Allow', Action: 'dynamodb:GetItem', Resource: arnOf(tables.claims) },
+          { Sid: 'ReadStatusLinkKeys', Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: refOf(statusLinkSecret) },
+          {
+            Sid: 'DecryptClaimsAndKeys',
+            Effect: 'Allow',
+            Action: 'kms:Decrypt',
+            Resource: arnOf(keys.data),
+            Condition: { StringEquals: { 'kms:ViaService': ['dynamodb.us-east-1.amazonaws.com', 'secretsmanager.us-east-1.amazonaws.com'] } },
+          },
+        ],
+        Version: '2012-10-17',
+      }),
+    });
+  });
+
   it('gives every role its own inline policy and no managed policy', () => {
     const { template } = synthStack({ domain: 'claims.example.fr' });
     const roles = Object.values(template.findResources('AWS::IAM::Role'));

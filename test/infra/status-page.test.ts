@@ -2,38 +2,12 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { arnOf, logicalId, refOf, synthStack } from './synth-stack.ts';
 
-const xray = { Effect: 'Allow', Action: ['xray:PutTelemetryRecords', 'xray:PutTraceSegments'], Resource: '*' };
-
 interface PolicyStatement {
   readonly Action: string | string[];
   readonly Resource: unknown;
 }
 
 describe('status page', () => {
-  it('lets the status page function read a claim, read the status link key and decrypt them through those services: nothing else', () => {
-    const { stack, template } = synthStack({ region: 'us-east-1' });
-    const { statusPage, tables, keys, statusLinkSecret } = stack;
-    template.hasResourceProperties('AWS::IAM::Policy', {
-      Roles: [refOf(statusPage.role)],
-      PolicyDocument: Match.exact({
-        Statement: [
-          { Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: arnOf(statusPage.logGroup) },
-          xray,
-          { Sid: 'ReadClaims', Effect: 'Allow', Action: 'dynamodb:GetItem', Resource: arnOf(tables.claims) },
-          { Sid: 'ReadStatusLinkKeys', Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: refOf(statusLinkSecret) },
-          {
-            Sid: 'DecryptClaimsAndKeys',
-            Effect: 'Allow',
-            Action: 'kms:Decrypt',
-            Resource: arnOf(keys.data),
-            Condition: { StringEquals: { 'kms:ViaService': ['dynamodb.us-east-1.amazonaws.com', 'secretsmanager.us-east-1.amazonaws.com'] } },
-          },
-        ],
-        Version: '2012-10-17',
-      }),
-    });
-  });
-
   it('lets only the intake and the status page read the status link key', () => {
     const { stack, template } = synthStack({});
     const readers = Object.values(template.findResources('AWS::IAM::Policy')).flatMap((policy) =>
