@@ -1,4 +1,5 @@
-import { buildRawMessage, type Mailer } from '../../functions/shared/adapters/ses-mailer.ts';
+import { buildRawMessage } from '../../functions/shared/adapters/mime/raw-message.ts';
+import type { Mailer } from '../../functions/shared/adapters/ses-mailer.ts';
 import type { OutgoingMessage } from '../../functions/shared/templates/outgoing-message.ts';
 
 export interface ComposedMessage {
@@ -19,7 +20,7 @@ export class ComposingMailer implements Mailer {
   constructor(private readonly from: string) {}
 
   async send(message: OutgoingMessage, tags: Readonly<Record<string, string>>): Promise<string> {
-    const raw = await buildRawMessage(message, this.from);
+    const raw = buildRawMessage(message, { from: this.from, date: new Date() });
     this.sent.push({ to: message.to, kind: tags['kind'], attachments: message.attachments.length, rawBytes: raw.length });
     return `composed-${this.sent.length}`;
   }
