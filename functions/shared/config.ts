@@ -5,8 +5,6 @@ import * as z from 'zod/mini';
 // Imported by name, not through z.locales, so that the other languages stay out of the bundle.
 z.config(en());
 
-const emailAddress = z.string().check(z.trim(), z.email());
-
 function isRegularExpression(pattern: string): boolean {
   try {
     new RegExp(pattern, 'iu');
@@ -26,17 +24,22 @@ function parseJson(text: string, context: z.core.ParsePayload): unknown {
 }
 
 /** A fax gateway the code does not know: `{ "name", "sender", "subjectPattern", "callingCode"? }`. */
-const faxGatewayDefinition = z.object({
-  name: z.string().check(z.trim(), z.minLength(1)),
-  sender: z
-    .string()
-    .check(z.trim(), z.toLowerCase(), z.regex(/^(?:[^\s@]+@)?(?:[a-z0-9-]+\.)+[a-z]{2,63}$/, 'must be an address or a domain')),
-  subjectPattern: z.string().check(z.minLength(1), z.refine(isRegularExpression, 'must be a regular expression')),
-  callingCode: z.optional(z.string().check(z.regex(/^[1-9]\d{0,2}$/, 'must be a country calling code such as 33'))),
-});
+function faxGatewayDefinition() {
+  return z.object({
+    name: z.string().check(z.trim(), z.minLength(1)),
+    sender: z
+      .string()
+      .check(z.trim(), z.toLowerCase(), z.regex(/^(?:[^\s@]+@)?(?:[a-z0-9-]+\.)+[a-z]{2,63}$/, 'must be an address or a domain')),
+    subjectPattern: z.string().check(z.minLength(1), z.refine(isRegularExpression, 'must be a regular expression')),
+    callingCode: z.optional(z.string().check(z.regex(/^[1-9]\d{0,2}$/, 'must be a country calling code such as 33'))),
+  });
+}
 
-/** The FAX_GATEWAYS value: a JSON list of gateway definitions (also checked by the CDK config). */
-export const faxGatewaysJson = z.pipe(z.pipe(z.string(), z.transform(parseJson)), z.array(faxGatewayDefinition));
+/**
+ * The FAX_GATEWAYS value: a JSON list of gateway definitions (also checked by the CDK config).
+ * Built on its first parse, as the functions' own schemas (below): the intake alone reads it.
+ */
+export const faxGatewaysJson = z.lazy(() => z.pipe(z.pipe(z.string(), z.transform(parseJson)), z.array(faxGatewayDefinition())));
 
 /**
  * OCR time one claim may use. The function has 2 minutes for a batch of 5 claims: 20 seconds
@@ -68,82 +71,90 @@ export const DEFAULT_STATUS_LINK_VALIDITY_DAYS = 365;
 
 /**
  * The intake's environment, parsed once at load so a misconfigured function fails on its first
- * cold start rather than on the first claim.
+ * cold start rather than on the first claim. Each function's schema is built when it is parsed:
+ * the functions share this module, and none builds another's at its cold start.
  */
-export const intakeConfigSchema = z
-  .object({
-    ...endpointOverrides,
-    CLAIMS_BUCKET: nonEmptyString,
-    MEMBERS_TABLE: nonEmptyString,
-    CLAIMS_TABLE: nonEmptyString,
-    /** Verified SES identity that forwards and acknowledgements are sent from. */
-    SENDER_ADDRESS: emailAddress,
-    /** Comma-separated addresses the intake receives on; mail from them coming back is a loop. */
-    INTAKE_ADDRESSES: z.pipe(
-      nonEmptyString,
-      z.transform((value: string) => value.split(',').map((address) => address.trim().toLowerCase()).filter(Boolean)),
-    ),
-    /** Local part of the fax intake address (fax@...). */
-    FAX_LOCAL_PART: z._default(nonEmptyString, 'fax'),
-    /** JSON list of fax gateways beyond the built-in ones (domain/fax/built-in-gateways.ts). */
-    FAX_GATEWAYS: z.pipe(z._default(z.string(), '[]'), faxGatewaysJson),
-    /** Reads scans and photos: tesseract.js in the function, or Amazon Textract AnalyzeExpense. */
-    OCR_ENGINE: z._default(z.enum(['tesseract', 'textract']), 'tesseract'),
-    OCR_TIME_LIMIT_SECONDS: z._default(z.coerce.number().check(z.int(), z.minimum(1)), DEFAULT_OCR_TIME_LIMIT_SECONDS),
-    /** Overrides of the administrators' claims addresses and tracking portals (defaults: domain/administrators.ts). */
-    MAI_CLAIMS_ADDRESS: z.optional(emailAddress),
-    CIGNA_US_CLAIMS_ADDRESS: z.optional(emailAddress),
-    ...trackingPortals,
-    /** Email-to-fax gateways of the administrators, copied on forwards when set. */
-    MAI_FAX_GATEWAY_ADDRESS: z.optional(emailAddress),
-    CIGNA_US_FAX_GATEWAY_ADDRESS: z.optional(emailAddress),
-    /** SES configuration set for outgoing mail (bounce and complaint events); optional locally. */
-    SES_CONFIGURATION_SET: z.optional(nonEmptyString),
-    /** Origin of the claim status page; unset, the replies carry no status link. */
-    STATUS_PAGE_URL: z.optional(z.url()),
-    STATUS_LINK_SECRET_ARN: z.optional(statusLinkSecret),
-    STATUS_LINK_VALIDITY_DAYS: z._default(z.coerce.number().check(z.int(), z.minimum(1)), DEFAULT_STATUS_LINK_VALIDITY_DAYS),
-  })
-  .check(
-    z.refine((config) => config.STATUS_PAGE_URL === undefined || config.STATUS_LINK_SECRET_ARN !== undefined, {
-      message: 'is required when STATUS_PAGE_URL is set',
-      path: ['STATUS_LINK_SECRET_ARN'],
-    }),
-  );
+function intakeConfigSchema() {
+  const emailAddress = z.string().check(z.trim(), z.email());
+  return z
+    .object({
+      ...endpointOverrides,
+      CLAIMS_BUCKET: nonEmptyString,
+      MEMBERS_TABLE: nonEmptyString,
+      CLAIMS_TABLE: nonEmptyString,
+      /** Verified SES identity that forwards and acknowledgements are sent from. */
+      SENDER_ADDRESS: emailAddress,
+      /** Comma-separated addresses the intake receives on; mail from them coming back is a loop. */
+      INTAKE_ADDRESSES: z.pipe(
+        nonEmptyString,
+        z.transform((value: string) => value.split(',').map((address) => address.trim().toLowerCase()).filter(Boolean)),
+      ),
+      /** Local part of the fax intake address (fax@...). */
+      FAX_LOCAL_PART: z._default(nonEmptyString, 'fax'),
+      /** JSON list of fax gateways beyond the built-in ones (domain/fax/built-in-gateways.ts). */
+      FAX_GATEWAYS: z.pipe(z._default(z.string(), '[]'), faxGatewaysJson),
+      /** Reads scans and photos: tesseract.js in the function, or Amazon Textract AnalyzeExpense. */
+      OCR_ENGINE: z._default(z.enum(['tesseract', 'textract']), 'tesseract'),
+      OCR_TIME_LIMIT_SECONDS: z._default(z.coerce.number().check(z.int(), z.minimum(1)), DEFAULT_OCR_TIME_LIMIT_SECONDS),
+      /** Overrides of the administrators' claims addresses and tracking portals (defaults: domain/administrators.ts). */
+      MAI_CLAIMS_ADDRESS: z.optional(emailAddress),
+      CIGNA_US_CLAIMS_ADDRESS: z.optional(emailAddress),
+      ...trackingPortals,
+      /** Email-to-fax gateways of the administrators, copied on forwards when set. */
+      MAI_FAX_GATEWAY_ADDRESS: z.optional(emailAddress),
+      CIGNA_US_FAX_GATEWAY_ADDRESS: z.optional(emailAddress),
+      /** SES configuration set for outgoing mail (bounce and complaint events); optional locally. */
+      SES_CONFIGURATION_SET: z.optional(nonEmptyString),
+      /** Origin of the claim status page; unset, the replies carry no status link. */
+      STATUS_PAGE_URL: z.optional(z.url()),
+      STATUS_LINK_SECRET_ARN: z.optional(statusLinkSecret),
+      STATUS_LINK_VALIDITY_DAYS: z._default(z.coerce.number().check(z.int(), z.minimum(1)), DEFAULT_STATUS_LINK_VALIDITY_DAYS),
+    })
+    .check(
+      z.refine((config) => config.STATUS_PAGE_URL === undefined || config.STATUS_LINK_SECRET_ARN !== undefined, {
+        message: 'is required when STATUS_PAGE_URL is set',
+        path: ['STATUS_LINK_SECRET_ARN'],
+      }),
+    );
+}
 
-export type IntakeConfig = z.infer<typeof intakeConfigSchema>;
+export type IntakeConfig = z.infer<ReturnType<typeof intakeConfigSchema>>;
 
 export class ConfigurationError extends Error {
   override readonly name = 'ConfigurationError';
 }
 
-export const deliveryEventsConfigSchema = z.object({
-  ...endpointOverrides,
-  CLAIMS_TABLE: nonEmptyString,
-});
+function deliveryEventsConfigSchema() {
+  return z.object({
+    ...endpointOverrides,
+    CLAIMS_TABLE: nonEmptyString,
+  });
+}
 
-export type DeliveryEventsConfig = z.infer<typeof deliveryEventsConfigSchema>;
+export type DeliveryEventsConfig = z.infer<ReturnType<typeof deliveryEventsConfigSchema>>;
 
 /** The status page's environment: where claims are, the link secret, and the portals it names. */
-export const statusPageConfigSchema = z.object({
-  ...endpointOverrides,
-  CLAIMS_TABLE: nonEmptyString,
-  STATUS_LINK_SECRET_ARN: statusLinkSecret,
-  ...trackingPortals,
-});
+function statusPageConfigSchema() {
+  return z.object({
+    ...endpointOverrides,
+    CLAIMS_TABLE: nonEmptyString,
+    STATUS_LINK_SECRET_ARN: statusLinkSecret,
+    ...trackingPortals,
+  });
+}
 
-export type StatusPageConfig = z.infer<typeof statusPageConfigSchema>;
+export type StatusPageConfig = z.infer<ReturnType<typeof statusPageConfigSchema>>;
 
 export function parseIntakeConfig(env: NodeJS.ProcessEnv): IntakeConfig {
-  return parseConfig(intakeConfigSchema, env, 'intake');
+  return parseConfig(intakeConfigSchema(), env, 'intake');
 }
 
 export function parseDeliveryEventsConfig(env: NodeJS.ProcessEnv): DeliveryEventsConfig {
-  return parseConfig(deliveryEventsConfigSchema, env, 'delivery events');
+  return parseConfig(deliveryEventsConfigSchema(), env, 'delivery events');
 }
 
 export function parseStatusPageConfig(env: NodeJS.ProcessEnv): StatusPageConfig {
-  return parseConfig(statusPageConfigSchema, env, 'status page');
+  return parseConfig(statusPageConfigSchema(), env, 'status page');
 }
 
 function parseConfig<Schema extends z.ZodMiniType>(schema: Schema, env: NodeJS.ProcessEnv, what: string): z.infer<Schema> {

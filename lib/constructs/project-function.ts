@@ -34,6 +34,23 @@ const CHARSET_ALIASES = {
   '--alias:libmime': createRequire(import.meta.url).resolve('libmime'),
 };
 
+/**
+ * Packages every cold start compiled and set up for what the functions do rarely or never, in the
+ * place of what they use (functions/shared/stand-ins, which says what each one gives up).
+ * mailparser builds textAsHtml with he's named references and linkify-it (set up with the list of
+ * top-level domains when it loads): the functions parse with skipTextToHtml, and the bundled
+ * mailparser refuses to build it. It converts HTML to text only for a message with no text of its
+ * own: html-to-text is loaded then. aws-xray-sdk-core, under the Powertools Tracer, takes all of
+ * semver for one version check of the AWS SDK v2.
+ */
+const STAND_IN_ALIASES = {
+  '--alias:he': join(PROJECT_ROOT, 'functions/shared/stand-ins/he-stand-in.ts'),
+  '--alias:linkify-it': join(PROJECT_ROOT, 'functions/shared/stand-ins/linkify-it-stand-in.ts'),
+  '--alias:tlds': join(PROJECT_ROOT, 'functions/shared/stand-ins/tlds-stand-in.ts'),
+  '--alias:html-to-text': join(PROJECT_ROOT, 'functions/shared/stand-ins/html-to-text-stand-in.ts'),
+  '--alias:semver': join(PROJECT_ROOT, 'functions/shared/stand-ins/semver-stand-in.ts'),
+};
+
 /** Why each function's role carries its permissions inline. */
 export const INLINE_POLICY_REASON =
   'The policy is written for this one role and must not be attached elsewhere: an inline policy keeps that one-to-one, a managed policy would be a reusable grant.';
@@ -104,7 +121,7 @@ export class ProjectFunction extends Construct {
       format: OutputFormat.ESM,
       mainFields: ['module', 'main'],
       banner: REQUIRE_SHIM,
-      esbuildArgs: CHARSET_ALIASES,
+      esbuildArgs: { ...CHARSET_ALIASES, ...STAND_IN_ALIASES },
       target: 'node22',
       minify: true,
       // A separate .map file, referenced from the bundle so that Node finds it.

@@ -1,14 +1,18 @@
 import { createHash } from 'node:crypto';
+import { readdirSync } from 'node:fs';
 import { mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { build } from 'esbuild';
-import { type ParsedMail, simpleParser } from 'mailparser';
+import { build, type Metafile } from 'esbuild';
+import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { esbuildOptionsOf } from '../../bench/cold-start/cdk-esbuild-options.ts';
 import { deployedFunctions } from '../../bench/cold-start/deployed-functions.ts';
+import { readMessageDocuments } from '../../functions/shared/domain/documents/index.ts';
+import { parseMessage } from '../../functions/shared/pipeline/parse-message.ts';
 import { type CharsetSample, encodeIn, SAMPLES } from '../unit/charsets/legacy-charset-samples.ts';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -31,12 +35,54 @@ const LEGACY_CHARSET_FIXTURES = [
   'mikel-mail-raw_email_with_illegal_boundary.eml',
   'mikel-mail-raw_email_with_nested_attachment.eml',
 ];
+/** The one real message the charset stand-ins read otherwise: see its test below. */
+const NAME_ISO_2022_JP_CANNOT_HOLD = 'mikel-mail-attachment_with_encoded_name.eml';
+const MIME_FIXTURE_NAMES = readdirSync(MIME_FIXTURES).filter((name) => name.endsWith('.eml'));
+/**
+ * The modules each stand-in was written for, which use no more of the package than it gives:
+ * another module reaching one could need what it left out.
+ */
+const STAND_IN_IMPORTERS: Readonly<Record<string, readonly string[]>> = {
+  'functions/shared/stand-ins/he-stand-in.ts': ['node_modules/mailparser/dist/esm/address-header.js', 'node_modules/mailparser/dist/esm/mail-parser.js'],
+  'functions/shared/stand-ins/linkify-it-stand-in.ts': ['node_modules/mailparser/dist/esm/mail-parser.js'],
+  'functions/shared/stand-ins/html-to-text-stand-in.ts': ['node_modules/mailparser/dist/esm/mail-parser.js'],
+  'functions/shared/stand-ins/tlds-stand-in.ts': ['node_modules/mailparser/dist/esm/tlds.cjs'],
+  'functions/shared/stand-ins/semver-stand-in.ts': ['node_modules/aws-xray-sdk-core/dist/lib/patchers/aws_p.js'],
+};
+const REPLACED_PACKAGE = /node_modules\/(?:he|linkify-it|uc\.micro|tlds|semver)\//;
+/** A claim written in HTML alone, which mailparser converts to text with html-to-text. */
+const HTML_ONLY_CLAIM = Buffer.from(
+  [
+    'From: Zoë Dupont <zoe@example.org>',
+    'To: claims@claims.example.org',
+    'Subject: Facture',
+    'MIME-Version: 1.0',
+    'Content-Type: text/html; charset=utf-8',
+    '',
+    '<html><body><p>Bonjour,</p><p>Ma <b>facture</b> &amp; mon ordonnance&nbsp;:</p>',
+    '<table><tr><th>Acte</th><th>Montant</th></tr><tr><td>Consultation</td><td>25,00&nbsp;&euro;</td></tr></table>',
+    '<ul><li>Adhérent n° 12345678</li><li><a href="https://example.org/claim">Dossier</a></li></ul></body></html>',
+    '',
+  ].join('\r\n'),
+);
 /** Bytes of a claim's document, the same in every built message. */
 const DOCUMENT = Buffer.from(Array.from({ length: 3000 }, (_, index) => (index * 31) % 256));
 /** Lines of the text body: enough for its characters to straddle the chunks the parser decodes. */
 const BODY_LINES = 40;
 
-type Parse = typeof simpleParser;
+/** What the test bundles, as the intake parses and reads messages. */
+interface Bundled {
+  readonly parseMessage: typeof parseMessage;
+  readonly readMessageDocuments: typeof readMessageDocuments;
+  readonly simpleParser: (message: Buffer) => Promise<ParsedMail>;
+}
+
+const BUNDLED_ENTRY = [
+  `export { parseMessage } from '${path.join(PROJECT_ROOT, 'functions/shared/pipeline/parse-message.ts')}';`,
+  `export { readMessageDocuments } from '${path.join(PROJECT_ROOT, 'functions/shared/domain/documents/index.ts')}';`,
+  "export { simpleParser } from 'mailparser';",
+  '',
+].join('\n');
 
 /** What the intake reads of a message. */
 const readingOf = (mail: ParsedMail) => ({
@@ -46,6 +92,9 @@ const readingOf = (mail: ParsedMail) => ({
   html: mail.html,
   attachments: mail.attachments.map(({ filename, contentType, checksum }) => ({ filename, contentType, checksum })),
 });
+
+/** The addresses as mailparser writes them for HTML, escaped with he. */
+const addressesAsHtml = (mail: ParsedMail) => [mail.from, mail.to, mail.cc].flat().map((addresses) => addresses?.html);
 
 const base64Lines = (bytes: Buffer) => bytes.toString('base64').replace(/.{76}/g, '$&\r\n');
 const percentEncoded = (bytes: Buffer) => [...bytes].map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`).join('');
@@ -82,7 +131,7 @@ function messageIn({ charset, text, filename }: CharsetSample): Buffer {
 describe("the intake's bundle, built with its deployed bundling options", () => {
   let directory: string;
   let bundledInputs: string[];
-  let bundledParse: Parse;
+  let bundled: Bundled;
 
   beforeAll(async () => {
     const intake = deployedFunctions().find(({ name }) => name === 'intake');
@@ -91,12 +140,12 @@ describe("the intake's bundle, built with its deployed bundling options", () => 
     // Found as the entry's packages, where esbuild looks for them.
     await symlink(path.join(PROJECT_ROOT, 'node_modules'), path.join(directory, 'node_modules'), 'dir');
     const entry = path.join(directory, 'entry.mjs');
-    await writeFile(entry, "export { simpleParser } from 'mailparser';\n");
+    await writeFile(entry, BUNDLED_ENTRY);
     const options = esbuildOptionsOf(entry, intake.bundling, directory);
     const { metafile } = await build({ ...options, absWorkingDir: PROJECT_ROOT });
     const output = Object.values(metafile.outputs).find(({ entryPoint }) => entryPoint !== undefined);
     bundledInputs = Object.keys(output?.inputs ?? {});
-    ({ simpleParser: bundledParse } = (await import(pathToFileURL(options.outfile).href)) as { simpleParser: Parse });
+    bundled = (await import(pathToFileURL(options.outfile).href)) as Bundled;
   });
 
   afterAll(async () => {
@@ -116,33 +165,84 @@ describe("the intake's bundle, built with its deployed bundling options", () => 
     ]);
   });
 
-  it.each(LEGACY_CHARSET_FIXTURES)('reads %s as mailparser does unbundled', async (fixture) => {
+  it.each(LEGACY_CHARSET_FIXTURES)('reads %s as the intake does unbundled', async (fixture) => {
     const message = await readFile(new URL(fixture, MIME_FIXTURES));
-    expect(readingOf(await bundledParse(message))).toEqual(readingOf(await simpleParser(message)));
+    expect(readingOf(await bundled.parseMessage(message))).toEqual(readingOf(await parseMessage(message)));
+  });
+
+  it.each(MIME_FIXTURE_NAMES.filter((name) => name !== NAME_ISO_2022_JP_CANNOT_HOLD))(
+    'reads %s, its documents and forwarded messages, and writes its addresses for HTML as the intake does unbundled',
+    async (fixture) => {
+      const message = await readFile(new URL(fixture, MIME_FIXTURES));
+      const [mail, unbundledMail] = [await bundled.parseMessage(message), await parseMessage(message)];
+      expect(readingOf(mail)).toEqual(readingOf(unbundledMail));
+      expect(await bundled.readMessageDocuments(mail)).toEqual(await readMessageDocuments(unbundledMail));
+      expect(addressesAsHtml(mail)).toEqual(addressesAsHtml(unbundledMail));
+    },
+  );
+
+  it('reads a claim written in HTML alone, converted to text by html-to-text on first use, as the intake does unbundled', async () => {
+    const reading = readingOf(await bundled.parseMessage(HTML_ONLY_CLAIM));
+    expect(reading).toEqual(readingOf(await parseMessage(HTML_ONLY_CLAIM)));
+    expect(reading.text).toContain('Dossier [https://example.org/claim]');
+  });
+
+  it('refuses to build textAsHtml, which the intake skips, rather than build it otherwise than mailparser', async () => {
+    const message = await readFile(new URL('flanker-text-only.eml', MIME_FIXTURES));
+    await expect(bundled.simpleParser(message)).rejects.toThrow('he is not bundled: mailparser needs its useNamedReferences for textAsHtml');
   });
 
   it('reads a byte ISO-2022-JP has no place for, in a real file name, as U+FFFD where encoding-japanese dropped it', async () => {
-    const message = await readFile(new URL('mikel-mail-attachment_with_encoded_name.eml', MIME_FIXTURES));
-    const unbundled = readingOf(await simpleParser(message));
+    const message = await readFile(new URL(NAME_ISO_2022_JP_CANNOT_HOLD, MIME_FIXTURES));
+    const unbundled = readingOf(await parseMessage(message));
     const [attachment] = unbundled.attachments;
     expect(attachment?.filename).toBe('01 Quien Te Dijat. Pitbull.mp3');
-    expect(readingOf(await bundledParse(message))).toEqual({
+    expect(readingOf(await bundled.parseMessage(message))).toEqual({
       ...unbundled,
       attachments: [{ ...attachment, filename: '01 Quien Te Dij\uFFFDat. Pitbull.mp3' }],
     });
   });
 
-  it.each(SAMPLES)('reads a claim written in $charset as mailparser does unbundled, to the letter', async (sample) => {
+  it.each(SAMPLES)('reads a claim written in $charset as the intake does unbundled, to the letter', async (sample) => {
     const message = messageIn(sample);
-    const bundled = readingOf(await bundledParse(message));
-    expect(bundled).toEqual(readingOf(await simpleParser(message)));
-    expect(bundled).toEqual({
+    const reading = readingOf(await bundled.parseMessage(message));
+    expect(reading).toEqual(readingOf(await parseMessage(message)));
+    expect(reading).toEqual({
       subject: sample.text,
       from: `"${sample.filename}" <sender@example.org>`,
       text: Array.from({ length: BODY_LINES }, () => sample.text).join('\n'),
       html: false,
       attachments: [{ filename: sample.filename, contentType: 'application/pdf', checksum: createHash('md5').update(DOCUMENT).digest('hex') }],
     });
+  });
+});
+
+describe("every function's bundle", () => {
+  const functions = deployedFunctions();
+  const inputsOf = new Map<string, Metafile['inputs']>();
+
+  beforeAll(async () => {
+    for (const deployed of functions) {
+      const options = esbuildOptionsOf(deployed.entry, deployed.bundling, path.join(tmpdir(), 'claims-intake-bundle-inputs'));
+      const { metafile } = await build({ ...options, write: false, absWorkingDir: PROJECT_ROOT });
+      inputsOf.set(deployed.name, metafile.inputs);
+    }
+  });
+
+  it.each(functions.map(({ name }) => name))('%s holds none of the packages stood in for, and their stand-ins only where they were meant for', (name) => {
+    const inputs = inputsOf.get(name) ?? {};
+    expect(Object.keys(inputs).filter((input) => REPLACED_PACKAGE.test(input))).toEqual([]);
+    for (const [input, { imports }] of Object.entries(inputs)) {
+      for (const { path: imported } of imports) if (imported.startsWith('functions/shared/stand-ins/')) expect(STAND_IN_IMPORTERS[imported]).toContain(input);
+    }
+  });
+
+  it("has the intake's html-to-text stand-in load the html-to-text mailparser imports", () => {
+    const standIn = inputsOf.get('intake')?.['functions/shared/stand-ins/html-to-text-stand-in.ts'];
+    const mailparsers = path.relative(PROJECT_ROOT, createRequire(createRequire(import.meta.url).resolve('mailparser')).resolve('html-to-text'));
+    expect(standIn?.imports.map(({ path: imported, kind }) => ({ folder: path.dirname(imported), kind }))).toEqual([
+      { folder: path.dirname(mailparsers), kind: 'require-call' },
+    ]);
   });
 });
 

@@ -21,22 +21,33 @@ const DATE_TIME_OPTIONS: Intl.DateTimeFormatOptions = {
   timeZoneName: 'short',
 };
 
+/** The value `create` makes, made on the first call and kept for the next ones. */
+function onFirstUse<Value>(create: () => Value): () => Value {
+  let value: Value | undefined;
+  return () => (value ??= create());
+}
+
+/**
+ * The Intl objects are made on first use: each takes milliseconds (the first one loads the ICU
+ * data), and a cold start would otherwise make them for every language whichever one it writes
+ * in, or none (the status page's not-found answer).
+ */
 export function formattersFor(locale: string): Formatters {
-  const countries = new Intl.DisplayNames([locale], { type: 'region' });
-  const dates = new Intl.DateTimeFormat(locale, DATE_TIME_OPTIONS);
+  const countries = onFirstUse(() => new Intl.DisplayNames([locale], { type: 'region' }));
+  const dates = onFirstUse(() => new Intl.DateTimeFormat(locale, DATE_TIME_OPTIONS));
   const unit = (name: string, unitDisplay: 'long' | 'short') =>
-    new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay, maximumFractionDigits: 1 });
+    onFirstUse(() => new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay, maximumFractionDigits: 1 }));
   // Long form for bytes: the short English form is the singular "byte".
   const bytes = unit('byte', 'long');
   const kilobytes = unit('kilobyte', 'short');
   const megabytes = unit('megabyte', 'short');
   return {
-    country: (code) => (ISO_COUNTRY_CODE.test(code) ? (countries.of(code) ?? code) : code),
-    dateTime: (date) => dates.format(date),
+    country: (code) => (ISO_COUNTRY_CODE.test(code) ? (countries().of(code) ?? code) : code),
+    dateTime: (date) => dates().format(date),
     fileSize: (size) => {
-      if (size < BYTES_PER_KILOBYTE) return bytes.format(size);
-      if (size < BYTES_PER_MEGABYTE) return kilobytes.format(size / BYTES_PER_KILOBYTE);
-      return megabytes.format(size / BYTES_PER_MEGABYTE);
+      if (size < BYTES_PER_KILOBYTE) return bytes().format(size);
+      if (size < BYTES_PER_MEGABYTE) return kilobytes().format(size / BYTES_PER_KILOBYTE);
+      return megabytes().format(size / BYTES_PER_MEGABYTE);
     },
   };
 }
