@@ -1,3 +1,5 @@
+import { allMatches } from './matches.ts';
+import { isNotAfterLetterOrNumber } from './word-boundaries.ts';
 import { withoutAccentsOrCompatibilityForms } from './text-folding.ts';
 import type { TextSource } from './types.ts';
 
@@ -45,46 +47,67 @@ const TOKEN = String.raw`[a-z0-9]+(?:-[a-z0-9]+)*`;
 /** The insurer named after a label: "adhérent CFE : ...", "member number Cigna: ...". */
 const QUALIFIER = String.raw`(?:\s*(?:cfe|cigna)(?=[\s:#]))?`;
 
-const LABELLED_NUMBER = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(?:${LABELS.join('|')})${QUALIFIER}(?![a-z])${SEPARATOR}(${TOKEN})`,
-  'gu',
-);
-// The lookahead first: most positions are not a token's first character, and it is the cheaper test.
-const UNLABELLED_TOKEN = new RegExp(String.raw`(?=[a-z0-9])(?<![\p{L}\p{N}+])${TOKEN}(?![\p{L}\p{N}])`, 'gu');
+/** A label not right after a letter or digit (isNotAfterLetterOrNumber), then its value. */
+const LABELLED_NUMBER = new RegExp(String.raw`(?:${LABELS.join('|')})${QUALIFIER}(?![a-z])${SEPARATOR}(${TOKEN})`, 'gu');
+/** A token not within a word (isTokenStart). */
+const UNLABELLED_TOKEN = new RegExp(String.raw`${TOKEN}(?![\p{L}\p{N}])`, 'gu');
+
+const PLUS = 0x2b;
+
+/** Not right after a letter, a digit, or the "+" of a phone number's country code. */
+function isTokenStart(text: string, index: number): boolean {
+  return text.charCodeAt(index - 1) !== PLUS && isNotAfterLetterOrNumber(text, index);
+}
 
 const AMOUNT = String.raw`(?<![\p{L}\p{N}])(?:\d{1,3}(?:[ .,'\u00a0\u202f]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)(?!\d)`;
 const CURRENCY = String.raw`[$€£]|\b(?:eur|euros?|usd|dollars?|gbp|chf|cad)\b`;
 /** A provider's or a bank's identifier: groups that each hold a digit ("123 456 789 00012"). */
 const IDENTIFIER_GROUPS = String.raw`[a-z0-9]*\d[a-z0-9]*(?:[ .-][a-z0-9]*\d[a-z0-9]*)*`;
 
+/** Numbers of one kind that are never member numbers. */
+interface Mask {
+  readonly pattern: RegExp;
+  /** A character every match holds: a text without it is not searched. */
+  readonly holding?: string;
+}
+
 /** Numbers that are never member numbers, blanked out before searching. */
-const NOT_MEMBER_NUMBERS: readonly RegExp[] = [
-  /\b(?:https?:\/\/|www\.)\S+/gu,
+const NOT_MEMBER_NUMBERS: readonly Mask[] = [
+  { pattern: /\b(?:https?:\/\/|www\.)\S+/gu },
   // From the start of the local part only: the same matches, without retrying from each of its letters.
-  /(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gu,
+  { pattern: /(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gu, holding: '@' },
   // International phone numbers: "+33 1 23 45 67 89", "+1 (212) 555-0100".
-  /\+[ \t]?\d(?:[ \t.()-]{0,2}\d){6,14}/gu,
+  { pattern: /\+[ \t]?\d(?:[ \t.()-]{0,2}\d){6,14}/gu, holding: '+' },
   // US phone numbers: "(212) 555-0100", "(870)-931-0505", "212-555-0100".
-  /\(\d{3}\)[ \t.-]*\d{3}[ \t.-]\d{4}\b/gu,
-  /\b\d{3}[.-]\d{3}[.-]\d{4}\b/gu,
+  { pattern: /\(\d{3}\)[ \t.-]*\d{3}[ \t.-]\d{4}\b/gu },
+  { pattern: /\b\d{3}[.-]\d{3}[.-]\d{4}\b/gu },
   // Numbers after a phone label: "Tél : 01 23 45 67 89".
-  /\b(?:tel|telephone|phone|fax|mobile|portable|cell|gsm)\b\.?[ \t]*:?[ \t]*\d[\d \t().-]{5,}\d/gu,
+  { pattern: /\b(?:tel|telephone|phone|fax|mobile|portable|cell|gsm)\b\.?[ \t]*:?[ \t]*\d[\d \t().-]{5,}\d/gu },
   // Dates: "12/03/2024", "12-03-24", "2024-03-12".
-  /\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b/gu,
-  /\b\d{4}[/.-]\d{1,2}[/.-]\d{1,2}\b/gu,
+  { pattern: /\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b/gu },
+  { pattern: /\b\d{4}[/.-]\d{1,2}[/.-]\d{1,2}\b/gu },
   // Amounts: "€ 1 234,56", "150.00 USD", "123456,78".
-  new RegExp(String.raw`(?:${CURRENCY})\s?(?:${AMOUNT})|(?:${AMOUNT})\s?(?:${CURRENCY})|\b\d+(?:[ .,']\d{3})*[.,]\d{2}\b`, 'gu'),
+  {
+    pattern: new RegExp(String.raw`(?:${CURRENCY})\s?(?:${AMOUNT})|(?:${AMOUNT})\s?(?:${CURRENCY})|\b\d+(?:[ .,']\d{3})*[.,]\d{2}\b`, 'gu'),
+  },
   // Identifiers of providers and banks: SIRET, NPI, FINESS, RPPS, IBAN, VAT, bank accounts...
-  new RegExp(
-    String.raw`\b(?:siret|siren|npi|finess|rpps|adeli|iban|bic|rib|tva|vat|ein|tax id|bank account|account (?:number|no\.?))(?![a-z])${SEPARATOR}${IDENTIFIER_GROUPS}`,
-    'gu',
-  ),
+  {
+    pattern: new RegExp(
+      String.raw`\b(?:siret|siren|npi|finess|rpps|adeli|iban|bic|rib|tva|vat|ein|tax id|bank account|account (?:number|no\.?))(?![a-z])${SEPARATOR}${IDENTIFIER_GROUPS}`,
+      'gu',
+    ),
+  },
 ];
+
+const blank = (found: string): string => ' '.repeat(found.length);
 
 /** Lower case without accents; "º" becomes "o", fullwidth digits plain digits. */
 function searchableText(text: string): string {
   const plain = withoutAccentsOrCompatibilityForms(text).toLowerCase();
-  return NOT_MEMBER_NUMBERS.reduce((masked, pattern) => masked.replace(pattern, (found) => ' '.repeat(found.length)), plain);
+  return NOT_MEMBER_NUMBERS.reduce(
+    (masked, { pattern, holding }) => (holding === undefined || masked.includes(holding) ? masked.replace(pattern, blank) : masked),
+    plain,
+  );
 }
 
 function digitCount(token: string): number {
@@ -111,11 +134,11 @@ function isIdentifierLike(token: string): boolean {
 }
 
 function labelledNumbers(text: string): string[] {
-  return [...text.matchAll(LABELLED_NUMBER)].map((match) => match[1] ?? '').filter(isLabelledNumber);
+  return allMatches(text, LABELLED_NUMBER, isNotAfterLetterOrNumber).map((match) => match[1] ?? '').filter(isLabelledNumber);
 }
 
 function unlabelledNumbers(text: string): string[] {
-  return [...text.matchAll(UNLABELLED_TOKEN)].map((match) => match[0]).filter(isIdentifierLike);
+  return allMatches(text, UNLABELLED_TOKEN, isTokenStart).map((match) => match[0]).filter(isIdentifierLike);
 }
 
 export interface MemberNumberSearch {

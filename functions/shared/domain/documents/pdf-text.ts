@@ -63,8 +63,9 @@ export async function extractPdfText(content: Buffer): Promise<string> {
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/gu;
 
 function hasMeaningfulText(text: string): boolean {
-  let count = 0;
-  for (const _ of text.matchAll(LETTER_OR_DIGIT)) {
+  // The constant pattern itself, not matchAll's copy (see domain/matches.ts): it keeps its compiled code.
+  LETTER_OR_DIGIT.lastIndex = 0;
+  for (let count = 0; LETTER_OR_DIGIT.exec(text) !== null; ) {
     count += 1;
     if (count >= MIN_MEANINGFUL_TEXT_CHARS) return true;
   }

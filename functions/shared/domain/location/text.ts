@@ -1,16 +1,21 @@
 /** Text helpers shared by the detectors. */
 import { withoutAccents } from '../text-folding.ts';
 
+/** Typographic variants of characters, and the plain character the detectors read for them. */
+const PLAIN_FORMS: readonly (readonly [variants: string, plain: string])[] = [
+  ['\u2018\u2019\u02bc', "'"],
+  ['\u2010\u2011\u2012\u2013\u2212', '-'],
+  ['\u00a0\u2007\u202f', ' '],
+];
+const PLAIN_FORM_OF = new Map(PLAIN_FORMS.flatMap(([variants, plain]) => [...variants].map((variant) => [variant, plain] as const)));
+const TYPOGRAPHIC_VARIANT = new RegExp(`[${PLAIN_FORMS.map(([variants]) => variants).join('')}]`, 'g');
+
 /**
  * Text as the detectors read it: one Unicode form, one apostrophe, one hyphen, one kind of space,
  * so that "Levallois–Perret" and "Côte d’Ivoire" match the same patterns as their plain spellings.
  */
 export function normalizeForScanning(text: string): string {
-  return text
-    .normalize('NFC')
-    .replace(/[\u2018\u2019\u02bc]/g, "'")
-    .replace(/[\u2010-\u2013\u2212]/g, '-')
-    .replace(/[\u00a0\u2007\u202f]/g, ' ');
+  return text.normalize('NFC').replace(TYPOGRAPHIC_VARIANT, (variant) => PLAIN_FORM_OF.get(variant) ?? variant);
 }
 
 /** Accents dropped, lower case, one space between words: place names compared however they were typed. */
@@ -21,11 +26,6 @@ export function foldForComparison(text: string): string {
     .trim();
 }
 
-/** Not right after a letter or digit, nor inside a web address, e-mail address or file name. */
-export const NOT_AFTER_WORD = String.raw`(?<![\p{L}\p{N}_@./-])`;
-/** Not right before a letter or digit, nor before the rest of a web or e-mail address. */
-export const NOT_BEFORE_WORD = String.raw`(?![\p{L}\p{N}_@-]|\.[\p{L}\p{N}])`;
-
 export function digitsOf(value: string): string {
   return value.replace(/\D/g, '');
 }
@@ -34,12 +34,4 @@ export function digitsOf(value: string): string {
 export function hasLabelNear(text: string, match: { index: number; length: number }, label: RegExp, reach: number): boolean {
   const around = text.slice(Math.max(0, match.index - reach), match.index + match.length + reach);
   return label.test(around);
-}
-
-/** Regular-expression source matching `literal`'s words, with any spaces, hyphens or apostrophes between them. */
-export function flexiblePattern(literal: string): string {
-  return literal
-    .split(/[\s'-]+/)
-    .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join("[\\s'-]+");
 }

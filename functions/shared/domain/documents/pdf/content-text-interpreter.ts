@@ -4,7 +4,8 @@ import type { PageView } from './page-tree.ts';
 import type { PdfDocument } from './pdf-document.ts';
 import type { PdfFont } from './pdf-font.ts';
 import { isDict, isName, isNumber, isPdfString, PdfStream, type PdfDict, type PdfValue } from './pdf-values.ts';
-import { TextLayout, type TextSink } from './text-layout.ts';
+import { TextLayout } from './text-layout.ts';
+import type { TextSink } from './text-sink.ts';
 import { multiply, TextState, type Matrix } from './text-state.ts';
 import { UnsupportedPdfError } from './unsupported-pdf-error.ts';
 
@@ -73,14 +74,8 @@ export function readContentText(
   const { operands } = lexer;
   const savedStates: TextState[] = [];
   let state = initialState;
-  const resource = (category: string, name: PdfValue | undefined): PdfValue | undefined =>
-    isName(name) ? document.resolve(document.resolveDict(resources?.get(category))?.get(name)) : undefined;
-
-  const show = (codes: PdfValue | undefined): void => {
-    if (!state.font) throw new UnsupportedPdfError('text shown without a font');
-    if (isPdfString(codes)) layout.showText(state, codes, 0);
-  };
-
+  // No closure over this call's variables (see resourceOf, showString): V8 compiles this loop while
+  // it runs, specialised to them, and drops that code once a collection has freed them, every claim.
   for (let operator = lexer.nextOperator(); operator !== END_OF_CONTENT; operator = lexer.nextOperator()) {
     switch (operator) {
       case BEGIN_TEXT:
@@ -92,7 +87,7 @@ export function readContentText(
         if (state.font && name === state.fontName && size === state.fontSize) break;
         state.fontName = name;
         state.fontSize = size;
-        state.font = fontOf(context, name, resource('Font', name));
+        state.font = fontOf(context, name, resourceOf(document, resources, 'Font', name));
         break;
       }
       case MOVE_TEXT: {
@@ -132,7 +127,7 @@ export function readContentText(
         break;
       }
       case SHOW_TEXT:
-        show(operands.at(-1));
+        showString(state, layout, operands.at(-1));
         break;
       case SHOW_SPACED_TEXT:
         showSpacedText(state, layout, operands.at(-1));
@@ -140,7 +135,7 @@ export function readContentText(
       case NEXT_LINE_SHOW_TEXT:
         if (operands.length === 0) break;
         state.carriageReturn();
-        show(operands.at(-1));
+        showString(state, layout, operands.at(-1));
         break;
       case NEXT_LINE_SET_SPACING_SHOW_TEXT: {
         if (operands.length < 3) break;
@@ -149,7 +144,7 @@ export function readContentText(
         state.wordSpacing = wordSpacing;
         state.charSpacing = charSpacing;
         state.carriageReturn();
-        show(operands.at(-1));
+        showString(state, layout, operands.at(-1));
         break;
       }
       case CONCAT_MATRIX: {
@@ -166,12 +161,12 @@ export function readContentText(
         break;
       case PAINT_XOBJECT: {
         layout.flush();
-        const xobject = resource('XObject', operands.at(-1));
+        const xobject = resourceOf(document, resources, 'XObject', operands.at(-1));
         if (xobject instanceof PdfStream && xobject.dict.get('Subtype') === 'Form') readForm(context, xobject, resources, state, formsOpen);
         break;
       }
       case SET_GRAPHICS_STATE: {
-        const graphicsState = resource('ExtGState', operands.at(-1));
+        const graphicsState = resourceOf(document, resources, 'ExtGState', operands.at(-1));
         if (isDict(graphicsState) && graphicsState.has('Font')) throw new UnsupportedPdfError('font set by a graphics state');
         break;
       }
@@ -183,6 +178,22 @@ export function readContentText(
     }
   }
   layout.flush();
+}
+
+/** A resource of a content stream by category and name: the font /F1 is ('Font', 'F1'). */
+function resourceOf(
+  document: PdfDocument,
+  resources: PdfDict | undefined,
+  category: string,
+  name: PdfValue | undefined,
+): PdfValue | undefined {
+  return isName(name) ? document.resolve(document.resolveDict(resources?.get(category))?.get(name)) : undefined;
+}
+
+/** Tj, and the string of ' and ". */
+function showString(state: TextState, layout: TextLayout, codes: PdfValue | undefined): void {
+  if (!state.font) throw new UnsupportedPdfError('text shown without a font');
+  if (isPdfString(codes)) layout.showText(state, codes, 0);
 }
 
 function fontOf(context: PageContext, resourceName: string, dict: PdfValue | undefined): PdfFont {
@@ -202,16 +213,18 @@ function showSpacedText(state: TextState, layout: TextLayout, array: PdfValue | 
   if (!font) throw new UnsupportedPdfError('text shown without a font');
   const adjustmentScale = ((font.vertical ? 1 : -1) * state.fontSize) / 1000;
   let pending: Uint8Array[] = [];
-  const joined = (): Uint8Array => (pending.length === 1 ? pending[0]! : Buffer.concat(pending));
   for (const item of array) {
     if (isPdfString(item)) pending.push(item);
     else if (isNumber(item) && item !== 0) {
-      layout.showText(state, joined(), item * adjustmentScale);
+      layout.showText(state, joined(pending), item * adjustmentScale);
       pending = [];
     }
   }
-  if (pending.length > 0) layout.showText(state, joined(), 0);
+  if (pending.length > 0) layout.showText(state, joined(pending), 0);
 }
+
+const joined = (strings: readonly Uint8Array[]): Uint8Array =>
+  strings.length === 1 ? strings[0]! : Buffer.concat(strings);
 
 function readForm(context: PageContext, form: PdfStream, outerResources: PdfDict | undefined, state: TextState, formsOpen: readonly PdfStream[]): void {
   // pdf.js skips a form that draws itself.

@@ -1,3 +1,4 @@
+import { hasCompatibilityCharacters, hasRightToLeftText } from './page-text.ts';
 import { UnsupportedPdfError } from './unsupported-pdf-error.ts';
 
 /** A character code of a shown string: its text and how far it moves the pen. */
@@ -12,6 +13,9 @@ export interface Glyph {
   readonly isWhitespace: boolean;
   readonly isZeroWidthDiacritic: boolean;
   readonly isInvisibleFormatMark: boolean;
+  /** Whether its text has characters pdf.js gives in their compatibility form (a ligature, a no-break space). */
+  readonly hasCompatibilityCharacters: boolean;
+  readonly hasRightToLeftText: boolean;
 }
 
 export interface PdfFont {
@@ -31,7 +35,8 @@ const CATEGORY = /^(\s)|(\p{Mn})|(\p{Cf})$/u;
 const isPrintableAscii = (unicode: string): boolean => unicode.length === 1 && unicode > ' ' && unicode < '\x7f';
 
 export function glyphOf(code: number, unicode: string, width: number, verticalAdvance = 0): Glyph {
-  const category = isPrintableAscii(unicode) ? null : CATEGORY.exec(unicode);
+  const printableAscii = isPrintableAscii(unicode);
+  const category = printableAscii ? null : CATEGORY.exec(unicode);
   return {
     unicode,
     width,
@@ -40,6 +45,8 @@ export function glyphOf(code: number, unicode: string, width: number, verticalAd
     isWhitespace: category?.[1] !== undefined,
     isZeroWidthDiacritic: category?.[2] !== undefined,
     isInvisibleFormatMark: category?.[3] !== undefined,
+    hasCompatibilityCharacters: !printableAscii && hasCompatibilityCharacters(unicode),
+    hasRightToLeftText: !printableAscii && hasRightToLeftText(unicode),
   };
 }
 

@@ -173,12 +173,13 @@ export class PdfScanner {
   /** A hexadecimal string's bytes; the position is on the "<". Stray characters are skipped as pdf.js does. */
   readHexString(): Uint8Array {
     const { bytes } = this;
-    let end = this.pos + 1;
-    while (end < bytes.length && bytes[end] !== 0x3e) end += 1;
-    const out = Buffer.allocUnsafe((end - this.pos) >> 1);
+    const start = this.pos + 1;
+    const closing = bytes.indexOf(0x3e, start);
+    const end = closing < 0 ? bytes.length : closing;
+    const out = Buffer.allocUnsafe((end - start + 1) >> 1);
     let length = 0;
     let high = -1;
-    for (let pos = this.pos + 1; pos < end; pos += 1) {
+    for (let pos = start; pos < end; pos += 1) {
       const digit = HEX_VALUE[bytes[pos]!]!;
       if (digit < 0) continue;
       if (high < 0) high = digit;
@@ -189,7 +190,8 @@ export class PdfScanner {
     }
     if (high >= 0) out[length++] = high << 4;
     this.pos = end + 1;
-    return out.subarray(0, length);
+    // Cut only when stray characters made it shorter: a Buffer's subarray costs more than its allocation.
+    return length === out.length ? out : out.subarray(0, length);
   }
 
   /**

@@ -1,10 +1,10 @@
 import { readContentText, type PageContext } from './content-text-interpreter.ts';
 import { firstPages, type PdfPage } from './page-tree.ts';
-import { hasRightToLeftText, joinPageTexts, normalizeCompatibilityCharacters } from './page-text.ts';
+import { joinPageTexts, normalizeCompatibilityCharacters } from './page-text.ts';
 import { PdfDocument } from './pdf-document.ts';
 import type { PdfFont } from './pdf-font.ts';
 import { PdfStream, type PdfDict } from './pdf-values.ts';
-import { TextSink } from './text-layout.ts';
+import { TextSink } from './text-sink.ts';
 import { TextState } from './text-state.ts';
 import { UnsupportedPdfError } from './unsupported-pdf-error.ts';
 
@@ -25,9 +25,9 @@ export function readTextLayer(content: Buffer, maxPages: number): string {
 function pageText(document: PdfDocument, page: PdfPage, fonts: Map<PdfDict, PdfFont>): string {
   const context: PageContext = { document, fonts, sink: new TextSink(), view: page.view };
   readContentText(context, pageContent(document, page), page.resources, new TextState());
-  const text = normalizeCompatibilityCharacters(context.sink.text);
-  if (hasRightToLeftText(text)) throw new UnsupportedPdfError('right-to-left text');
-  return text;
+  const { sink } = context;
+  if (sink.hasRightToLeftText) throw new UnsupportedPdfError('right-to-left text');
+  return sink.hasCompatibilityCharacters ? normalizeCompatibilityCharacters(sink.text) : sink.text;
 }
 
 function pageContent(document: PdfDocument, page: PdfPage): Buffer {

@@ -1,7 +1,7 @@
 import { encodingGlyphNames, type EncodingName } from './font-encodings.ts';
 import { unicodeOfGlyphName } from './glyph-list.ts';
 import { glyphOf, unmappableCode, type Glyph, type PdfFont } from './pdf-font.ts';
-import { standardGlyphWidth } from './standard-font-widths.ts';
+import { standardGlyphWidths } from './standard-font-widths.ts';
 import type { ToUnicodeCMap } from './to-unicode-cmap.ts';
 
 /** How a one-byte font (Type1, TrueType) names its glyphs and measures them. */
@@ -24,6 +24,8 @@ export class SimpleFont implements PdfFont {
   readonly vertical = false;
   readonly codeLength = 1;
   private readonly glyphCache: (Glyph | undefined)[] = new Array(256);
+  /** Found from the font's name once, when a glyph first needs them. */
+  private standardWidths: ((glyphName: string) => number) | undefined;
 
   constructor(private readonly description: SimpleFontDescription) {}
 
@@ -82,7 +84,8 @@ export class SimpleFont implements PdfFont {
   private widthOf(code: number): number {
     const { widths, missingWidth, differences, encoding, name } = this.description;
     if (widths !== undefined) return widths[code] ?? missingWidth;
-    const metricsWidth = (glyphName: string | undefined): number => (glyphName === undefined ? 0 : standardGlyphWidth(name, glyphName));
+    const standardWidth = (this.standardWidths ??= standardGlyphWidths(name));
+    const metricsWidth = (glyphName: string | undefined): number => (glyphName === undefined ? 0 : standardWidth(glyphName));
     return metricsWidth(differences[code]) || metricsWidth(encoding === undefined ? undefined : encodingGlyphNames(encoding)[code]);
   }
 }

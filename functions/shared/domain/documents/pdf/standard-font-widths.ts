@@ -161,12 +161,15 @@ function metricsFontOf(baseFont: string): MetricsFontName | 'Courier' {
 }
 
 /**
- * The width of a glyph of a font given without widths, as pdf.js takes it: its standard font's,
- * or the Helvetica or Times one pdf.js substitutes; 0 for a glyph the metrics lack.
+ * The widths of the glyphs of a font given without widths, by glyph name, as pdf.js takes them:
+ * its standard font's, or the Helvetica or Times one pdf.js substitutes; 0 for a glyph the
+ * metrics lack.
  */
-export function standardGlyphWidth(baseFont: string, glyphName: string): number {
+export function standardGlyphWidths(baseFont: string): (glyphName: string) => number {
   const font = metricsFontOf(baseFont);
-  return font === 'Courier' ? COURIER_WIDTH : (widthsOf(font).get(glyphName) ?? 0);
+  if (font === 'Courier') return () => COURIER_WIDTH;
+  const widths = widthsOf(font);
+  return (glyphName) => widths.get(glyphName) ?? 0;
 }
 
 /** The width of glyphs a standard font's metrics lack: all of Courier's are 600, the others' have no default. */

@@ -1,5 +1,6 @@
 import type { PageView } from './page-tree.ts';
 import type { PdfFont } from './pdf-font.ts';
+import type { TextSink } from './text-sink.ts';
 import { vectorLength, type Matrix, type TextState } from './text-state.ts';
 import { UnsupportedPdfError } from './unsupported-pdf-error.ts';
 
@@ -22,15 +23,6 @@ const LINE_BREAK_SHIFT_AFTER_MOVING_BACK = 0.5;
 /** Text space units per glyph space unit: the FontMatrix of every font but Type3. */
 const GLYPH_SPACE_SCALE = 0.001;
 
-/** The page's text as it is built: content-stream order, pdf.js's spaces and line ends. */
-export class TextSink {
-  text = '';
-
-  write(text: string): void {
-    this.text += text;
-  }
-}
-
 /**
  * Lays glyphs out into text as pdf.js's getTextContent does for one content stream (a page or a
  * form): glyphs are grouped into runs, and a space or a line end is put between two glyphs from
@@ -46,6 +38,12 @@ export class TextLayout {
   private advanceScale = 0;
   /** Where the last glyph ended, once one has been drawn. */
   private previousTransform: Matrix | undefined;
+  /**
+   * Whether the pen is still where the last glyph ended, nothing having moved the text matrix since
+   * within one string: the next glyph is then drawn at `previousTransform`, right after it, which
+   * only needs checking against the page.
+   */
+  private penAtPreviousGlyphEnd = false;
   private readonly transform: Matrix = [0, 0, 0, 0, 0, 0];
   private previousTextRise = 0;
   private trackingSpaceMin = Infinity;
@@ -53,9 +51,9 @@ export class TextLayout {
   private negativeSpaceMax = -Infinity;
   private spaceInFlowMin = 0;
   private spaceInFlowMax = 0;
-  /** The last two characters seen, a space glyph included: a space is kept between words only once. */
-  private readonly lastChars: [string, string] = [' ', ' '];
-  private lastCharIndex = 0;
+  /** Whether the last two characters seen, a space glyph included, were spaces: a space is kept between words only once. */
+  private olderCharIsSpace = true;
+  private newerCharIsSpace = true;
   /** The font and size of the run, whose change starts a new run. */
   private runFont: { font: PdfFont | undefined; fontName: string | undefined; fontSize: number } | undefined;
 
@@ -74,7 +72,8 @@ export class TextLayout {
       this.flush();
       this.runFont = { font: state.font, fontName: state.fontName, fontSize: state.fontSize };
     }
-    const charSpacing = font.vertical ? -state.charSpacing : state.charSpacing;
+    const { vertical } = font;
+    const charSpacing = vertical ? -state.charSpacing : state.charSpacing;
     if (codes.length === 0) {
       const spacing = charSpacing + extraSpacing;
       if (spacing) this.advance(state, font, spacing);
@@ -84,26 +83,30 @@ export class TextLayout {
     if (codes.length % codeLength !== 0) throw new UnsupportedPdfError('string cut within a character code');
     const count = codes.length / codeLength;
     const scale = GLYPH_SPACE_SCALE * state.fontSize;
+    this.penAtPreviousGlyphEnd = false;
+    let previousTransformSetInString = false;
     for (let index = 0; index < count; index += 1) {
       const glyph = font.glyph(codeLength === 1 ? codes[index]! : (codes[2 * index]! << 8) | codes[2 * index + 1]!);
       if (glyph.isInvisibleFormatMark) continue;
       let spacing = charSpacing + (index + 1 === count ? extraSpacing : 0);
-      let advance = (font.vertical ? glyph.verticalAdvance : glyph.width) * scale;
+      let advance = (vertical ? glyph.verticalAdvance : glyph.width) * scale;
       if (glyph.isCode32) spacing += state.wordSpacing;
       if (glyph.isWhitespace) {
-        if (font.vertical) state.translateTextMatrix(0, -(spacing - advance));
+        if (vertical) state.translateTextMatrix(0, -(spacing - advance));
         else state.translateTextMatrix((spacing + advance) * state.textHScale, 0);
-        this.saveLastChar(' ');
+        this.penAtPreviousGlyphEnd = false;
+        this.saveLastChar(true);
         continue;
       }
-      if (!glyph.isZeroWidthDiacritic && !this.compareWithLastPosition(state, font, advance)) {
-        if (font.vertical) state.translateTextMatrix(0, advance);
+      if (!glyph.isZeroWidthDiacritic && !this.isDrawn(state, font, vertical, advance)) {
+        if (vertical) state.translateTextMatrix(0, advance);
         else state.translateTextMatrix(advance * state.textHScale, 0);
+        this.penAtPreviousGlyphEnd = false;
         continue;
       }
       this.startRun(state, font);
       if (glyph.isZeroWidthDiacritic) advance = 0;
-      if (font.vertical) {
+      if (vertical) {
         state.translateTextMatrix(0, advance);
         advance = Math.abs(advance);
         this.height += advance;
@@ -113,11 +116,15 @@ export class TextLayout {
         this.width += advance;
       }
       if (advance) {
-        this.previousTransform = state.currentTransform(this.previousTransform ?? [0, 0, 0, 0, 0, 0]);
+        this.previousTransform = previousTransformSetInString
+          ? state.currentOrigin(this.previousTransform!)
+          : state.currentTransform(this.previousTransform ?? [0, 0, 0, 0, 0, 0]);
+        previousTransformSetInString = true;
         this.previousTextRise = state.textRise;
       }
-      if (this.saveLastChar(glyph.unicode)) this.sink.write(' ');
-      this.sink.write(glyph.unicode);
+      this.penAtPreviousGlyphEnd = advance !== 0 && spacing === 0 && isNumericPosition(this.previousTransform!);
+      if (this.saveLastChar(glyph.unicode === ' ')) this.sink.write(' ');
+      this.sink.writeGlyph(glyph);
       if (spacing) this.advance(state, font, spacing);
     }
   }
@@ -171,28 +178,44 @@ export class TextLayout {
     this.runStarted = true;
   }
 
-  private saveLastChar(char: string): boolean {
-    const other = (this.lastCharIndex + 1) % 2;
-    const spaceBetween = this.lastChars[this.lastCharIndex] !== ' ' && this.lastChars[other] === ' ';
-    this.lastChars[this.lastCharIndex] = char;
-    this.lastCharIndex = other;
+  /** Remembers a character; whether a space belongs before it: a word, then a space, before it. */
+  private saveLastChar(isSpace: boolean): boolean {
+    const spaceBetween = this.shouldAddWhitespace();
+    this.olderCharIsSpace = this.newerCharIsSpace;
+    this.newerCharIsSpace = isSpace;
     return spaceBetween;
   }
 
   private shouldAddWhitespace(): boolean {
-    return this.lastChars[this.lastCharIndex] !== ' ' && this.lastChars[(this.lastCharIndex + 1) % 2] === ' ';
+    return !this.olderCharIsSpace && this.newerCharIsSpace;
   }
 
   private resetLastChars(): void {
-    this.lastChars[0] = ' ';
-    this.lastChars[1] = ' ';
-    this.lastCharIndex = 0;
+    this.olderCharIsSpace = true;
+    this.newerCharIsSpace = true;
   }
 
   private endLine(): void {
     this.resetLastChars();
     this.sink.write('\n');
     this.flush();
+  }
+
+  /**
+   * compareWithLastPosition, spared its work when the glyph follows the last one in the same
+   * string: nothing separates them, and it is drawn if it is on the page.
+   */
+  private isDrawn(state: TextState, font: PdfFont, vertical: boolean, glyphAdvance: number): boolean {
+    if (!this.penAtPreviousGlyphEnd) return this.compareWithLastPosition(state, font, glyphAdvance);
+    const previous = this.previousTransform!;
+    return this.isOnPage(vertical, previous[4], previous[5], glyphAdvance);
+  }
+
+  /** Whether a glyph drawn at (x, y) is on the page: pdf.js leaves out text drawn outside it. */
+  private isOnPage(vertical: boolean, x: number, y: number, glyphAdvance: number): boolean {
+    const { view } = this;
+    if (vertical) return !(x < view[0] || x > view[2] || y + glyphAdvance < view[1] || y > view[3]);
+    return !(x + glyphAdvance < view[0] || x > view[2] || y < view[1] || y > view[3]);
   }
 
   /**
@@ -203,12 +226,7 @@ export class TextLayout {
     const transform = state.currentTransform(this.transform);
     let x = transform[4];
     let y = transform[5];
-    const { view } = this;
-    if (font.vertical) {
-      if (x < view[0] || x > view[2] || y + glyphAdvance < view[1] || y > view[3]) return false;
-    } else if (x + glyphAdvance < view[0] || x > view[2] || y < view[1] || y > view[3]) {
-      return false;
-    }
+    if (!this.isOnPage(font.vertical, x, y, glyphAdvance)) return false;
     const previous = this.previousTransform;
     if (previous === undefined) return true;
     let previousX = previous[4];
@@ -291,6 +309,9 @@ export class TextLayout {
     this.sink.write(' ');
   }
 }
+
+/** A position that is not a number is not equal to itself: compareWithLastPosition takes it the long way. */
+const isNumericPosition = (transform: Matrix): boolean => !Number.isNaN(transform[4] + transform[5]);
 
 type Quad = [x: number, y: number, previousX: number, previousY: number];
 

@@ -16,8 +16,14 @@ export function multiply(a: Readonly<Matrix>, b: Readonly<Matrix>): Matrix {
 
 const identity = (): Matrix => [1, 0, 0, 1, 0, 0];
 
-/** Math.hypot as pdf.js measures with it, without its cost in the usual unrotated case, where it is exactly |x|. */
-export const vectorLength = (x: number, y: number): number => (y === 0 ? Math.abs(x) : Math.hypot(x, y));
+/**
+ * Math.hypot as pdf.js measures with it, without its cost in the usual unrotated case, where one
+ * of the two is 0 and the length exactly the other's magnitude.
+ */
+export const vectorLength = (x: number, y: number): number => {
+  if (y === 0) return Math.abs(x);
+  return x === 0 ? Math.abs(y) : Math.hypot(x, y);
+};
 
 /**
  * The graphics and text state that text positions depend on. Like pdf.js, `q`/`Q` save and
@@ -81,18 +87,29 @@ export class TextState {
     const t = this.textMatrix;
     const c = this.ctm;
     const horizontalSize = this.fontSize * this.textHScale;
-    const { fontSize, textRise } = this;
+    const { fontSize } = this;
     // textMatrix × [horizontalSize, 0, 0, fontSize, 0, textRise], term by term as `multiply` computes it.
     const i0 = t[0] * horizontalSize + t[2] * 0;
     const i1 = t[1] * horizontalSize + t[3] * 0;
     const i2 = t[0] * 0 + t[2] * fontSize;
     const i3 = t[1] * 0 + t[3] * fontSize;
-    const i4 = t[0] * 0 + t[2] * textRise + t[4];
-    const i5 = t[1] * 0 + t[3] * textRise + t[5];
     out[0] = c[0] * i0 + c[2] * i1;
     out[1] = c[1] * i0 + c[3] * i1;
     out[2] = c[0] * i2 + c[2] * i3;
     out[3] = c[1] * i2 + c[3] * i3;
+    return this.currentOrigin(out);
+  }
+
+  /**
+   * Only where the next glyph is drawn (`out[4]`, `out[5]` of currentTransform), the rest of `out`
+   * left as it is: along a string only the text matrix's translation changes, and with it only these.
+   */
+  currentOrigin(out: Matrix): Matrix {
+    const t = this.textMatrix;
+    const c = this.ctm;
+    const { textRise } = this;
+    const i4 = t[0] * 0 + t[2] * textRise + t[4];
+    const i5 = t[1] * 0 + t[3] * textRise + t[5];
     out[4] = c[0] * i4 + c[2] * i5 + c[4];
     out[5] = c[1] * i4 + c[3] * i5 + c[5];
     return out;

@@ -1,5 +1,6 @@
 import { isValidSiren, isValidSiret } from '../checksums.ts';
 import type { Finding, Strength } from '../finding.ts';
+import { allMatches } from '../../matches.ts';
 import { digitsOf, hasLabelNear } from '../text.ts';
 
 /** How far from a number its label may stand ("N° SIRET : ..."), in characters. */
@@ -27,21 +28,21 @@ const LABELLED_HEALTH_IDENTIFIERS: readonly { pattern: RegExp; name: string; str
  * 14-digit number in ten passes by chance, so without its label it is only medium evidence.
  */
 export function detectFrenchIdentifiers(text: string): Finding[] {
-  const sirets = [...text.matchAll(FOURTEEN_DIGITS)].flatMap((match) => {
+  const sirets = allMatches(text, FOURTEEN_DIGITS).flatMap((match) => {
     const siret = digitsOf(match[0]);
     if (!isValidSiret(siret)) return [];
     const labelled = hasLabelNear(text, { index: match.index, length: match[0].length }, SIRET_LABEL, LABEL_REACH);
     const strength = labelled ? ('strong' as const) : ('medium' as const);
     return [{ country: 'FR', strength, reason: `valid SIRET ${siret} (FR)` }];
   });
-  const sirens = [...text.matchAll(NINE_DIGITS)].flatMap((match) => {
+  const sirens = allMatches(text, NINE_DIGITS).flatMap((match) => {
     const siren = digitsOf(match[0]);
     const labelled = hasLabelNear(text, { index: match.index, length: match[0].length }, SIREN_LABEL, LABEL_REACH);
     if (!labelled || !isValidSiren(siren)) return [];
     return [{ country: 'FR', strength: 'medium' as const, reason: `valid SIREN ${siren} (FR)` }];
   });
   const healthIdentifiers = LABELLED_HEALTH_IDENTIFIERS.flatMap(({ pattern, name, strength }) =>
-    [...text.matchAll(pattern)].map(([, number = '']) => ({
+    allMatches(text, pattern).map(([, number = '']) => ({
       country: 'FR',
       strength,
       reason: `${name} number ${number.replace(/ /g, '')} (FR)`,

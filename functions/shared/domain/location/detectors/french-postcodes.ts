@@ -1,11 +1,13 @@
 import { FRENCH_TOWNS, POSTCODE_PREFIX_COUNTRIES } from '../data/french-towns.ts';
 import type { Finding } from '../finding.ts';
-import { foldForComparison, NOT_AFTER_WORD } from '../text.ts';
+import { allMatches } from '../../matches.ts';
+import { foldForComparison } from '../text.ts';
+import { isNotAfterWord } from '../../word-boundaries.ts';
 
 /** Longer than any commune name followed by "CEDEX" and its office number. */
 const MAX_TOWN_CHARS = 60;
-/** Five digits then the line's next characters, where a French address names its town. */
-const POSTCODE_THEN_TOWN = new RegExp(`${NOT_AFTER_WORD}(\\d{5})[ \\t]+(\\p{L}[^\\n]{0,${MAX_TOWN_CHARS}})`, 'gu');
+/** Five digits not after a word, then the line's next characters, where a French address names its town. */
+const POSTCODE_THEN_TOWN = new RegExp(`(\\d{5})[ \\t]+(\\p{L}[^\\n]{0,${MAX_TOWN_CHARS}})`, 'gu');
 /** Départements 01-95 in metropolitan France; 97x and 98x overseas and Monaco. */
 const FRENCH_POSTCODE = /^(?:0[1-9]|[1-8]\d|9[0-5]|9[78]\d)\d+$/;
 /** Only France addresses companies' mail with "CEDEX" after the town. */
@@ -42,7 +44,7 @@ function townFinding(postcode: string, rest: string): Finding | undefined {
  * hyphenated compound name as only French communes are.
  */
 export function detectFrenchPostcodes(text: string): Finding[] {
-  return [...text.matchAll(POSTCODE_THEN_TOWN)].flatMap(([, postcode = '', rest = '']) => {
+  return allMatches(text, POSTCODE_THEN_TOWN, isNotAfterWord).flatMap(([, postcode = '', rest = '']) => {
     const finding = FRENCH_POSTCODE.test(postcode) ? townFinding(postcode, rest) : undefined;
     return finding ? [finding] : [];
   });

@@ -2,12 +2,13 @@ import { isAdministratorNumber } from '../administrator-contacts.ts';
 import { CALLING_CODE_COUNTRIES, CANADIAN_AREA_CODES, CARIBBEAN_AREA_CODE_COUNTRIES } from '../data/calling-codes.ts';
 import type { Finding } from '../finding.ts';
 import { normalizePhoneNumber } from '../../phone-number.ts';
-import { NOT_AFTER_WORD } from '../text.ts';
+import { allMatches } from '../../matches.ts';
+import { isNotAfterWord } from '../../word-boundaries.ts';
 
 /** "+855 23 123 456", "+1 (617) 555-0100", "+33 (0)1 42 68 01 42": a "+" and digits on one line. */
 const INTERNATIONAL_NUMBER = /(?<![\p{L}\p{N}+])\+[ \t]?\d(?:[ \t.()/-]{0,3}\d){6,16}(?!\d)/gu;
-/** "01 71 17 61 67": the French national layout, also used in Morocco and Algeria, hence weak. */
-const FRENCH_NATIONAL_NUMBER = new RegExp(`${NOT_AFTER_WORD}0[1-9](?:[ .]\\d{2}){4}(?![\\p{N}])`, 'gu');
+/** "01 71 17 61 67": the French national layout, also used in Morocco and Algeria, hence weak; not after a word. */
+const FRENCH_NATIONAL_NUMBER = /0[1-9](?:[ .]\d{2}){4}(?![\p{N}])/gu;
 
 const NORTH_AMERICA = '1';
 const LONGEST_CALLING_CODE = 3;
@@ -40,11 +41,11 @@ function internationalFinding(e164: string): Finding | undefined {
 
 /** Phone numbers, by their calling code; the number itself is not reported, a member's may be among them. */
 export function detectPhoneNumbers(text: string): Finding[] {
-  const international = [...text.matchAll(INTERNATIONAL_NUMBER)].flatMap(([written]) => {
+  const international = allMatches(text, INTERNATIONAL_NUMBER).flatMap(([written]) => {
     const e164 = normalizePhoneNumber(written);
     return e164 && !isAdministratorNumber(e164) ? (internationalFinding(e164) ?? []) : [];
   });
-  const french = [...text.matchAll(FRENCH_NATIONAL_NUMBER)].flatMap(([written]) => {
+  const french = allMatches(text, FRENCH_NATIONAL_NUMBER, isNotAfterWord).flatMap(([written]) => {
     const e164 = normalizePhoneNumber(written, '33');
     return e164 && !isAdministratorNumber(e164)
       ? [{ country: 'FR', strength: 'weak' as const, reason: 'phone number in the French national layout (FR)' }]

@@ -1,5 +1,6 @@
 import type { Finding } from '../finding.ts';
-import { NOT_AFTER_WORD } from '../text.ts';
+import { allMatches } from '../../matches.ts';
+import { isNotAfterWord } from '../../word-boundaries.ts';
 
 /** Canadian provinces and territories: code, names, and the first letters of their postal codes. */
 const CANADIAN_PROVINCES: readonly { code: string; names: readonly string[]; postalLetters: string }[] = [
@@ -30,15 +31,18 @@ const WRITTEN_PROVINCES = CANADIAN_PROVINCES.flatMap(({ code, names }) => [
   ...names.map((name) => name.toUpperCase()),
 ]).sort((first, second) => second.length - first.length);
 
-/** "QC H3B 2Y5", "Montréal (Québec) H3B 2Y5": a province then a postal code (letter-digit-letter digit-letter-digit). */
+/**
+ * "QC H3B 2Y5", "Montréal (Québec) H3B 2Y5": a province not after a word, then a postal code
+ * (letter-digit-letter digit-letter-digit).
+ */
 const PROVINCE_AND_POSTAL_CODE = new RegExp(
-  `${NOT_AFTER_WORD}\\(?(${WRITTEN_PROVINCES.join('|')})\\)?,?[ \\t]+` +
+  `\\(?(${WRITTEN_PROVINCES.join('|')})\\)?,?[ \\t]+` +
     '([ABCEGHJ-NPRSTVXY]\\d[ABCEGHJ-NPRSTV-Z])[ \\t]?\\d[ABCEGHJ-NPRSTV-Z]\\d(?![\\p{L}\\p{N}])',
   'gu',
 );
 
 function canadianFindings(text: string): Finding[] {
-  return [...text.matchAll(PROVINCE_AND_POSTAL_CODE)].flatMap(([, written = '', area = '']) => {
+  return allMatches(text, PROVINCE_AND_POSTAL_CODE, isNotAfterWord).flatMap(([, written = '', area = '']) => {
     const province = PROVINCE_BY_WRITTEN_NAME.get(written.toUpperCase());
     return province?.postalLetters.includes(area.charAt(0))
       ? [
@@ -54,6 +58,8 @@ function canadianFindings(text: string): Finding[] {
 
 interface PostcodeFormat {
   readonly pattern: RegExp;
+  /** Where a match may start, when the pattern does not say. */
+  readonly startsWell?: (text: string, index: number) => boolean;
   /**
    * A quicker pattern the text must match for `pattern` to match: a pattern that starts on every
    * capitalised word is slow over long statements that hold no such postcode.
@@ -67,8 +73,9 @@ const UK_POSTCODE = String.raw`([A-Z]{1,2}\d[A-Z\d]?) \d[ABD-HJLNP-UW-Z]{2}(?![\
 /** Other postcode shapes that tell their country; only the area is reported, a full code narrows to a street. */
 const POSTCODE_FORMATS: readonly PostcodeFormat[] = [
   {
-    // "London SW1A 1AA": a post town then outward and inward codes.
-    pattern: new RegExp(`${NOT_AFTER_WORD}(\\p{Lu}[\\p{L}'-]+),?\\s+${UK_POSTCODE}`, 'gu'),
+    // "London SW1A 1AA": a post town not after a word, then outward and inward codes.
+    pattern: new RegExp(`(\\p{Lu}[\\p{L}'-]+),?\\s+${UK_POSTCODE}`, 'gu'),
+    startsWell: isNotAfterWord,
     prerequisite: new RegExp(UK_POSTCODE, 'u'),
     describe: ([, town, area]) => ({ country: 'GB', strength: 'medium', reason: `UK postcode area ${town} ${area} (GB)` }),
   },
@@ -102,13 +109,14 @@ const COUNTRY_LETTER_POSTCODES: Readonly<Record<string, { country: string; digit
   P: { country: 'PT', digits: 4 },
 };
 
+/** The country letter not after a word, the postcode, the town. */
 const COUNTRY_LETTER_AND_POSTCODE = new RegExp(
-  `${NOT_AFTER_WORD}(${Object.keys(COUNTRY_LETTER_POSTCODES).join('|')})-(\\d{4,5})[ \\t]+(\\p{Lu}[\\p{L}'-]+)`,
+  `(${Object.keys(COUNTRY_LETTER_POSTCODES).join('|')})-(\\d{4,5})[ \\t]+(\\p{Lu}[\\p{L}'-]+)`,
   'gu',
 );
 
 function countryLetterFindings(text: string): Finding[] {
-  return [...text.matchAll(COUNTRY_LETTER_AND_POSTCODE)].flatMap(([, letter = '', postcode = '', town = '']) => {
+  return allMatches(text, COUNTRY_LETTER_AND_POSTCODE, isNotAfterWord).flatMap(([, letter = '', postcode = '', town = '']) => {
     const format = COUNTRY_LETTER_POSTCODES[letter];
     return format && postcode.length === format.digits
       ? [
@@ -124,8 +132,8 @@ function countryLetterFindings(text: string): Finding[] {
 
 /** Postcodes whose shape, with a province or a town, says the country. */
 export function detectPostcodes(text: string): Finding[] {
-  const formatted = POSTCODE_FORMATS.flatMap(({ pattern, prerequisite, describe }) =>
-    prerequisite && !prerequisite.test(text) ? [] : [...text.matchAll(pattern)].map(describe),
+  const formatted = POSTCODE_FORMATS.flatMap(({ pattern, startsWell, prerequisite, describe }) =>
+    prerequisite && !prerequisite.test(text) ? [] : allMatches(text, pattern, startsWell).map(describe),
   );
   return [...canadianFindings(text), ...formatted, ...countryLetterFindings(text)];
 }

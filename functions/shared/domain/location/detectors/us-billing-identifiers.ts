@@ -1,5 +1,6 @@
 import { isValidNpi } from '../checksums.ts';
 import type { Finding } from '../finding.ts';
+import { allMatches } from '../../matches.ts';
 
 /** "NPI: 1234567893": a National Provider Identifier a few characters after its label. */
 const LABELLED_NPI = /\b(?:NPI|National\s+Provider\s+Identifier)\b[^\d\n]{0,20}(\d{10})(?!\d)/gi;
@@ -31,8 +32,8 @@ function isProcedureCode(code: string): boolean {
 
 /** Procedure codes are health data: only how many were found is reported. */
 function procedureCodeFindings(text: string): Finding[] {
-  const labelled = [...text.matchAll(LABELLED_PROCEDURE_CODE)];
-  const itemized = PROCEDURE_CODE_LABEL.test(text) ? [...text.matchAll(ITEMIZED_LINE)] : [];
+  const labelled = allMatches(text, LABELLED_PROCEDURE_CODE);
+  const itemized = PROCEDURE_CODE_LABEL.test(text) ? allMatches(text, ITEMIZED_LINE) : [];
   const codes = new Set(
     [...labelled, ...itemized].flatMap(([, code = '']) => (isProcedureCode(code) ? [code.toUpperCase()] : [])),
   );
@@ -43,10 +44,10 @@ function procedureCodeFindings(text: string): Finding[] {
 
 /** Identifiers only US medical billing uses. */
 export function detectUsBillingIdentifiers(text: string): Finding[] {
-  const npis = [...text.matchAll(LABELLED_NPI)].flatMap(([, npi = '']) =>
+  const npis = allMatches(text, LABELLED_NPI).flatMap(([, npi = '']) =>
     isValidNpi(npi) ? [{ country: 'US', strength: 'strong' as const, reason: `valid NPI ${npi} (US)` }] : [],
   );
-  const eins = [...text.matchAll(LABELLED_EIN)].map(([, ein]) => ({
+  const eins = allMatches(text, LABELLED_EIN).map(([, ein]) => ({
     country: 'US',
     strength: 'medium' as const,
     reason: `employer identification number (EIN) ${ein} (US)`,

@@ -36,18 +36,50 @@ const VAT_FORMATS: readonly VatFormat[] = [
   { country: 'CH', body: 'E-? ?\\d{3}\\.?\\d{3}\\.?\\d{3}' },
 ];
 
+/** Tried only where the country's prefix is: one search for every prefix costs less than one search per country. */
 const VAT_NUMBERS = VAT_FORMATS.map((format) => ({
   ...format,
-  pattern: new RegExp(`(?<![\\p{L}\\p{N}])${format.country} ?${format.body}(?! ?\\d)`, 'gu'),
+  pattern: new RegExp(`(?<![\\p{L}\\p{N}])${format.country} ?${format.body}(?! ?\\d)`, 'uy'),
 }));
+
+const COUNTRY_PREFIX = new RegExp(VAT_FORMATS.map(({ country }) => country).join('|'), 'g');
+
+/** Where each country's prefix is, in order, overlapping ones included. */
+function prefixPositions(text: string): Map<string, number[]> {
+  const positions = new Map<string, number[]>();
+  COUNTRY_PREFIX.lastIndex = 0;
+  for (let prefix = COUNTRY_PREFIX.exec(text); prefix !== null; prefix = COUNTRY_PREFIX.exec(text)) {
+    const ofCountry = positions.get(prefix[0]);
+    if (ofCountry) ofCountry.push(prefix.index);
+    else positions.set(prefix[0], [prefix.index]);
+    COUNTRY_PREFIX.lastIndex = prefix.index + 1;
+  }
+  return positions;
+}
+
+/** The matches of a sticky pattern tried at `positions` in order, each search going on after the last match, as a global search. */
+function matchesAt(text: string, pattern: RegExp, positions: readonly number[]): RegExpExecArray[] {
+  const matches: RegExpExecArray[] = [];
+  let searchFrom = 0;
+  for (const position of positions) {
+    if (position < searchFrom) continue;
+    pattern.lastIndex = position;
+    const match = pattern.exec(text);
+    if (match === null) continue;
+    matches.push(match);
+    searchFrom = position + match[0].length;
+  }
+  return matches;
+}
 
 /**
  * VAT numbers: a number with a simple check digit counts only when it holds and is then strong;
  * otherwise the format is strong beside a VAT label and medium without one.
  */
 export function detectVatNumbers(text: string): Finding[] {
+  const prefixes = prefixPositions(text);
   return VAT_NUMBERS.flatMap(({ country, pattern, isValid }) =>
-    [...text.matchAll(pattern)].flatMap((match) => {
+    matchesAt(text, pattern, prefixes.get(country) ?? []).flatMap((match) => {
       const compact = match[0].replace(/[\s.-]/g, '');
       const labelled = hasLabelNear(text, { index: match.index, length: match[0].length }, VAT_LABEL, LABEL_REACH);
       if (isValid && !isValid(compact)) return [];
