@@ -1,3 +1,5 @@
+import type { Readable } from 'node:stream';
+import { messageStream } from '../../functions/shared/pipeline/parse-message.ts';
 import { InMemoryMessageStore } from '../../test/support/in-memory-message-store.ts';
 
 /**
@@ -12,12 +14,12 @@ export class RawMessageStore extends InMemoryMessageStore {
     this.rawMessages.set(objectPath(bucket, key), raw);
   }
 
-  override async getRaw(bucket: string, key: string): Promise<Buffer> {
+  override async openRaw(bucket: string, key: string): Promise<Readable> {
     const path = objectPath(bucket, key);
     const raw = this.rawMessages.get(path);
     if (raw === undefined) throw new Error(`No object ${path}`);
     this.rawMessages.delete(path);
-    return raw;
+    return messageStream(raw);
   }
 }
 

@@ -37,7 +37,7 @@ export async function processWithTimedSteps(received: ReceivedMessage, dependenc
   const { settings } = dependencies;
 
   // Fetching the raw message counts with parsing it: from memory, it costs nothing.
-  const raw = await timed('parse', () => dependencies.store.getRaw(received.bucket, received.objectKey));
+  const raw = await timed('parse', () => dependencies.store.openRaw(received.bucket, received.objectKey));
   const mail = await timed('parse', () => parseMessage(raw));
   const screened = await timed('screen', () => screen({ envelope: received, mail, ...detectChannel(received, mail, settings) }, settings.ownAddresses));
   if (screened.screening?.outcome !== 'accept') throw new Error(`The benchmark message was screened out: ${screened.screening?.outcome}`);

@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import type { MessageStore } from '../../functions/shared/domain/claim.ts';
 
 export interface StoredObject {
@@ -9,7 +10,7 @@ export interface StoredObject {
 export class InMemoryMessageStore implements MessageStore {
   readonly documents = new Map<string, StoredObject>();
 
-  async getRaw(bucket: string, key: string): Promise<Buffer> {
+  async openRaw(bucket: string, key: string): Promise<Readable> {
     throw new Error(`raw messages are not kept in memory (${bucket}/${key})`);
   }
 

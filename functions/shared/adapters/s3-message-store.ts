@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import type { MessageStore } from '../domain/claim.ts';
 import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 
@@ -8,12 +9,10 @@ export class S3MessageStore implements MessageStore {
     private readonly bucket: string,
   ) {}
 
-  async getRaw(bucket: string, key: string): Promise<Buffer> {
+  async openRaw(bucket: string, key: string): Promise<Readable> {
     const response = await this.s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
-    if (!response.Body) throw new Error(`Empty object s3://${bucket}/${key}`);
-    const bytes = await response.Body.transformToByteArray();
-    // A view, not a copy: messages reach 40 MB and the function holds several forms of them.
-    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    if (!(response.Body instanceof Readable)) throw new Error(`No readable body for s3://${bucket}/${key}`);
+    return response.Body;
   }
 
   async putDocument(key: string, content: Buffer, contentType: string): Promise<void> {

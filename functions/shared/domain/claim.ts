@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import type { FaxDetails } from './fax/index.ts';
 import type { Channel, ClaimStatus, DocumentType, Language, LocationEvidence, OcrEngineName, Route } from './types.ts';
 
@@ -87,6 +88,7 @@ export interface ClaimRepository {
 
 /** Where raw messages and extracted documents are kept; S3 when deployed. */
 export interface MessageStore {
-  getRaw(bucket: string, key: string): Promise<Buffer>;
+  /** The raw message as it is read: never held whole, a 40 MB message is parsed as it arrives. */
+  openRaw(bucket: string, key: string): Promise<Readable>;
   putDocument(key: string, content: Buffer, contentType: string): Promise<void>;
 }

@@ -69,7 +69,7 @@ export function createIntakeDependencies(config: IntakeConfig, clients: AwsClien
 export async function processReceivedMessage(received: ReceivedMessage, dependencies: IntakeDependencies): Promise<ClaimRecord> {
   const context = await triage(
     received,
-    await dependencies.store.getRaw(received.bucket, received.objectKey),
+    await dependencies.store.openRaw(received.bucket, received.objectKey),
     dependencies.directory,
     dependencies.settings,
   );

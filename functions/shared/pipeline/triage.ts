@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import type { MemberDirectory } from '../domain/types.ts';
 import type { IntakeContext, MessageEnvelope } from './context.ts';
 import { countFaxPages } from './count-fax-pages.ts';
@@ -19,16 +20,16 @@ export interface TriageSettings extends ChannelSettings {
 
 /**
  * The decision half of the intake, with no side effect but member lookups and OCR: the deployed
- * function and the triage command run exactly this. The raw message is not kept in the context:
- * once parsed, the claim's largest buffer can be freed while documents are read and the forward built.
+ * function and the triage command run exactly this. The raw message is parsed as it is read and
+ * not kept: a claim never holds it whole beside its documents and the forward built from them.
  */
 export async function triage(
   envelope: MessageEnvelope,
-  raw: Buffer,
+  message: Buffer | Readable,
   directory: MemberDirectory,
   settings: TriageSettings,
 ): Promise<IntakeContext> {
-  const mail = await parseMessage(raw);
+  const mail = await parseMessage(message);
   const received: IntakeContext = { envelope, mail, ...detectChannel(envelope, mail, settings) };
   const screened = screen(received, settings.ownAddresses);
   if (screened.screening?.outcome !== 'accept') return decideOutcome(screened);
