@@ -11,10 +11,10 @@ import type { EmailSending } from './email-sending.ts';
 import { ProjectFunction } from './project-function.ts';
 
 /**
- * From `npm run bench`: the largest claim SES takes (40 MB) peaks at about 350 MiB in the
- * benchmark, to which sending adds the SDK's request holding the forward in base64 (some 55 MiB
- * for a 40 MB forward, 4/3 of it), and the OCR worker at 410–450 MiB; a claim of that size with
- * scans needs both at once.
+ * From `npm run bench`: the largest claim SES takes (40 MB) peaks at about 290 MiB in the
+ * benchmark (the message parsed as it is read, the forward written once), to which sending adds
+ * the SDK's request holding the forward in base64 (some 55 MiB for a 40 MB forward, 4/3 of it),
+ * and the OCR worker at 410–450 MiB; a claim of that size with scans needs both at once.
  * 1536 MB holds them with room to spare and gives the function most of a vCPU (Lambda gives a
  * whole one at 1769 MB), which OCR uses for about a second a page.
  */
