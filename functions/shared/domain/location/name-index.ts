@@ -8,7 +8,7 @@ const IS_ASCII_WORD_SEPARATOR = Array.from({ length: ASCII_END }, (_, code) => W
 /** Whether a UTF-16 code unit (NaN past the end of a text) is a separator. */
 function isWordSeparator(code: number): boolean {
   if (code < ASCII_END) return IS_ASCII_WORD_SEPARATOR[code]!;
-  return code >= ASCII_END && WORD_SEPARATOR.test(String.fromCharCode(code));
+  return !Number.isNaN(code) && WORD_SEPARATOR.test(String.fromCharCode(code));
 }
 
 interface TrieNode {
