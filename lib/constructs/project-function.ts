@@ -41,7 +41,9 @@ const CHARSET_ALIASES = {
  * top-level domains when it loads): the functions parse with skipTextToHtml, and the bundled
  * mailparser refuses to build it. It converts HTML to text only for a message with no text of its
  * own: html-to-text is loaded then. aws-xray-sdk-core, under the Powertools Tracer, takes all of
- * semver for one version check of the AWS SDK v2.
+ * semver for one version check of the AWS SDK v2. Every AWS SDK client imports the whole default
+ * credential chain, of which a function uses the first link: the credentials Lambda puts in its
+ * environment.
  */
 const STAND_IN_ALIASES = {
   '--alias:he': join(PROJECT_ROOT, 'functions/shared/stand-ins/he-stand-in.ts'),
@@ -49,6 +51,7 @@ const STAND_IN_ALIASES = {
   '--alias:tlds': join(PROJECT_ROOT, 'functions/shared/stand-ins/tlds-stand-in.ts'),
   '--alias:html-to-text': join(PROJECT_ROOT, 'functions/shared/stand-ins/html-to-text-stand-in.ts'),
   '--alias:semver': join(PROJECT_ROOT, 'functions/shared/stand-ins/semver-stand-in.ts'),
+  '--alias:@aws-sdk/credential-provider-node': join(PROJECT_ROOT, 'functions/shared/stand-ins/credential-provider-node-stand-in.ts'),
 };
 
 /** Why each function's role carries its permissions inline. */

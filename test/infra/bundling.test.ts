@@ -5,10 +5,11 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { S3Client } from '@aws-sdk/client-s3';
 import type { BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { build, type Metafile } from 'esbuild';
 import type { ParsedMail } from 'mailparser';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { esbuildOptionsOf } from '../../bench/cold-start/cdk-esbuild-options.ts';
 import { deployedFunctions } from '../../bench/cold-start/deployed-functions.ts';
 import { readMessageDocuments } from '../../functions/shared/domain/documents/index.ts';
@@ -48,8 +49,12 @@ const STAND_IN_IMPORTERS: Readonly<Record<string, readonly string[]>> = {
   'functions/shared/stand-ins/html-to-text-stand-in.ts': ['node_modules/mailparser/dist/esm/mail-parser.js'],
   'functions/shared/stand-ins/tlds-stand-in.ts': ['node_modules/mailparser/dist/esm/tlds.cjs'],
   'functions/shared/stand-ins/semver-stand-in.ts': ['node_modules/aws-xray-sdk-core/dist/lib/patchers/aws_p.js'],
+  'functions/shared/stand-ins/credential-provider-node-stand-in.ts': ['dynamodb', 's3', 'secrets-manager', 'sesv2', 'textract'].map(
+    (client) => `node_modules/@aws-sdk/client-${client}/dist-es/runtimeConfig.js`,
+  ),
 };
-const REPLACED_PACKAGE = /node_modules\/(?:he|linkify-it|uc\.micro|tlds|semver)\//;
+const REPLACED_PACKAGE =
+  /node_modules\/(?:he|linkify-it|uc\.micro|tlds|semver|@aws-sdk\/(?:credential-provider-(?!env\/)[a-z-]+|nested-clients|token-providers))\//;
 /** A claim written in HTML alone, which mailparser converts to text with html-to-text. */
 const HTML_ONLY_CLAIM = Buffer.from(
   [
@@ -75,12 +80,14 @@ interface Bundled {
   readonly parseMessage: typeof parseMessage;
   readonly readMessageDocuments: typeof readMessageDocuments;
   readonly simpleParser: (message: Buffer) => Promise<ParsedMail>;
+  readonly S3Client: typeof S3Client;
 }
 
 const BUNDLED_ENTRY = [
   `export { parseMessage } from '${path.join(PROJECT_ROOT, 'functions/shared/pipeline/parse-message.ts')}';`,
   `export { readMessageDocuments } from '${path.join(PROJECT_ROOT, 'functions/shared/domain/documents/index.ts')}';`,
   "export { simpleParser } from 'mailparser';",
+  "export { S3Client } from '@aws-sdk/client-s3';",
   '',
 ].join('\n');
 
@@ -148,6 +155,10 @@ describe("the intake's bundle, built with its deployed bundling options", () => 
     bundled = (await import(pathToFileURL(options.outfile).href)) as Bundled;
   });
 
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
   afterAll(async () => {
     await rm(directory, { recursive: true, force: true });
   });
@@ -201,6 +212,24 @@ describe("the intake's bundle, built with its deployed bundling options", () => 
       ...unbundled,
       attachments: [{ ...attachment, filename: '01 Quien Te Dij\uFFFDat. Pitbull.mp3' }],
     });
+  });
+
+  it('signs AWS requests with the credentials Lambda puts in the environment, and with none found elsewhere', async () => {
+    const credentialsFile = path.join(directory, 'credentials');
+    await writeFile(credentialsFile, '[default]\naws_access_key_id = AKIAI44QH8DHBEXAMPLE\naws_secret_access_key = je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY\n');
+    vi.stubEnv('AWS_SHARED_CREDENTIALS_FILE', credentialsFile);
+    vi.stubEnv('AWS_CONFIG_FILE', path.join(directory, 'no-config'));
+    vi.stubEnv('AWS_PROFILE', undefined);
+    vi.stubEnv('AWS_ACCESS_KEY_ID', 'AKIAIOSFODNN7EXAMPLE');
+    vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY');
+    vi.stubEnv('AWS_SESSION_TOKEN', 'IQoJb3JpZ2luX2VjEXAMPLE');
+    const fromEnvironment = await new bundled.S3Client({ region: 'eu-west-1' }).config.credentials();
+    expect(fromEnvironment).toMatchObject({ accessKeyId: 'AKIAIOSFODNN7EXAMPLE', sessionToken: 'IQoJb3JpZ2luX2VjEXAMPLE' });
+
+    for (const name of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN']) vi.stubEnv(name, undefined);
+    // Unbundled, the SDK's chain goes on to the shared credentials file.
+    expect(await new S3Client({ region: 'eu-west-1' }).config.credentials()).toMatchObject({ accessKeyId: 'AKIAI44QH8DHBEXAMPLE' });
+    await expect(new bundled.S3Client({ region: 'eu-west-1' }).config.credentials()).rejects.toThrow('Unable to find environment variable credentials.');
   });
 
   it.each(SAMPLES)('reads a claim written in $charset as the intake does unbundled, to the letter', async (sample) => {
