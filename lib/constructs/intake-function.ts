@@ -27,9 +27,20 @@ export const INTAKE_BATCH_SIZE = 5;
  * Installed beside the bundle rather than bundled: sharp loads a native binary, tesseract.js starts
  * a worker script and loads its WebAssembly core from its package, and the models are files. The
  * PDF libraries (unpdf's pdf.js, pdf-lib) are most of the code by size and only some claims need
- * them: kept out of the bundle, they are imported on first use and the cold start does not load them.
+ * them, as only some need html-to-text (a message in HTML alone, see its stand-in) or Textract
+ * (the OCR engine when so configured): kept out of the bundle, they are loaded on first use and the
+ * cold start does not compile them.
  */
-const INSTALLED_MODULES = ['sharp', 'tesseract.js', '@tesseract.js-data/eng', '@tesseract.js-data/fra', 'unpdf', 'pdf-lib'];
+const INSTALLED_MODULES = [
+  'sharp',
+  'tesseract.js',
+  '@tesseract.js-data/eng',
+  '@tesseract.js-data/fra',
+  'unpdf',
+  'pdf-lib',
+  'html-to-text',
+  '@aws-sdk/client-textract',
+];
 
 export interface IntakeFunctionProps {
   readonly config: ClaimsIntakeConfig;

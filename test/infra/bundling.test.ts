@@ -10,6 +10,7 @@ import type { BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { build, type Metafile } from 'esbuild';
 import type { ParsedMail } from 'mailparser';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { bundleContents, HEAVY_MODULES } from '../../bench/cold-start/bundle-contents.ts';
 import { esbuildOptionsOf } from '../../bench/cold-start/cdk-esbuild-options.ts';
 import { deployedFunctions } from '../../bench/cold-start/deployed-functions.ts';
 import { readMessageDocuments } from '../../functions/shared/domain/documents/index.ts';
@@ -54,7 +55,7 @@ const STAND_IN_IMPORTERS: Readonly<Record<string, readonly string[]>> = {
   ),
 };
 const REPLACED_PACKAGE =
-  /node_modules\/(?:he|linkify-it|uc\.micro|tlds|semver|@aws-sdk\/(?:credential-provider-(?!env\/)[a-z-]+|nested-clients|token-providers))\//;
+  /node_modules\/(?:he|linkify-it|uc\.micro|tlds|semver|html-to-text|@aws-sdk\/(?:credential-provider-(?!env\/)[a-z-]+|nested-clients|token-providers))\//;
 /** A claim written in HTML alone, which mailparser converts to text with html-to-text. */
 const HTML_ONLY_CLAIM = Buffer.from(
   [
@@ -248,30 +249,40 @@ describe("the intake's bundle, built with its deployed bundling options", () => 
 
 describe("every function's bundle", () => {
   const functions = deployedFunctions();
-  const inputsOf = new Map<string, Metafile['inputs']>();
+  const metafiles = new Map<string, { readonly metafile: Metafile; readonly outfile: string }>();
+  const inputsOf = (name: string) => metafiles.get(name)?.metafile.inputs ?? {};
 
   beforeAll(async () => {
     for (const deployed of functions) {
       const options = esbuildOptionsOf(deployed.entry, deployed.bundling, path.join(tmpdir(), 'claims-intake-bundle-inputs'));
       const { metafile } = await build({ ...options, write: false, absWorkingDir: PROJECT_ROOT });
-      inputsOf.set(deployed.name, metafile.inputs);
+      metafiles.set(deployed.name, { metafile, outfile: path.relative(PROJECT_ROOT, options.outfile) });
     }
   });
 
   it.each(functions.map(({ name }) => name))('%s holds none of the packages stood in for, and their stand-ins only where they were meant for', (name) => {
-    const inputs = inputsOf.get(name) ?? {};
+    const inputs = inputsOf(name);
     expect(Object.keys(inputs).filter((input) => REPLACED_PACKAGE.test(input))).toEqual([]);
     for (const [input, { imports }] of Object.entries(inputs)) {
       for (const { path: imported } of imports) if (imported.startsWith('functions/shared/stand-ins/')) expect(STAND_IN_IMPORTERS[imported]).toContain(input);
     }
   });
 
-  it("has the intake's html-to-text stand-in load the html-to-text mailparser imports", () => {
-    const standIn = inputsOf.get('intake')?.['functions/shared/stand-ins/html-to-text-stand-in.ts'];
-    const mailparsers = path.relative(PROJECT_ROOT, createRequire(createRequire(import.meta.url).resolve('mailparser')).resolve('html-to-text'));
-    expect(standIn?.imports.map(({ path: imported, kind }) => ({ folder: path.dirname(imported), kind }))).toEqual([
-      { folder: path.dirname(mailparsers), kind: 'require-call' },
-    ]);
+  it.each(functions.map(({ name }) => name))('%s loads OCR, image, PDF and HTML conversion modules on first use only, none of them bundled', (name) => {
+    const { metafile, outfile } = metafiles.get(name) ?? {};
+    if (metafile === undefined || outfile === undefined) throw new Error(`${name} was not built`);
+    const loading = bundleContents(metafile, outfile).heavyModules.map(({ module, loading, bundledBytes }) => ({ module, loading, bundledBytes }));
+    const expected = name === 'intake' ? 'on first use' : 'not in the bundle';
+    expect(loading).toEqual(HEAVY_MODULES.map((module) => ({ module, loading: expected, bundledBytes: 0 })));
+  });
+
+  it('has html-to-text installed beside each bundle whose stand-in loads it, at the version mailparser depends on', async () => {
+    const loadingIt = functions.filter(({ name }) => inputsOf(name)['functions/shared/stand-ins/html-to-text-stand-in.ts'] !== undefined);
+    expect(loadingIt.map(({ name }) => name)).toEqual(['intake']);
+    for (const { bundling } of loadingIt) expect(bundling.nodeModules).toContain('html-to-text');
+    const packageJson = JSON.parse(await readFile(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    const mailparserPackage = createRequire(createRequire(import.meta.url).resolve('mailparser'));
+    expect(packageJson.dependencies['html-to-text']).toBe((mailparserPackage('html-to-text/package.json') as { version: string }).version);
   });
 });
 
