@@ -27,9 +27,9 @@ export const INTAKE_BATCH_SIZE = 5;
  * Installed beside the bundle rather than bundled: sharp loads a native binary, tesseract.js starts
  * a worker script and loads its WebAssembly core from its package, and the models are files. The
  * PDF libraries (unpdf's pdf.js, pdf-lib) are most of the code by size and only some claims need
- * them, as only some need html-to-text (a message in HTML alone, see its stand-in) or Textract
- * (the OCR engine when so configured): kept out of the bundle, they are loaded on first use and the
- * cold start does not compile them.
+ * them, as only some need html-to-text (a message in HTML alone, see its stand-in): kept out of
+ * the bundle, they are loaded on first use and the cold start does not compile them. The Textract
+ * client stays bundled (40 KB): installed, it would bring its own copy of the AWS SDK (16 MB).
  */
 const INSTALLED_MODULES = [
   'sharp',
@@ -39,7 +39,6 @@ const INSTALLED_MODULES = [
   'unpdf',
   'pdf-lib',
   'html-to-text',
-  '@aws-sdk/client-textract',
 ];
 
 export interface IntakeFunctionProps {
