@@ -7,7 +7,13 @@ export interface Mailer {
   send(message: OutgoingMessage, tags: Readonly<Record<string, string>>): Promise<string>;
 }
 
-/** Sends the message as raw MIME through SES v2 (raw messages up to 40 MB). */
+/**
+ * SES v2 sends raw messages of up to 40 MB, headers and base64 included. Read as decimal
+ * megabytes, the stricter of the two readings: a message between them is not worth a refusal.
+ */
+export const SES_MAX_MESSAGE_BYTES = 40_000_000;
+
+/** Sends the message as raw MIME through SES v2 (raw messages up to SES_MAX_MESSAGE_BYTES). */
 export class SesMailer implements Mailer {
   constructor(
     private readonly ses: SESv2Client,

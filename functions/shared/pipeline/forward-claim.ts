@@ -1,3 +1,4 @@
+import { base64LinesLength } from '../adapters/mime/base64-lines.ts';
 import type { Mailer } from '../adapters/ses-mailer.ts';
 import type { ClaimRecord, ClaimRepository } from '../domain/claim.ts';
 import { administratorFor, type AdministratorOverrides } from '../domain/administrators.ts';
@@ -24,7 +25,7 @@ export async function forwardClaim(claim: ClaimRecord, context: IntakeContext, d
     summary: summarizeClaim(claim, context.identification?.member),
     to,
     cc,
-    attachments: attachmentsOf(required(context.documents, 'the documents'), context.renditions ?? []),
+    attachments: forwardAttachments(context),
   });
   const messageId = await dependencies.mailer.send(message, { claimReference: claim.reference, kind: 'forward' });
   const forward = { to, ...(cc ? { cc } : {}), messageId, at: dependencies.now().toISOString() };
@@ -32,9 +33,23 @@ export async function forwardClaim(claim: ClaimRecord, context: IntakeContext, d
   return { ...claim, status: 'FORWARDED', forward, statusHistory: [...claim.statusHistory, { status: 'FORWARDED', at: forward.at, detail: `to ${route}` }] };
 }
 
-function attachmentsOf(documents: readonly DocumentFile[], renditions: readonly Rendition[]) {
+/** What the forward carries: the documents as received, then their renditions. */
+function forwardAttachments(context: IntakeContext) {
   return [
-    ...documents.map((document) => ({ filename: document.filename, content: document.content, contentType: document.declaredContentType })),
-    ...renditions.map(({ filename, content, contentType }) => ({ filename, content, contentType })),
+    ...required(context.documents, 'the documents').map((document) => ({ filename: document.filename, content: document.content, contentType: document.declaredContentType })),
+    ...(context.renditions ?? []).map(({ filename, content, contentType }) => ({ filename, content, contentType })),
   ];
+}
+
+/**
+ * Room in the forward for all but its attachments' content: its headers, the cover in text and
+ * HTML (a line per document and per piece of evidence), and each attachment's part headers with
+ * its name. 300 KB for 50 documents whose long names are written in other scripts, each byte of
+ * which is encoded in three.
+ */
+const FORWARD_ENVELOPE_ALLOWANCE_BYTES = 1024 * 1024;
+
+/** More than the forward of the claim will weigh as raw MIME: its attachments in base64 and an allowance for the rest. */
+export function forwardSizeBound(context: IntakeContext): number {
+  return forwardAttachments(context).reduce((total, { content }) => total + base64LinesLength(content.length), FORWARD_ENVELOPE_ALLOWANCE_BYTES);
 }

@@ -1,8 +1,9 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { buildRawMessage } from '../../../functions/shared/adapters/mime/raw-message.ts';
 import type { IntakeContext } from '../../../functions/shared/pipeline/context.ts';
-import { forwardClaim, type ForwardDependencies } from '../../../functions/shared/pipeline/forward-claim.ts';
+import { forwardClaim, forwardSizeBound, type ForwardDependencies } from '../../../functions/shared/pipeline/forward-claim.ts';
 import { CAMBODIA_INVOICE, claimRecord, NOW, now, PRESCRIPTION_PHOTO, REFERENCE } from '../../support/claim-records.ts';
-import { intakeContext, sampleMember } from '../../support/contexts.ts';
+import { documentFile, intakeContext, sampleMember } from '../../support/contexts.ts';
 import { InMemoryClaimRepository } from '../../support/in-memory-claim-repository.ts';
 import { RecordingMailer } from '../../support/recording-mailer.ts';
 
@@ -104,5 +105,23 @@ describe('forwardClaim', () => {
     expect(await forwardClaim(claim, context, dependencies)).toBe(claim);
     expect(mailer.sent).toEqual([]);
     expect(await claims.get(REFERENCE)).toEqual(claim);
+  });
+
+  it('weighs no more as raw MIME than forwardSizeBound says, for the most documents a claim carries, with long names and a rendition', async () => {
+    const name = (index: number) => `Facture n°${index} – Clínica Nuestra Señora de Guadalupe, 発行 ${'é'.repeat(120)}.pdf`;
+    const documents = Array.from({ length: 50 }, (_, index) =>
+      documentFile(name(index), '', { content: Buffer.alloc(1000 + index), type: 'pdf', declaredContentType: 'application/pdf', textRead: false, notReadReason: 'over the read bounds' }),
+    );
+    const renditions = [{ of: name(0), filename: `${name(0)}.pdf`, contentType: 'application/pdf', content: Buffer.alloc(5000) }];
+    const crowded = { ...context, documents, renditions };
+    const stored = documents.map(({ filename, type, size, sha256, textRead, notReadReason }) => ({ filename, type, size, sha256, textRead, notReadReason, s3Key: `documents/${sha256}` }));
+    await forwardClaim(await claims.seed(claimRecord({ documents: stored })), crowded, dependencies);
+
+    const [sent] = mailer.sent;
+    if (sent === undefined) throw new Error('No forward was sent');
+    const raw = buildRawMessage(sent.message, { from: 'claims@claims.example.org', date: NOW });
+    expect(sent.message.attachments).toHaveLength(51);
+    expect(raw.length).toBeLessThan(forwardSizeBound(crowded));
+    expect(forwardSizeBound(crowded) - raw.length).toBeGreaterThan(512 * 1024);
   });
 });

@@ -1,0 +1,46 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { IntakeContext, Outcome, Rendition } from '../../../functions/shared/pipeline/context.ts';
+import { holdForReview } from '../../../functions/shared/pipeline/hold-for-review.ts';
+import { documentFile, intakeContext } from '../../support/contexts.ts';
+
+const ROUTED: Outcome = { status: 'FORWARDED', reasons: ['treatment location KH, routed to MAI'] };
+/** Photos of invoices, as a member sends them: 28 MB in all, the most SES's 40 MB take in base64 with the cover. */
+const PHOTOS = [documentFile('facture-1.jpg', '', { content: Buffer.alloc(14_000_000), type: 'jpeg' }), documentFile('facture-2.jpg', '', { content: Buffer.alloc(14_000_000), type: 'jpeg' })];
+/** A fine-resolution fax of 20 MB. */
+const FAX = documentFile('fax000123.tif', '', { content: Buffer.alloc(20_000_000), type: 'tiff' });
+/** Its PDF for the forward. */
+const FAX_PDF: Rendition = { of: 'fax000123.tif', filename: 'fax000123.pdf', contentType: 'application/pdf', content: Buffer.alloc(9_000_000) };
+
+let received: IntakeContext;
+
+beforeAll(async () => {
+  received = await intakeContext();
+});
+
+const held = (changes: Partial<IntakeContext>) => holdForReview({ ...received, outcome: ROUTED, ...changes });
+
+describe('holdForReview', () => {
+  it('lets a claim whose forward SES can send go on to its administrator', () => {
+    expect(held({ documents: PHOTOS }).outcome).toEqual(ROUTED);
+  });
+
+  it('holds a claim whose forward, with the rendition of its fax, would be over what SES sends', () => {
+    expect(held({ channel: 'fax', documents: [FAX], renditions: [FAX_PDF] }).outcome).toEqual({
+      status: 'REVIEW',
+      reasons: ['treatment location KH, routed to MAI', 'the forward would weigh up to 40.7 MB, over the 40 MB SES sends'],
+    });
+  });
+
+  it('holds a claim whose documents alone would take the forward over', () => {
+    const photos = [...PHOTOS, documentFile('ordonnance.jpg', '', { content: Buffer.alloc(1_000_000), type: 'jpeg' })];
+    expect(held({ documents: photos }).outcome).toEqual({
+      status: 'REVIEW',
+      reasons: ['treatment location KH, routed to MAI', 'the forward would weigh up to 40.7 MB, over the 40 MB SES sends'],
+    });
+  });
+
+  it('weighs no forward for a claim that is not forwarded', () => {
+    const needsInfo: Outcome = { status: 'NEEDS_INFO', missing: 'member-number', reasons: ['no member number'] };
+    expect(held({ outcome: needsInfo, documents: [FAX], renditions: [FAX_PDF] }).outcome).toEqual(needsInfo);
+  });
+});
