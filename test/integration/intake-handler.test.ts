@@ -164,6 +164,27 @@ describe('intake handler against the emulators', () => {
     expect(outbox.map((email) => email.destination.to)).toEqual([['marie.dupont@example.fr']]);
   });
 
+  it('holds for review, and forwards nothing, a claim carrying a file SES would refuse to send on', async () => {
+    const raw = await compose({
+      from: 'bill.smith@example.org',
+      to: 'claims@claims.example.org',
+      subject: 'Claim, member number 52093817',
+      text: 'Invoice attached, and the viewer I read it with.',
+      attachments: [
+        { filename: 'invoice.pdf', content: await fixture('invoices/invoice-phnom-penh.pdf') },
+        { filename: 'PdfViewer.exe', content: Buffer.from('MZ'), contentType: 'application/octet-stream' },
+      ],
+    });
+    const { sesMessageId, response } = await deliver(raw);
+
+    expect(response).toEqual({ batchItemFailures: [] });
+    const claim = await claimFor(sesMessageId);
+    expect(claim).toMatchObject({ status: 'REVIEW', outcome: 'REVIEW', memberId: '52093817', treatmentCountry: 'KH' });
+    expect(claim.reasons.at(-1)).toBe('SES does not send .exe files such as PdfViewer.exe');
+    const outbox = await harness().aws.outbox.list();
+    expect(outbox.map((email) => email.destination.to)).toEqual([['bill.smith@example.org']]);
+  });
+
   it('asks a known member for the missing document', async () => {
     const { sesMessageId } = await deliver(await fixture('claims/no-attachment.eml'));
 

@@ -13,6 +13,26 @@ export interface Mailer {
  */
 export const SES_MAX_MESSAGE_BYTES = 40_000_000;
 
+/**
+ * File extensions SES refuses in an attachment, whatever the content: a message carrying one is
+ * rejected (https://docs.aws.amazon.com/ses/latest/dg/mime-types.html).
+ */
+const SES_REFUSED_EXTENSIONS: ReadonlySet<string> = new Set(
+  (
+    'ade adp app asp bas bat cer chm cmd com cpl crt csh der exe fxp gadget hlp hta inf ins isp its js jse ksh lib lnk ' +
+    'mad maf mag mam maq mar mas mat mau mav maw mda mdb mde mdt mdw mdz msc msh msh1 msh2 mshxml msh1xml msh2xml msi ' +
+    'msp mst ops pcd pif plg prf prg reg scf scr sct shb shs sys ps1 ps1xml ps2 ps2xml psc1 psc2 tmp url vb vbe vbs vps ' +
+    'vsmacros vss vst vsw vxd ws wsc wsf wsh xnk'
+  ).split(' '),
+);
+
+/** The extension of `filename` SES refuses to send, lower-case, if it is one. */
+export function sesRefusedExtension(filename: string): string | undefined {
+  const dot = filename.lastIndexOf('.');
+  const extension = dot < 0 ? '' : filename.slice(dot + 1).toLowerCase();
+  return SES_REFUSED_EXTENSIONS.has(extension) ? extension : undefined;
+}
+
 /** Sends the message as raw MIME through SES v2 (raw messages up to SES_MAX_MESSAGE_BYTES). */
 export class SesMailer implements Mailer {
   constructor(

@@ -34,7 +34,7 @@ export async function forwardClaim(claim: ClaimRecord, context: IntakeContext, d
 }
 
 /** What the forward carries: the documents as received, then their renditions. */
-function forwardAttachments(context: IntakeContext) {
+export function forwardAttachments(context: IntakeContext) {
   return [
     ...required(context.documents, 'the documents').map((document) => ({ filename: document.filename, content: document.content, contentType: document.declaredContentType })),
     ...(context.renditions ?? []).map(({ filename, content, contentType }) => ({ filename, content, contentType })),

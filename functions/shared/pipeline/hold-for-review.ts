@@ -1,25 +1,37 @@
-import { SES_MAX_MESSAGE_BYTES } from '../adapters/ses-mailer.ts';
+import { SES_MAX_MESSAGE_BYTES, sesRefusedExtension } from '../adapters/ses-mailer.ts';
 import { required, type IntakeContext } from './context.ts';
-import { forwardSizeBound } from './forward-claim.ts';
+import { forwardAttachments, forwardSizeBound } from './forward-claim.ts';
 
 const BYTES_PER_MB = 1_000_000;
 
 /**
+ * Why SES would refuse the claim's forward, whatever the number of tries: a message near SES's
+ * limit whose renditions, or whose documents in base64, take the forward over it, and files of a
+ * type SES never carries.
+ */
+function unsendableForward(context: IntakeContext): string[] {
+  const forwardBytes = forwardSizeBound(context);
+  const refused = forwardAttachments(context).filter(({ filename }) => sesRefusedExtension(filename) !== undefined);
+  return [
+    ...(forwardBytes > SES_MAX_MESSAGE_BYTES
+      ? [`the forward would weigh up to ${(forwardBytes / BYTES_PER_MB).toFixed(1)} MB, over the ${SES_MAX_MESSAGE_BYTES / BYTES_PER_MB} MB SES sends`]
+      : []),
+    ...refused.map(({ filename }) => `SES does not send .${sesRefusedExtension(filename)} files such as ${filename}`),
+  ];
+}
+
+/**
  * What a person must see that the decision alone does not: a damaged file (the administrator
  * could not open it either), a fax from someone unknown, whose gateway cannot be asked for the
- * member number, and a claim SES could not send on: a message near SES's limit whose renditions,
- * or whose documents in base64, take its forward over.
+ * member number, and a claim to forward that SES would not send on.
  */
 export function holdForReview(context: IntakeContext): IntakeContext {
   const outcome = required(context.outcome, 'the outcome');
   const damaged = (context.documents ?? []).filter((document) => document.damaged);
-  const forwardBytes = outcome.status === 'FORWARDED' ? forwardSizeBound(context) : 0;
   const reasons = [
     ...damaged.map((document) => `${document.filename} is damaged: ${document.notReadReason}`),
     ...(context.channel === 'fax' && outcome.missing === 'member-number' ? ['a fax gateway cannot be asked for the member number'] : []),
-    ...(forwardBytes > SES_MAX_MESSAGE_BYTES
-      ? [`the forward would weigh up to ${(forwardBytes / BYTES_PER_MB).toFixed(1)} MB, over the ${SES_MAX_MESSAGE_BYTES / BYTES_PER_MB} MB SES sends`]
-      : []),
+    ...(outcome.status === 'FORWARDED' ? unsendableForward(context) : []),
   ];
   return reasons.length === 0 ? context : { ...context, outcome: { status: 'REVIEW', reasons: [...outcome.reasons, ...reasons] } };
 }

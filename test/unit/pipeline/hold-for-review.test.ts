@@ -39,6 +39,19 @@ describe('holdForReview', () => {
     });
   });
 
+  it('holds a claim carrying a file of a type SES refuses to send, whatever the case of its extension', () => {
+    const documents = [documentFile('facture.pdf', 'Facture'), documentFile('Lecteur.EXE', '', { type: 'other' }), documentFile('raccourci.url', '', { type: 'other' })];
+    expect(held({ documents }).outcome).toEqual({
+      status: 'REVIEW',
+      reasons: ['treatment location KH, routed to MAI', 'SES does not send .exe files such as Lecteur.EXE', 'SES does not send .url files such as raccourci.url'],
+    });
+  });
+
+  it('lets files SES sends go, whatever they are', () => {
+    const documents = [documentFile('factures.zip', '', { type: 'other' }), documentFile('courrier.docx', '', { type: 'office' }), documentFile('attachment-2.bin', '', { type: 'other' })];
+    expect(held({ documents }).outcome).toEqual(ROUTED);
+  });
+
   it('weighs no forward for a claim that is not forwarded', () => {
     const needsInfo: Outcome = { status: 'NEEDS_INFO', missing: 'member-number', reasons: ['no member number'] };
     expect(held({ outcome: needsInfo, documents: [FAX], renditions: [FAX_PDF] }).outcome).toEqual(needsInfo);
