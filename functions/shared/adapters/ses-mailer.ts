@@ -7,11 +7,10 @@ export interface Mailer {
   send(message: OutgoingMessage, tags: Readonly<Record<string, string>>): Promise<string>;
 }
 
-/**
- * SES v2 sends raw messages of up to 40 MB, headers and base64 included. Read as decimal
- * megabytes, the stricter of the two readings: a message between them is not worth a refusal.
- */
-export const SES_MAX_MESSAGE_BYTES = 40_000_000;
+/** SES counts message sizes in binary megabytes: its former 10 MB refused "more than 10485760 bytes". */
+export const SES_MEGABYTE = 1024 * 1024;
+/** SES v2 sends raw messages of up to 40 MB, headers and base64 included; it receives as much. */
+export const SES_MAX_MESSAGE_BYTES = 40 * SES_MEGABYTE;
 
 /**
  * File extensions SES refuses in an attachment, whatever the content: a message carrying one is

@@ -1,8 +1,6 @@
-import { SES_MAX_MESSAGE_BYTES, sesRefusedExtension } from '../adapters/ses-mailer.ts';
+import { SES_MAX_MESSAGE_BYTES, SES_MEGABYTE, sesRefusedExtension } from '../adapters/ses-mailer.ts';
 import { required, type IntakeContext } from './context.ts';
 import { forwardAttachments, forwardSizeBound } from './forward-claim.ts';
-
-const BYTES_PER_MB = 1_000_000;
 
 /**
  * Why SES would refuse the claim's forward, whatever the number of tries: a message near SES's
@@ -14,7 +12,7 @@ function unsendableForward(context: IntakeContext): string[] {
   const refused = forwardAttachments(context).filter(({ filename }) => sesRefusedExtension(filename) !== undefined);
   return [
     ...(forwardBytes > SES_MAX_MESSAGE_BYTES
-      ? [`the forward would weigh up to ${(forwardBytes / BYTES_PER_MB).toFixed(1)} MB, over the ${SES_MAX_MESSAGE_BYTES / BYTES_PER_MB} MB SES sends`]
+      ? [`the forward would weigh up to ${(forwardBytes / SES_MEGABYTE).toFixed(1)} MB, over the ${SES_MAX_MESSAGE_BYTES / SES_MEGABYTE} MB SES sends`]
       : []),
     ...refused.map(({ filename }) => `SES does not send .${sesRefusedExtension(filename)} files such as ${filename}`),
   ];

@@ -4,12 +4,12 @@ import { holdForReview } from '../../../functions/shared/pipeline/hold-for-revie
 import { documentFile, intakeContext } from '../../support/contexts.ts';
 
 const ROUTED: Outcome = { status: 'FORWARDED', reasons: ['treatment location KH, routed to MAI'] };
-/** Photos of invoices, as a member sends them: 28 MB in all, the most SES's 40 MB take in base64 with the cover. */
-const PHOTOS = [documentFile('facture-1.jpg', '', { content: Buffer.alloc(14_000_000), type: 'jpeg' }), documentFile('facture-2.jpg', '', { content: Buffer.alloc(14_000_000), type: 'jpeg' })];
+/** Photos of invoices, as much as SES receives in one message (40 MB once in base64): their forward weighs as much. */
+const PHOTOS = [documentFile('facture-1.jpg', '', { content: Buffer.alloc(14_600_000), type: 'jpeg' }), documentFile('facture-2.jpg', '', { content: Buffer.alloc(14_600_000), type: 'jpeg' })];
 /** A fine-resolution fax of 20 MB. */
 const FAX = documentFile('fax000123.tif', '', { content: Buffer.alloc(20_000_000), type: 'tiff' });
 /** Its PDF for the forward. */
-const FAX_PDF: Rendition = { of: 'fax000123.tif', filename: 'fax000123.pdf', contentType: 'application/pdf', content: Buffer.alloc(9_000_000) };
+const FAX_PDF: Rendition = { of: 'fax000123.tif', filename: 'fax000123.pdf', contentType: 'application/pdf', content: Buffer.alloc(11_000_000) };
 
 let received: IntakeContext;
 
@@ -27,7 +27,7 @@ describe('holdForReview', () => {
   it('holds a claim whose forward, with the rendition of its fax, would be over what SES sends', () => {
     expect(held({ channel: 'fax', documents: [FAX], renditions: [FAX_PDF] }).outcome).toEqual({
       status: 'REVIEW',
-      reasons: ['treatment location KH, routed to MAI', 'the forward would weigh up to 40.7 MB, over the 40 MB SES sends'],
+      reasons: ['treatment location KH, routed to MAI', 'the forward would weigh up to 41.5 MB, over the 40 MB SES sends'],
     });
   });
 
@@ -35,7 +35,7 @@ describe('holdForReview', () => {
     const photos = [...PHOTOS, documentFile('ordonnance.jpg', '', { content: Buffer.alloc(1_000_000), type: 'jpeg' })];
     expect(held({ documents: photos }).outcome).toEqual({
       status: 'REVIEW',
-      reasons: ['treatment location KH, routed to MAI', 'the forward would weigh up to 40.7 MB, over the 40 MB SES sends'],
+      reasons: ['treatment location KH, routed to MAI', 'the forward would weigh up to 40.4 MB, over the 40 MB SES sends'],
     });
   });
 
