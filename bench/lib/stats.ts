@@ -11,7 +11,7 @@ export const median = (values: readonly number[]): number => percentile(values, 
 /** Rounded for reading: figures on a shared machine are not worth more digits. */
 export const round = (value: number, digits = 1): number => Number(value.toFixed(digits));
 
-/** Message sizes and budgets are in decimal megabytes, as SES and the budgets write them. */
+/** Message sizes and budgets are in decimal megabytes, as the budgets are written. */
 export const MEGABYTE = 1_000_000;
 /** Memory is in MiB, as Lambda's memory setting counts it. */
 export const MEBIBYTE = 1024 * 1024;
