@@ -2,9 +2,8 @@ import { base64LinesLength } from '../adapters/mime/base64-lines.ts';
 import type { Mailer } from '../adapters/ses-mailer.ts';
 import type { ClaimRecord, ClaimRepository } from '../domain/claim.ts';
 import { administratorFor, type AdministratorOverrides } from '../domain/administrators.ts';
-import type { DocumentFile } from '../domain/types.ts';
 import { composeForward } from '../templates/index.ts';
-import { required, type IntakeContext, type Rendition } from './context.ts';
+import { required, type IntakeContext } from './context.ts';
 import { summarizeClaim } from './summarize-claim.ts';
 
 export interface ForwardDependencies {

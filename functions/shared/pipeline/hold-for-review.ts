@@ -9,12 +9,14 @@ import { forwardAttachments, forwardSizeBound } from './forward-claim.ts';
  */
 function unsendableForward(context: IntakeContext): string[] {
   const forwardBytes = forwardSizeBound(context);
-  const refused = forwardAttachments(context).filter(({ filename }) => sesRefusedExtension(filename) !== undefined);
   return [
     ...(forwardBytes > SES_MAX_MESSAGE_BYTES
       ? [`the forward would weigh up to ${(forwardBytes / SES_MEGABYTE).toFixed(1)} MB, over the ${SES_MAX_MESSAGE_BYTES / SES_MEGABYTE} MB SES sends`]
       : []),
-    ...refused.map(({ filename }) => `SES does not send .${sesRefusedExtension(filename)} files such as ${filename}`),
+    ...forwardAttachments(context).flatMap(({ filename }) => {
+      const extension = sesRefusedExtension(filename);
+      return extension === undefined ? [] : [`SES does not send .${extension} files such as ${filename}`];
+    }),
   ];
 }
 
