@@ -11,12 +11,20 @@ const { logger, tracer } = createObservability('claims-delivery-events');
 const { dynamo } = traceClients(tracer, { dynamo: createDynamoClient(config) });
 const claims = new DynamoClaimRepository(dynamo, config.CLAIMS_TABLE);
 
-/** Records SES delivery, bounce, complaint and reject events of outgoing mail against their claim. */
+/**
+ * Records SES delivery, bounce, complaint and reject events of outgoing mail against their claim;
+ * a forward that will not reach the administrator puts its claim in the review queue.
+ */
 export function handler(event: SQSEvent): Promise<SQSBatchResponse> {
   return handleQueueBatch(event, logger, async (body) => {
     const delivery = parseQueuedDeliveryEvent(body);
     if (!delivery) return;
-    await claims.recordDeliveryEvent(delivery.reference, delivery.event);
-    logger.info('delivery event recorded', { reference: delivery.reference, type: delivery.event.type });
+    const { reference, event: deliveryEvent } = delivery;
+    await claims.recordDeliveryEvent(reference, deliveryEvent);
+    logger.info('delivery event recorded', { reference, type: deliveryEvent.type });
+    const reason = delivery.forwardUndelivered;
+    if (reason && (await claims.markForwardUndelivered(reference, { at: deliveryEvent.at, reason }))) {
+      logger.warn('forward undelivered: claim held for review', { reference });
+    }
   });
 }

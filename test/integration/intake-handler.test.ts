@@ -252,4 +252,33 @@ describe('delivery events handler against the emulators', () => {
       { type: 'BOUNCE', at: '2017-08-05T00:41:02.669Z', detail: 'forward: Permanent/General' },
     ]);
   });
+
+  it('puts a forwarded claim whose forward bounced for good in the review queue, once, with why', async () => {
+    const invoice = await fixture('invoices/invoice-phnom-penh.pdf');
+    const raw = await compose({
+      from: 'bill.smith@example.org',
+      to: 'claims@claims.example.org',
+      subject: 'Claim, member number 52093817',
+      text: 'Please find the invoice attached.',
+      attachments: [{ filename: 'invoice.pdf', content: Buffer.concat([invoice, Buffer.from('\n% bounced\n')]) }],
+    });
+    const { sesMessageId } = await deliver(raw);
+    const forwarded = await claimFor(sesMessageId);
+    expect(forwarded.status).toBe('FORWARDED');
+    const { handler: recordDeliveryEvents } = await import('../../functions/delivery-events/handler.ts');
+    const bounce = snsBody(sesBounceRecord({ claimReference: [forwarded.reference], kind: ['forward'] }));
+
+    const response = await recordDeliveryEvents({
+      Records: [harness().queueRecord('bounce-1', bounce), harness().queueRecord('bounce-2', bounce)],
+    });
+
+    expect(response).toEqual({ batchItemFailures: [] });
+    const claim = await harness().claims.get(forwarded.reference);
+    expect(claim).toMatchObject({ status: 'REVIEW', outcome: 'REVIEW', reasons: [...forwarded.reasons, 'the forward bounced: Permanent/General'] });
+    expect(claim?.statusHistory).toEqual([
+      ...forwarded.statusHistory,
+      { status: 'REVIEW', at: '2017-08-05T00:41:02.669Z', detail: 'the forward bounced: Permanent/General' },
+    ]);
+    expect(claim?.deliveryEvents).toHaveLength(2);
+  });
 });

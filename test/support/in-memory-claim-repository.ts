@@ -70,6 +70,19 @@ export class InMemoryClaimRepository implements ClaimRepository {
     if (!claim) throw new Error(`no claim ${reference}`);
     this.claims.set(reference, { ...claim, deliveryEvents: [...(claim.deliveryEvents ?? []), event] });
   }
+
+  async markForwardUndelivered(reference: string, change: { readonly at: string; readonly reason: string }): Promise<boolean> {
+    const claim = this.claims.get(reference);
+    if (claim?.status !== 'FORWARDED') return false;
+    this.claims.set(reference, {
+      ...claim,
+      status: 'REVIEW',
+      outcome: 'REVIEW',
+      reasons: [...claim.reasons, change.reason],
+      statusHistory: [...claim.statusHistory, { status: 'REVIEW', at: change.at, detail: change.reason }],
+    });
+    return true;
+  }
 }
 
 const documentKey = (memberId: string, sha256: string) => `${memberId}#${sha256}`;

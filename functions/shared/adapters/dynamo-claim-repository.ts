@@ -122,6 +122,31 @@ export class DynamoClaimRepository implements ClaimRepository {
     );
   }
 
+  async markForwardUndelivered(reference: string, change: { readonly at: string; readonly reason: string }): Promise<boolean> {
+    try {
+      await this.dynamo.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: claimKey(reference),
+          UpdateExpression:
+            'SET #status = :review, outcome = :review, reasons = list_append(reasons, :reasons), statusHistory = list_append(statusHistory, :change)',
+          ConditionExpression: 'attribute_exists(pk) AND #status = :forwarded',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':review': 'REVIEW',
+            ':forwarded': 'FORWARDED',
+            ':reasons': [change.reason],
+            ':change': [{ status: 'REVIEW', at: change.at, detail: change.reason }],
+          },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof Error && error.name === 'ConditionalCheckFailedException') return false;
+      throw error;
+    }
+  }
+
   private async recordSent(
     reference: string,
     field: 'forward' | 'acknowledgement',

@@ -84,6 +84,11 @@ export interface ClaimRepository {
   markForwarded(reference: string, forward: SentMessage, detail: string): Promise<boolean>;
   markAcknowledged(reference: string, acknowledgement: SentReply): Promise<boolean>;
   recordDeliveryEvent(reference: string, event: DeliveryEvent): Promise<void>;
+  /**
+   * The forward did not reach the administrator (a permanent bounce, a rejection): a forwarded
+   * claim goes to REVIEW, with why. False when the claim is no longer FORWARDED.
+   */
+  markForwardUndelivered(reference: string, change: { readonly at: string; readonly reason: string }): Promise<boolean>;
 }
 
 /** Where raw messages and extracted documents are kept; S3 when deployed. */

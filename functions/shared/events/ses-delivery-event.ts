@@ -30,6 +30,8 @@ const snsEnvelopeSchema = z.object({ Type: z.literal('Notification'), Message: z
 export interface ClaimDeliveryEvent {
   readonly reference: string;
   readonly event: DeliveryEvent;
+  /** Why the claim's forward will not reach the administrator, when it will not: bounced for good, or rejected. */
+  readonly forwardUndelivered?: string;
 }
 
 export class InvalidDeliveryEventError extends SafeToLogError {
@@ -49,12 +51,18 @@ export function parseQueuedDeliveryEvent(body: string): ClaimDeliveryEvent | und
   const reference = event.mail.tags.claimReference?.[0];
   const kind = event.mail.tags.kind?.[0] ?? 'message';
   if (!reference) return undefined;
+  const forward = kind === 'forward';
   switch (event.type) {
-    case 'Bounce':
-      return event.bounce && {
+    case 'Bounce': {
+      if (!event.bounce) return undefined;
+      const bounce = [event.bounce.bounceType, event.bounce.bounceSubType].filter(Boolean).join('/');
+      return {
         reference,
-        event: { type: 'BOUNCE', at: event.bounce.timestamp, detail: `${kind}: ${[event.bounce.bounceType, event.bounce.bounceSubType].filter(Boolean).join('/')}` },
+        event: { type: 'BOUNCE', at: event.bounce.timestamp, detail: `${kind}: ${bounce}` },
+        // A transient bounce is one SES is still retrying.
+        ...(forward && event.bounce.bounceType === 'Permanent' ? { forwardUndelivered: `the forward bounced: ${bounce}` } : {}),
       };
+    }
     case 'Complaint':
       return event.complaint && {
         reference,
@@ -62,8 +70,14 @@ export function parseQueuedDeliveryEvent(body: string): ClaimDeliveryEvent | und
       };
     case 'Delivery':
       return event.delivery && { reference, event: { type: 'DELIVERY', at: event.delivery.timestamp, detail: kind } };
-    case 'Reject':
-      return { reference, event: { type: 'REJECT', at: event.mail.timestamp, detail: `${kind}: ${event.reject?.reason ?? 'rejected'}` } };
+    case 'Reject': {
+      const reason = event.reject?.reason ?? 'rejected';
+      return {
+        reference,
+        event: { type: 'REJECT', at: event.mail.timestamp, detail: `${kind}: ${reason}` },
+        ...(forward ? { forwardUndelivered: `SES rejected the forward: ${reason}` } : {}),
+      };
+    }
     default:
       return undefined;
   }

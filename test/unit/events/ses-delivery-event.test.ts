@@ -5,10 +5,34 @@ import { sesBounceRecord, sesComplaintRecord, snsBody } from '../../support/ses-
 const tags = { claimReference: ['CLM-2026-7K3F9Q'], kind: ['forward'] };
 
 describe('parseQueuedDeliveryEvent', () => {
-  it('reads a bounce of a tagged message as a bounce of that claim', () => {
+  it('reads a permanent bounce of a forward as a bounce of that claim whose forward is lost', () => {
     expect(parseQueuedDeliveryEvent(snsBody(sesBounceRecord(tags)))).toEqual({
       reference: 'CLM-2026-7K3F9Q',
       event: { type: 'BOUNCE', at: '2017-08-05T00:41:02.669Z', detail: 'forward: Permanent/General' },
+      forwardUndelivered: 'the forward bounced: Permanent/General',
+    });
+  });
+
+  it('takes a transient bounce of a forward, which SES retries, and a permanent one of a reply, for no lost forward', () => {
+    const transient = sesBounceRecord(tags);
+    transient.bounce.bounceType = 'Transient';
+    transient.bounce.bounceSubType = 'MailboxFull';
+    expect(parseQueuedDeliveryEvent(snsBody(transient))).toEqual({
+      reference: 'CLM-2026-7K3F9Q',
+      event: { type: 'BOUNCE', at: '2017-08-05T00:41:02.669Z', detail: 'forward: Transient/MailboxFull' },
+    });
+    expect(parseQueuedDeliveryEvent(snsBody(sesBounceRecord({ ...tags, kind: ['acknowledged'] })))).toEqual({
+      reference: 'CLM-2026-7K3F9Q',
+      event: { type: 'BOUNCE', at: '2017-08-05T00:41:02.669Z', detail: 'acknowledged: Permanent/General' },
+    });
+  });
+
+  it('reads a rejected forward as lost', () => {
+    const { bounce: _bounce, ...mail } = sesBounceRecord(tags);
+    expect(parseQueuedDeliveryEvent(snsBody({ ...mail, eventType: 'Reject', reject: { reason: 'Bad content' } }))).toEqual({
+      reference: 'CLM-2026-7K3F9Q',
+      event: { type: 'REJECT', at: '2017-08-05T00:40:02.012Z', detail: 'forward: Bad content' },
+      forwardUndelivered: 'SES rejected the forward: Bad content',
     });
   });
 
