@@ -5,6 +5,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { deployedFunctions } from './cold-start/deployed-functions.ts';
 import { PROJECT_ROOT } from './lib/project-root.ts';
 import { runScenario, type ScenarioRun } from './lib/run-scenario.ts';
 import { progress } from './lib/scenario-output.ts';
@@ -50,6 +51,13 @@ async function attempt<T>(title: string, run: ScenarioRun): Promise<T | undefine
   }
 }
 
+/** How the deployed intake's process allocates memory (its MALLOC_ variables, as the stack sets them): the pipeline runs the same way. */
+function intakeAllocatorEnvironment(): Record<string, string> {
+  const intake = deployedFunctions().find(({ name }) => name === 'intake');
+  if (intake === undefined) throw new Error('The stack has no intake function');
+  return Object.fromEntries(Object.entries(intake.environment).filter(([name]) => name.startsWith('MALLOC_')));
+}
+
 async function measurePipeline(): Promise<PipelineMeasurement[]> {
   const directory = await mkdtemp(path.join(os.tmpdir(), 'claims-intake-bench-'));
   try {
@@ -59,6 +67,7 @@ async function measurePipeline(): Promise<PipelineMeasurement[]> {
       const measurement = await attempt<PipelineMeasurement>(`Pipeline: ${spec.name}`, {
         script: 'bench/scenarios/pipeline.ts',
         nodeOptions: MEASURING_NODE_OPTIONS,
+        environment: intakeAllocatorEnvironment(),
         args: ['--message', file, '--name', spec.name, '--warmups', String(spec.warmupRuns), '--runs', String(spec.measuredRuns), '--step-runs', String(spec.stepRuns)],
         resultKey: 'pipeline',
       });

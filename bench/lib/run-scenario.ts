@@ -13,6 +13,8 @@ export interface ScenarioRun {
   readonly nodeOptions?: readonly string[];
   /** Key of the scenario's JSON result line. */
   readonly resultKey: string;
+  /** Variables added to the process's environment, read when it starts. */
+  readonly environment?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -24,7 +26,7 @@ export function runScenario(run: ScenarioRun): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...(run.nodeOptions ?? []), '--import', 'tsx', run.script, ...(run.args ?? [])], {
       cwd: PROJECT_ROOT,
-      env: { ...process.env, ...QUIET_SDK_ENVIRONMENT },
+      env: { ...process.env, ...QUIET_SDK_ENVIRONMENT, ...run.environment },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let result: unknown;
