@@ -11,8 +11,9 @@ import type { EmailSending } from './email-sending.ts';
 import { ProjectFunction } from './project-function.ts';
 
 /**
- * From `npm run bench`: the largest claim SES takes (40 MB) peaks at about 290 MiB in the
- * benchmark (the message parsed as it is read, the forward written once), to which sending adds
+ * From `npm run bench`: the largest claim SES takes (40 MB) peaks at about 340 MiB in the
+ * benchmark (the message parsed as it is read, the forward written once, malloc keeping freed
+ * buffers for the next claim: ALLOCATOR_ENVIRONMENT below), to which sending adds
  * the SDK's request holding the forward in base64 (some 55 MiB for a 40 MB forward, 4/3 of it),
  * and the OCR worker at 410–450 MiB; a claim of that size with scans needs both at once.
  * 1536 MB holds them with room to spare and gives the function most of a vCPU (Lambda gives a
@@ -20,13 +21,14 @@ import { ProjectFunction } from './project-function.ts';
  */
 const INTAKE_MEMORY_MB = 1536;
 /**
- * glibc's malloc serves a buffer over its mmap threshold, which adapts only up to 32 MiB, with
- * fresh pages it unmaps at free: the forward of a 40 MB claim and its largest documents touched
- * fresh memory at every claim, and each page's first touch costs much in a virtual machine that
- * backs memory lazily, as Lambda's Firecracker microVMs do (140 ms for 40 MB in `npm run bench`).
- * With the threshold above the largest forward, and 256 MiB kept free before any goes back, that
- * memory serves the next claim: a 40 MB claim takes 560–640 ms instead of 870–1020, for 40 MiB
- * more resident memory. Read by glibc when the process starts (mallopt(3)).
+ * glibc's malloc gives freed memory back to the system: a buffer over its mmap threshold (which
+ * adapts only up to 32 MiB), such as the forward of a 40 MB claim, at once; the rest whenever
+ * enough is free at the top of its heap. The next claim's buffers then take fresh pages, whose
+ * first touch costs much in a virtual machine that backs memory lazily, as Lambda's Firecracker
+ * microVMs do (140 ms for 40 MB in `npm run bench`). With the threshold above the largest forward,
+ * and 256 MiB kept free before any goes back, that memory serves the next claim: a 40 MB claim
+ * takes 560–640 ms instead of 840–1020, for 40 MiB more resident memory. Read by glibc when the
+ * process starts (mallopt(3)).
  */
 const ALLOCATOR_ENVIRONMENT = {
   MALLOC_MMAP_THRESHOLD_: String(64 * 1024 * 1024),
