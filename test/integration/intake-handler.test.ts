@@ -119,15 +119,7 @@ describe('intake handler against the emulators', () => {
   });
 
   it('acknowledges at the registered address, never at the From address', async () => {
-    const invoice = await fixture('invoices/invoice-phnom-penh.pdf');
-    const raw = await compose({
-      from: 'someone.else@example.net',
-      to: 'claims@claims.example.org',
-      subject: 'Claim for my husband, member number 52093817',
-      text: 'Please find the invoice attached.',
-      attachments: [{ filename: 'invoice.pdf', content: Buffer.concat([invoice, Buffer.from('\n% resent\n')]) }],
-    });
-    const { sesMessageId } = await deliver(raw);
+    const { sesMessageId } = await deliver(await invoiceClaim('someone.else@example.net', 'Claim for my husband, member number 52093817', 'resent'));
 
     const claim = await claimFor(sesMessageId);
     expect(claim.acknowledgement?.to).toBe('bill.smith@example.org');
@@ -238,6 +230,18 @@ function compose(options: ConstructorParameters<typeof MailComposer>[0]): Promis
   return new MailComposer(options).compile().build();
 }
 
+/** A claim with Bill Smith's Phnom Penh invoice, which a comment at its end makes a document no other claim carried. */
+async function invoiceClaim(from: string, subject: string, comment: string): Promise<Buffer> {
+  const invoice = await fixture('invoices/invoice-phnom-penh.pdf');
+  return compose({
+    from,
+    to: 'claims@claims.example.org',
+    subject,
+    text: 'Please find the invoice attached.',
+    attachments: [{ filename: 'invoice.pdf', content: Buffer.concat([invoice, Buffer.from(`\n% ${comment}\n`)]) }],
+  });
+}
+
 describe('delivery events handler against the emulators', () => {
   it('records a bounce of the forward against its claim', async () => {
     const { sesMessageId } = await deliver(await fixture('claims/no-attachment.eml'));
@@ -254,15 +258,7 @@ describe('delivery events handler against the emulators', () => {
   });
 
   it('puts a forwarded claim whose forward bounced for good in the review queue, once, with why', async () => {
-    const invoice = await fixture('invoices/invoice-phnom-penh.pdf');
-    const raw = await compose({
-      from: 'bill.smith@example.org',
-      to: 'claims@claims.example.org',
-      subject: 'Claim, member number 52093817',
-      text: 'Please find the invoice attached.',
-      attachments: [{ filename: 'invoice.pdf', content: Buffer.concat([invoice, Buffer.from('\n% bounced\n')]) }],
-    });
-    const { sesMessageId } = await deliver(raw);
+    const { sesMessageId } = await deliver(await invoiceClaim('bill.smith@example.org', 'Claim, member number 52093817', 'bounced'));
     const forwarded = await claimFor(sesMessageId);
     expect(forwarded.status).toBe('FORWARDED');
     const { handler: recordDeliveryEvents } = await import('../../functions/delivery-events/handler.ts');
