@@ -129,6 +129,7 @@ export class ClaimsIntakeStack extends Stack {
         { name: 'DeliveryEvents', queue: this.deliveryEventsQueue },
       ],
       statusPageServiceName: this.statusPage.serviceName,
+      deliveryEventsServiceName: this.deliveryEvents.serviceName,
     });
 
     new CfnOutput(this, 'MxRecord', {

@@ -3,11 +3,11 @@ import { DynamoClaimRepository } from '../shared/adapters/dynamo-claim-repositor
 import { createDynamoClient } from '../shared/clients.ts';
 import { parseDeliveryEventsConfig } from '../shared/config.ts';
 import { parseQueuedDeliveryEvent } from '../shared/events/ses-delivery-event.ts';
-import { createObservability, traceClients } from '../shared/observability.ts';
+import { createObservability, recordUndeliveredForward, traceClients } from '../shared/observability.ts';
 import { handleQueueBatch } from '../shared/queue-batch.ts';
 
 const config = parseDeliveryEventsConfig(process.env);
-const { logger, tracer } = createObservability('claims-delivery-events');
+const { logger, metrics, tracer } = createObservability('claims-delivery-events');
 const { dynamo } = traceClients(tracer, { dynamo: createDynamoClient(config) });
 const claims = new DynamoClaimRepository(dynamo, config.CLAIMS_TABLE);
 
@@ -15,16 +15,21 @@ const claims = new DynamoClaimRepository(dynamo, config.CLAIMS_TABLE);
  * Records SES delivery, bounce, complaint and reject events of outgoing mail against their claim;
  * a forward that will not reach the administrator puts its claim in the review queue.
  */
-export function handler(event: SQSEvent): Promise<SQSBatchResponse> {
-  return handleQueueBatch(event, logger, async (body) => {
-    const delivery = parseQueuedDeliveryEvent(body);
-    if (!delivery) return;
-    const { reference, event: deliveryEvent } = delivery;
-    await claims.recordDeliveryEvent(reference, deliveryEvent);
-    logger.info('delivery event recorded', { reference, type: deliveryEvent.type });
-    const reason = delivery.forwardUndelivered;
-    if (reason && (await claims.markForwardUndelivered(reference, { at: deliveryEvent.at, reason }))) {
-      logger.warn('forward undelivered: claim held for review', { reference });
-    }
-  });
+export async function handler(event: SQSEvent): Promise<SQSBatchResponse> {
+  try {
+    return await handleQueueBatch(event, logger, async (body) => {
+      const delivery = parseQueuedDeliveryEvent(body);
+      if (!delivery) return;
+      const { reference, event: deliveryEvent } = delivery;
+      await claims.recordDeliveryEvent(reference, deliveryEvent);
+      logger.info('delivery event recorded', { reference, type: deliveryEvent.type });
+      const reason = delivery.forwardUndelivered;
+      if (reason && (await claims.markForwardUndelivered(reference, { at: deliveryEvent.at, reason }))) {
+        recordUndeliveredForward(metrics);
+        logger.warn('forward undelivered: claim held for review', { reference });
+      }
+    });
+  } finally {
+    if (metrics.hasStoredMetrics()) metrics.publishStoredMetrics();
+  }
 }

@@ -3,6 +3,7 @@ import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { Tracer } from '@aws-lambda-powertools/tracer';
 import type { AwsClients } from './clients.ts';
 import type { ClaimRecord } from './domain/claim.ts';
+import { UNDELIVERED_FORWARDS_METRIC } from './events/delivery-metric.ts';
 import type { StatusPageResult } from './status-page/show-claim-status.ts';
 import { STATUS_PAGE_REQUESTS_METRIC } from './status-page/status-page-metric.ts';
 
@@ -44,4 +45,9 @@ export function recordStatusPageMetrics(metrics: Metrics, result: StatusPageResu
   const counted = metrics.singleMetric();
   counted.addDimensions({ outcome: result.found ? 'found' : result.reason });
   counted.addMetric(STATUS_PAGE_REQUESTS_METRIC, MetricUnit.Count, 1);
+}
+
+/** A forward that will not reach its administrator: its claim waits in the review queue. */
+export function recordUndeliveredForward(metrics: Metrics): void {
+  metrics.addMetric(UNDELIVERED_FORWARDS_METRIC, MetricUnit.Count, 1);
 }

@@ -16,6 +16,7 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
+import { UNDELIVERED_FORWARDS_METRIC } from '../../functions/shared/events/delivery-metric.ts';
 import { FORGED_LINK_OUTCOME, STATUS_PAGE_REQUESTS_METRIC } from '../../functions/shared/status-page/status-page-metric.ts';
 import type { NotificationQueue } from './notification-queue.ts';
 
@@ -68,6 +69,11 @@ export interface MonitoringProps {
    */
   readonly statusPageServiceName?: string;
   /**
+   * Powertools service name of the delivery-events function, whose undelivered forwards raise an alarm.
+   * @default - no delivery events are read: no such alarm
+   */
+  readonly deliveryEventsServiceName?: string;
+  /**
    * Forged status links in five minutes that raise the alarm: a member who alters a link by
    * mistake does it once or twice, someone guessing at links many times.
    * @default 20
@@ -80,9 +86,9 @@ const sesMetric = (metricName: string, statistic: string, period: Duration) =>
 
 /**
  * Alarms mailed to operations, on what needs a person: a message in a dead-letter queue, a queue no
- * longer drained, function errors and throttles, SES bounce and complaint rates, a burst of forged
- * status links; and a dashboard
- * of the intake, its queues, SES and the claims themselves.
+ * longer drained, function errors and throttles, SES bounce and complaint rates, a forward that
+ * did not reach its administrator, a burst of forged status links; and a dashboard of the intake,
+ * its queues, SES and the claims themselves.
  */
 export class Monitoring extends Construct {
   readonly alarmTopic: Topic;
@@ -152,6 +158,20 @@ export class Monitoring extends Construct {
           period: COUNT_PERIOD,
         }),
         props.forgedStatusLinksThreshold ?? 20,
+      );
+    }
+    if (props.deliveryEventsServiceName !== undefined) {
+      addAlarm(
+        'UndeliveredForwards',
+        "A claim's forward did not reach its administrator (it bounced for good, or SES rejected it): the claim is in the review queue with why. Send it on another way.",
+        new Metric({
+          namespace: props.metricsNamespace,
+          metricName: UNDELIVERED_FORWARDS_METRIC,
+          dimensionsMap: { service: props.deliveryEventsServiceName },
+          statistic: 'Sum',
+          period: COUNT_PERIOD,
+        }),
+        1,
       );
     }
     const bounceRate = sesMetric('Reputation.BounceRate', 'Maximum', REPUTATION_PERIOD);

@@ -87,8 +87,22 @@ describe('monitoring', () => {
     ]);
   });
 
-  it('has exactly these thirteen alarms, each mailing its raising and its clearing to operations', () => {
-    expect(alarms).toHaveLength(13);
+  it("alarms on the first forward that did not reach its administrator: its claim waits in review", () => {
+    const undelivered = alarms.filter((alarm) => alarm.Namespace === 'ClaimsIntake' && alarm.MetricName === 'UndeliveredForwards');
+
+    expect(undelivered).toEqual([
+      expect.objectContaining({
+        Dimensions: [{ Name: 'service', Value: 'claims-delivery-events' }],
+        Statistic: 'Sum',
+        Period: 300,
+        Threshold: 1,
+        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      }),
+    ]);
+  });
+
+  it('has exactly these fourteen alarms, each mailing its raising and its clearing to operations', () => {
+    expect(alarms).toHaveLength(14);
     const alarmTopic = refOf(synthesized.stack.monitoring.alarmTopic);
     for (const alarm of alarms) {
       expect(alarm).toMatchObject({ EvaluationPeriods: 1, TreatMissingData: 'notBreaching', AlarmActions: [alarmTopic], OKActions: [alarmTopic] });

@@ -1,6 +1,6 @@
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { recordClaimMetrics, recordStatusPageMetrics } from '../../../functions/shared/observability.ts';
+import { recordClaimMetrics, recordStatusPageMetrics, recordUndeliveredForward } from '../../../functions/shared/observability.ts';
 import { claimRecord } from '../../support/claim-records.ts';
 
 /** Embedded-metric-format documents Powertools writes to stdout. */
@@ -77,5 +77,18 @@ describe('recordStatusPageMetrics', () => {
     expect(documents[0]).toMatchObject({ _aws: { CloudWatchMetrics: [{ Namespace: 'ClaimsIntakeTest', Dimensions: [['service', 'outcome']] }] } });
     expect(documents[1]).toMatchObject({ StatusPageRequests: 1, outcome: 'found', service: 'claims-status-page' });
     expect(JSON.stringify(documents)).not.toContain('CLM-2026-7K3F9Q');
+  });
+});
+
+describe('recordUndeliveredForward', () => {
+  it('counts a forward that will not reach its administrator, by the function that saw it', () => {
+    const published = capturePublished();
+    const metrics = new Metrics({ namespace: 'ClaimsIntakeTest', serviceName: 'claims-delivery-events' });
+
+    recordUndeliveredForward(metrics);
+    metrics.publishStoredMetrics();
+
+    const [document] = published.documents() as [Record<string, unknown>];
+    expect(document).toMatchObject({ UndeliveredForwards: 1, service: 'claims-delivery-events' });
   });
 });
