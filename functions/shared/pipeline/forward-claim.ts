@@ -1,5 +1,5 @@
 import { base64LinesLength } from '../adapters/mime/base64-lines.ts';
-import type { Mailer } from '../adapters/ses-mailer.ts';
+import { SES_MAX_MESSAGE_BYTES, type Mailer } from '../adapters/ses-mailer.ts';
 import type { ClaimRecord, ClaimRepository } from '../domain/claim.ts';
 import { administratorFor, type AdministratorOverrides } from '../domain/administrators.ts';
 import { composeForward } from '../templates/index.ts';
@@ -32,14 +32,6 @@ export async function forwardClaim(claim: ClaimRecord, context: IntakeContext, d
   return { ...claim, status: 'FORWARDED', forward, statusHistory: [...claim.statusHistory, { status: 'FORWARDED', at: forward.at, detail: `to ${route}` }] };
 }
 
-/** What the forward carries: the documents as received, then their renditions. */
-export function forwardAttachments(context: IntakeContext) {
-  return [
-    ...required(context.documents, 'the documents').map((document) => ({ filename: document.filename, content: document.content, contentType: document.declaredContentType })),
-    ...(context.renditions ?? []).map(({ filename, content, contentType }) => ({ filename, content, contentType })),
-  ];
-}
-
 /**
  * Room in the forward for all but its attachments' content: its headers, the cover in text and
  * HTML (a line per document and per piece of evidence), and each attachment's part headers with
@@ -48,7 +40,31 @@ export function forwardAttachments(context: IntakeContext) {
  */
 const FORWARD_ENVELOPE_ALLOWANCE_BYTES = 1024 * 1024;
 
+const sizeBound = (attachments: readonly { readonly content: Buffer }[]) =>
+  attachments.reduce((total, { content }) => total + base64LinesLength(content.length), FORWARD_ENVELOPE_ALLOWANCE_BYTES);
+
+/**
+ * What the forward carries: the documents as received, then the renditions SES's limit leaves
+ * room for. A rendition is a convenience made from a document the forward carries anyway: the
+ * forward goes without it rather than not at all.
+ */
+export function forwardAttachments(context: IntakeContext) {
+  const documents = required(context.documents, 'the documents').map((document) => ({
+    filename: document.filename,
+    content: document.content,
+    contentType: document.declaredContentType,
+  }));
+  let bytes = sizeBound(documents);
+  const renditions = (context.renditions ?? []).filter(({ content }) => {
+    const withIt = bytes + base64LinesLength(content.length);
+    if (withIt > SES_MAX_MESSAGE_BYTES) return false;
+    bytes = withIt;
+    return true;
+  });
+  return [...documents, ...renditions.map(({ filename, content, contentType }) => ({ filename, content, contentType }))];
+}
+
 /** More than the forward of the claim will weigh as raw MIME: its attachments in base64 and an allowance for the rest. */
 export function forwardSizeBound(context: IntakeContext): number {
-  return forwardAttachments(context).reduce((total, { content }) => total + base64LinesLength(content.length), FORWARD_ENVELOPE_ALLOWANCE_BYTES);
+  return sizeBound(forwardAttachments(context));
 }

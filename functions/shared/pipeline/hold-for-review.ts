@@ -3,9 +3,9 @@ import { required, type IntakeContext } from './context.ts';
 import { forwardAttachments, forwardSizeBound } from './forward-claim.ts';
 
 /**
- * Why SES would refuse the claim's forward, whatever the number of tries: a message near SES's
- * limit whose renditions, or whose documents in base64, take the forward over it, and files of a
- * type SES never carries.
+ * Why SES would refuse the claim's forward, whatever the number of tries: documents that take it
+ * over SES's limit once in base64 (a message near the limit SES receives, or one whose senders
+ * encoded it more tightly), and files of a type SES never carries.
  */
 function unsendableForward(context: IntakeContext): string[] {
   const forwardBytes = forwardSizeBound(context);

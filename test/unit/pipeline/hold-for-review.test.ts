@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { IntakeContext, Outcome, Rendition } from '../../../functions/shared/pipeline/context.ts';
+import { forwardAttachments } from '../../../functions/shared/pipeline/forward-claim.ts';
 import { holdForReview } from '../../../functions/shared/pipeline/hold-for-review.ts';
 import { documentFile, intakeContext } from '../../support/contexts.ts';
 
@@ -24,11 +25,14 @@ describe('holdForReview', () => {
     expect(held({ documents: PHOTOS }).outcome).toEqual(ROUTED);
   });
 
-  it('holds a claim whose forward, with the rendition of its fax, would be over what SES sends', () => {
-    expect(held({ channel: 'fax', documents: [FAX], renditions: [FAX_PDF] }).outcome).toEqual({
-      status: 'REVIEW',
-      reasons: ['treatment location KH, routed to MAI', 'the forward would weigh up to 41.5 MB, over the 40 MB SES sends'],
-    });
+  it('lets a fax go whose rendition would take its forward over what SES sends: the forward goes without it', () => {
+    const fax = { ...received, channel: 'fax' as const, outcome: ROUTED, documents: [FAX], renditions: [FAX_PDF] };
+    expect(holdForReview(fax).outcome).toEqual(ROUTED);
+    expect(forwardAttachments(fax).map(({ filename }) => filename)).toEqual(['fax000123.tif']);
+    expect(forwardAttachments({ ...fax, renditions: [{ ...FAX_PDF, content: Buffer.alloc(1_000_000) }] }).map(({ filename }) => filename)).toEqual([
+      'fax000123.tif',
+      'fax000123.pdf',
+    ]);
   });
 
   it('holds a claim whose documents alone would take the forward over', () => {
@@ -54,6 +58,7 @@ describe('holdForReview', () => {
 
   it('weighs no forward for a claim that is not forwarded', () => {
     const needsInfo: Outcome = { status: 'NEEDS_INFO', missing: 'member-number', reasons: ['no member number'] };
-    expect(held({ outcome: needsInfo, documents: [FAX], renditions: [FAX_PDF] }).outcome).toEqual(needsInfo);
+    const documents = [...PHOTOS, documentFile('ordonnance.jpg', '', { content: Buffer.alloc(1_000_000), type: 'jpeg' }), documentFile('Lecteur.exe', '', { type: 'other' })];
+    expect(held({ outcome: needsInfo, documents }).outcome).toEqual(needsInfo);
   });
 });
