@@ -1,5 +1,7 @@
-import { Match } from 'aws-cdk-lib/assertions';
+import { Match, type Template } from 'aws-cdk-lib/assertions';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { describe, expect, it } from 'vitest';
+import type { ProjectFunction } from '../../lib/constructs/project-function.ts';
 import { arnOf, arnWithSuffix, logicalId, refOf, synthStack, TEST_ACCOUNT } from './synth-stack.ts';
 
 const lambdaTrust = {
@@ -8,53 +10,63 @@ const lambdaTrust = {
 };
 const xray = { Effect: 'Allow', Action: ['xray:PutTelemetryRecords', 'xray:PutTraceSegments'], Resource: '*' };
 
+/** Taking messages from the queue, as an SQS event source does. */
+const consumes = (queue: IQueue) => ({
+  Effect: 'Allow',
+  Action: ['sqs:ChangeMessageVisibility', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:ReceiveMessage'],
+  Resource: arnOf(queue),
+});
+
+/** The function's role holds one policy, which grants writing its logs, tracing, these, and nothing else. */
+function expectGrantsExactly(template: Template, projectFunction: ProjectFunction, statements: readonly object[]): void {
+  template.hasResourceProperties('AWS::IAM::Policy', {
+    Roles: [refOf(projectFunction.role)],
+    PolicyDocument: Match.exact({
+      Statement: [
+        { Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: arnOf(projectFunction.logGroup) },
+        xray,
+        ...statements,
+      ],
+      Version: '2012-10-17',
+    }),
+  });
+}
+
 describe('IAM, function by function', () => {
   it('lets the intake read received mail, store documents, look members up, record claims, use the data key, send from the claims address, read the status link key and consume its queue: nothing else', () => {
     const { stack, template } = synthStack({ domain: 'claims.example.fr' });
     const { storage, tables, keys, intake, intakeQueue, statusLinkSecret } = stack;
     template.hasResourceProperties('AWS::IAM::Role', { AssumeRolePolicyDocument: lambdaTrust, ManagedPolicyArns: Match.absent() });
-    template.hasResourceProperties('AWS::IAM::Policy', {
-      Roles: [refOf(intake.role)],
-      PolicyDocument: Match.exact({
-        Statement: [
-          { Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: arnOf(intake.logGroup) },
-          xray,
-          { Sid: 'ReadReceivedMail', Effect: 'Allow', Action: 's3:GetObject', Resource: arnWithSuffix(storage.bucket, '/incoming/*') },
-          { Sid: 'StoreExtractedDocuments', Effect: 'Allow', Action: 's3:PutObject', Resource: arnWithSuffix(storage.bucket, '/documents/*') },
-          { Sid: 'ReadMembers', Effect: 'Allow', Action: 'dynamodb:GetItem', Resource: arnOf(tables.members) },
-          {
-            Sid: 'FindMembersByEmailOrFax',
-            Effect: 'Allow',
-            Action: 'dynamodb:Query',
-            Resource: [arnWithSuffix(tables.members, '/index/byEmail'), arnWithSuffix(tables.members, '/index/byFax')],
-          },
-          {
-            Sid: 'RecordClaims',
-            Effect: 'Allow',
-            Action: ['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
-            Resource: arnOf(tables.claims),
-          },
-          { Effect: 'Allow', Action: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'], Resource: arnOf(keys.data) },
-          {
-            Sid: 'SendFromTheClaimsAddress',
-            Effect: 'Allow',
-            Action: 'ses:SendEmail',
-            Resource: [
-              `arn:aws:ses:eu-west-1:${TEST_ACCOUNT}:configuration-set/ClaimsIntake-outgoing`,
-              `arn:aws:ses:eu-west-1:${TEST_ACCOUNT}:identity/claims.example.fr`,
-            ],
-            Condition: { StringEquals: { 'ses:FromAddress': 'claims@claims.example.fr' } },
-          },
-          { Sid: 'SignStatusLinks', Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: refOf(statusLinkSecret) },
-          {
-            Effect: 'Allow',
-            Action: ['sqs:ChangeMessageVisibility', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:ReceiveMessage'],
-            Resource: arnOf(intakeQueue.queue),
-          },
+    expectGrantsExactly(template, intake, [
+      { Sid: 'ReadReceivedMail', Effect: 'Allow', Action: 's3:GetObject', Resource: arnWithSuffix(storage.bucket, '/incoming/*') },
+      { Sid: 'StoreExtractedDocuments', Effect: 'Allow', Action: 's3:PutObject', Resource: arnWithSuffix(storage.bucket, '/documents/*') },
+      { Sid: 'ReadMembers', Effect: 'Allow', Action: 'dynamodb:GetItem', Resource: arnOf(tables.members) },
+      {
+        Sid: 'FindMembersByEmailOrFax',
+        Effect: 'Allow',
+        Action: 'dynamodb:Query',
+        Resource: [arnWithSuffix(tables.members, '/index/byEmail'), arnWithSuffix(tables.members, '/index/byFax')],
+      },
+      {
+        Sid: 'RecordClaims',
+        Effect: 'Allow',
+        Action: ['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
+        Resource: arnOf(tables.claims),
+      },
+      { Effect: 'Allow', Action: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'], Resource: arnOf(keys.data) },
+      {
+        Sid: 'SendFromTheClaimsAddress',
+        Effect: 'Allow',
+        Action: 'ses:SendEmail',
+        Resource: [
+          `arn:aws:ses:eu-west-1:${TEST_ACCOUNT}:configuration-set/ClaimsIntake-outgoing`,
+          `arn:aws:ses:eu-west-1:${TEST_ACCOUNT}:identity/claims.example.fr`,
         ],
-        Version: '2012-10-17',
-      }),
-    });
+        Condition: { StringEquals: { 'ses:FromAddress': 'claims@claims.example.fr' } },
+      },
+      { Sid: 'SignStatusLinks', Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: refOf(statusLinkSecret) },
+      consumes(intakeQueue.queue),
+    ]);
   });
 
   it('adds Textract, which has no resource-level permissions, only when it is the OCR engine', () => {
@@ -72,47 +84,27 @@ describe('IAM, function by function', () => {
   it('lets the delivery-events function update claims, use the data key and consume its queue: nothing else', () => {
     const { stack, template } = synthStack({ domain: 'claims.example.fr' });
     const { tables, keys, deliveryEvents, deliveryEventsQueue } = stack;
-    template.hasResourceProperties('AWS::IAM::Policy', {
-      Roles: [refOf(deliveryEvents.role)],
-      PolicyDocument: Match.exact({
-        Statement: [
-          { Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: arnOf(deliveryEvents.logGroup) },
-          xray,
-          { Sid: 'RecordDeliveryEvents', Effect: 'Allow', Action: 'dynamodb:UpdateItem', Resource: arnOf(tables.claims) },
-          { Effect: 'Allow', Action: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'], Resource: arnOf(keys.data) },
-          {
-            Effect: 'Allow',
-            Action: ['sqs:ChangeMessageVisibility', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:ReceiveMessage'],
-            Resource: arnOf(deliveryEventsQueue.queue),
-          },
-        ],
-        Version: '2012-10-17',
-      }),
-    });
+    expectGrantsExactly(template, deliveryEvents, [
+      { Sid: 'RecordDeliveryEvents', Effect: 'Allow', Action: 'dynamodb:UpdateItem', Resource: arnOf(tables.claims) },
+      { Effect: 'Allow', Action: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'], Resource: arnOf(keys.data) },
+      consumes(deliveryEventsQueue.queue),
+    ]);
   });
 
   it('lets the status page function read a claim, read the status link key and decrypt them through those services: nothing else', () => {
     const { stack, template } = synthStack({ region: 'us-east-1' });
     const { statusPage, tables, keys, statusLinkSecret } = stack;
-    template.hasResourceProperties('AWS::IAM::Policy', {
-      Roles: [refOf(statusPage.role)],
-      PolicyDocument: Match.exact({
-        Statement: [
-          { Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: arnOf(statusPage.logGroup) },
-          xray,
-          { Sid: 'ReadClaims', Effect: 'Allow', Action: 'dynamodb:GetItem', Resource: arnOf(tables.claims) },
-          { Sid: 'ReadStatusLinkKeys', Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: refOf(statusLinkSecret) },
-          {
-            Sid: 'DecryptClaimsAndKeys',
-            Effect: 'Allow',
-            Action: 'kms:Decrypt',
-            Resource: arnOf(keys.data),
-            Condition: { StringEquals: { 'kms:ViaService': ['dynamodb.us-east-1.amazonaws.com', 'secretsmanager.us-east-1.amazonaws.com'] } },
-          },
-        ],
-        Version: '2012-10-17',
-      }),
-    });
+    expectGrantsExactly(template, statusPage, [
+      { Sid: 'ReadClaims', Effect: 'Allow', Action: 'dynamodb:GetItem', Resource: arnOf(tables.claims) },
+      { Sid: 'ReadStatusLinkKeys', Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: refOf(statusLinkSecret) },
+      {
+        Sid: 'DecryptClaimsAndKeys',
+        Effect: 'Allow',
+        Action: 'kms:Decrypt',
+        Resource: arnOf(keys.data),
+        Condition: { StringEquals: { 'kms:ViaService': ['dynamodb.us-east-1.amazonaws.com', 'secretsmanager.us-east-1.amazonaws.com'] } },
+      },
+    ]);
   });
 
   it('gives every role its own inline policy and no managed policy', () => {
