@@ -242,7 +242,7 @@ describe("the intake's bundle, built with its deployed bundling options", () => 
       from: `"${sample.filename}" <sender@example.org>`,
       text: Array.from({ length: BODY_LINES }, () => sample.text).join('\n'),
       html: false,
-      attachments: [{ filename: sample.filename, contentType: 'application/pdf', checksum: createHash('md5').update(DOCUMENT).digest('hex') }],
+      attachments: [{ filename: sample.filename, contentType: 'application/pdf', checksum: createHash('sha256').update(DOCUMENT).digest('hex') }],
     });
   });
 });

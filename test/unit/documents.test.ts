@@ -148,6 +148,16 @@ describe('readMessageDocuments on real client messages', () => {
     ]);
   });
 
+  it('hashes with SHA-256 the documents of a message parsed with mailparser\'s default MD5 checksums', async () => {
+    const mail = await parseFixture('mikel-mail-attachment_message_rfc822.eml');
+    const embedded = await simpleParser(mail.attachments[0]!.content);
+    expect(embedded.attachments[0]!.checksum).toBe(createHash('md5').update(embedded.attachments[0]!.content).digest('hex'));
+
+    const { documents } = await readMessageDocuments(embedded);
+
+    expect(documents.map(({ filename, sha256 }) => ({ filename, sha256 }))).toEqual([{ filename: 'broken.pdf', sha256: brokenPdfSha256 }]);
+  });
+
   it('gives the text of the message enclosed in flanker-enclosed.eml, which has no attachment of its own', async () => {
     const { documents, embeddedTexts } = await readMessageDocuments(await parseFixture('flanker-enclosed.eml'));
 

@@ -1,7 +1,9 @@
 import { Readable } from 'node:stream';
 import { simpleParser, type ParsedMail } from 'mailparser';
+import { DOCUMENT_HASH_OPTIONS } from '../domain/documents/index.ts';
 
-const PARSE_OPTIONS = { skipImageLinks: true, skipTextToHtml: true } as const;
+/** How the intake has mailparser parse a message. */
+export const PARSE_OPTIONS = { skipImageLinks: true, skipTextToHtml: true, ...DOCUMENT_HASH_OPTIONS } as const;
 /**
  * A message held in memory is fed to mailparser in pieces of this size, as a body read from S3
  * arrives: given a 20 MB message as one chunk, mailparser holds strings of the whole message

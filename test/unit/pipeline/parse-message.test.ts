@@ -43,6 +43,11 @@ describe('parseMessage', () => {
     ]);
   });
 
+  it("has mailparser hash each attachment with SHA-256, the hash a document is known by", async () => {
+    const mail = await parseMessage(await claim());
+    expect(mail.attachments.map(({ checksum }) => checksum)).toEqual([sha256(NETPRESSE_INVOICE), sha256(FAX)]);
+  });
+
   it('reads a message from a stream as it arrives', async () => {
     const raw = await claim();
     const file = path.join(await mkdtemp(path.join(tmpdir(), 'claims-intake-parse-')), 'claim.eml');

@@ -1,4 +1,4 @@
 export { detectDocumentType } from './detect-type.ts';
 export type { DocumentLimits } from './limits.ts';
 export { extractPdfText } from './pdf-text.ts';
-export { readMessageDocuments, type EmbeddedMessageText, type ReadMessageResult } from './read-message.ts';
+export { DOCUMENT_HASH_OPTIONS, readMessageDocuments, type EmbeddedMessageText, type ReadMessageResult } from './read-message.ts';

@@ -27,8 +27,15 @@ interface DocumentPart {
   readonly unreadReason?: string;
 }
 
+/**
+ * mailparser hashes every attachment as it decodes it, MD5 unless told otherwise: parsed with this,
+ * an attachment's checksum is the SHA-256 its document is known by, and nothing hashes it twice.
+ */
+export const DOCUMENT_HASH_OPTIONS = { checksumAlgo: 'sha256' } as const;
+const SHA256_HEX_LENGTH = 64;
+
 // cid: links are kept so that the HTML does not hold a second copy of every inline image.
-const EMBEDDED_MESSAGE_PARSE_OPTIONS = { keepCidLinks: true, skipTextToHtml: true, skipTextLinks: true } as const;
+const EMBEDDED_MESSAGE_PARSE_OPTIONS = { keepCidLinks: true, skipTextToHtml: true, skipTextLinks: true, ...DOCUMENT_HASH_OPTIONS } as const;
 
 function isEmbeddedMessage(attachment: Attachment): boolean {
   return attachment.contentType.toLowerCase() === 'message/rfc822';
@@ -62,6 +69,12 @@ async function collectDocumentParts(
   }
 }
 
+/** The checksum mailparser computed, unless the message was parsed without DOCUMENT_HASH_OPTIONS. */
+function sha256Of(attachment: Attachment): string {
+  const { checksum } = attachment;
+  return checksum?.length === SHA256_HEX_LENGTH ? checksum : createHash('sha256').update(attachment.content).digest('hex');
+}
+
 async function readText(part: DocumentPart, position: number, limits: DocumentLimits): Promise<TextReading> {
   if (part.unreadReason !== undefined) return textNotRead(part.unreadReason);
   if (position > limits.maxAttachments) return textBeyondReadLimit(`attachment beyond the ${limits.maxAttachments}-attachment read limit`);
@@ -76,7 +89,7 @@ async function readPart(part: DocumentPart, position: number, limits: DocumentLi
     declaredContentType: attachment.contentType,
     type,
     size: attachment.content.length,
-    sha256: createHash('sha256').update(attachment.content).digest('hex'),
+    sha256: sha256Of(attachment),
     content: attachment.content,
     ...(await readText(part, position, limits)),
   };
