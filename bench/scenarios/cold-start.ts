@@ -2,11 +2,13 @@
  * Cold start of the deployed functions: each handler bundled by esbuild with the bundling options
  * the stack deploys it with (read from its construct), then imported in fresh Node processes with
  * the environment the stack gives it. The bundle's metafile tells which heavy modules load at start.
+ * Beside each, its floor: what its own code uses from outside the project, bundled the same way
+ * and imported alone (bench/cold-start/libraries-entry.ts).
  *
  *   node --import tsx bench/scenarios/cold-start.ts
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm, stat, symlink } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -15,6 +17,7 @@ import { build } from 'esbuild';
 import { bundleContents } from '../cold-start/bundle-contents.ts';
 import { esbuildOptionsOf } from '../cold-start/cdk-esbuild-options.ts';
 import { deployedFunctions, type DeployedFunction } from '../cold-start/deployed-functions.ts';
+import { librariesEntry } from '../cold-start/libraries-entry.ts';
 import { PROJECT_ROOT, QUIET_SDK_ENVIRONMENT } from '../lib/project-root.ts';
 import { progress, reportResult } from '../lib/scenario-output.ts';
 import { median, round } from '../lib/stats.ts';
@@ -49,22 +52,39 @@ async function importMilliseconds(bundleFile: string, deployed: DeployedFunction
   return Number(stdout);
 }
 
-async function measure(deployed: DeployedFunction, directory: string): Promise<ColdStartMeasurement> {
-  const options = esbuildOptionsOf(deployed.entry, deployed.bundling, directory);
+/** Bundles `entry` with the function's options into `directory`, the packages CDK installs beside it found where Node looks for them. */
+async function bundle(entry: string, deployed: DeployedFunction, directory: string) {
+  await mkdir(directory, { recursive: true });
+  await symlink(path.join(PROJECT_ROOT, 'node_modules'), path.join(directory, 'node_modules'), 'dir');
+  const options = esbuildOptionsOf(entry, deployed.bundling, directory);
   // The metafile names inputs from the working directory, as the packages are named below.
   const { metafile } = await build({ ...options, absWorkingDir: PROJECT_ROOT });
-  const outfile = path.relative(PROJECT_ROOT, options.outfile);
-  // The packages CDK installs beside the bundle, found where Node looks for them.
-  await symlink(path.join(PROJECT_ROOT, 'node_modules'), path.join(directory, 'node_modules'), 'dir');
+  return { options, metafile };
+}
+
+async function measure(deployed: DeployedFunction, directory: string): Promise<ColdStartMeasurement> {
+  const { options, metafile } = await bundle(deployed.entry, deployed, directory);
+  const librariesDirectory = path.join(directory, 'libraries');
+  const librariesFile = path.join(librariesDirectory, 'entry.mjs');
+  await mkdir(librariesDirectory);
+  await writeFile(librariesFile, await librariesEntry({ ...options, absWorkingDir: PROJECT_ROOT }));
+  const libraries = await bundle(librariesFile, deployed, librariesDirectory);
   const importMs: number[] = [];
-  for (let run = 0; run < IMPORT_RUNS; run += 1) importMs.push(await importMilliseconds(options.outfile, deployed));
+  const librariesImportMs: number[] = [];
+  // In turns, so that both see the shared machine in the same states.
+  for (let run = 0; run < IMPORT_RUNS; run += 1) {
+    importMs.push(await importMilliseconds(options.outfile, deployed));
+    librariesImportMs.push(await importMilliseconds(libraries.options.outfile, deployed));
+  }
   const measurement: ColdStartMeasurement = {
     function: deployed.name,
     bundleBytes: (await stat(options.outfile)).size,
     importMedianMs: round(median(importMs)),
-    ...bundleContents(metafile, outfile),
+    librariesBundleBytes: (await stat(libraries.options.outfile)).size,
+    librariesImportMedianMs: round(median(librariesImportMs)),
+    ...bundleContents(metafile, path.relative(PROJECT_ROOT, options.outfile)),
   };
-  progress(`${deployed.name}: ${measurement.bundleBytes} bytes, import ${measurement.importMedianMs} ms`);
+  progress(`${deployed.name}: ${measurement.bundleBytes} bytes, import ${measurement.importMedianMs} ms (its libraries alone ${measurement.librariesImportMedianMs} ms)`);
   return measurement;
 }
 
