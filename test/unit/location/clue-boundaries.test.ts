@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collectLocationEvidence } from '../../../functions/shared/domain/location/index.ts';
-
-/** What one text yields, as "COUNTRY/strength: reason". */
-function cluesIn(text: string): string[] {
-  return collectLocationEvidence([{ source: 'text', text }]).map(({ country, strength, reason }) => `${country}/${strength}: ${reason}`);
-}
+import { cluesIn } from '../../support/location-clues.ts';
 
 const PARIS = 'FR/medium: place name Paris (FR)';
 const BERLIN = 'DE/medium: place name Berlin (DE)';
