@@ -31,7 +31,7 @@ export const BENCH_SENDER = MARIE_DUPONT;
 
 const PARIS_NOTE = INVOICES['note-honoraires-paris.pdf'];
 /** A real invoice with a text layer (third-party fixture), the member's second document. */
-const REAL_INVOICE = path.join(PROJECT_ROOT, '..', 'shared', 'fixtures', 'invoices', 'invoice2data-NetpresseInvoice.pdf');
+const REAL_INVOICE = path.join(PROJECT_ROOT, 'test', 'fixtures', 'third-party', 'invoices', 'invoice2data-NetpresseInvoice.pdf');
 /** Long hospital statements: the intake reads the first pages of each (maxPdfPagesRead), forwards all. */
 const STATEMENT_PAGES = 50;
 /** Base64 in 76-character lines ending in CRLF: 4 bytes for 3, then 78 for 76. */

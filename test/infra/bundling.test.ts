@@ -18,7 +18,7 @@ import { parseMessage } from '../../functions/shared/pipeline/parse-message.ts';
 import { type CharsetSample, encodeIn, SAMPLES } from '../unit/charsets/legacy-charset-samples.ts';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const MIME_FIXTURES = new URL('../../../shared/fixtures/mime/', import.meta.url);
+const MIME_FIXTURES = new URL('../fixtures/third-party/mime/', import.meta.url);
 /**
  * The real messages that declare a charset other than UTF-8: ISO-8859-1 and US-ASCII, which
  * libmime reads as windows-1252 (the project's own fixtures are all UTF-8). One more names its

@@ -72,7 +72,7 @@ describe('intake handler with scans, against the emulators', { timeout: 120_000 
       to: FAX,
       subject: 'eFax message from "unknown" - 1 page(s), Caller-ID: UNAVAILABLE',
       text: 'You have received a 1 page fax. Member ID: 20481632',
-      attachments: [{ filename: 'FAX_20250321_0001.tif', content: await readFile(path.resolve('..', 'shared', 'fixtures', 'fax', 'libtiff-g3-premature-eol-malformed.tif')), contentType: 'image/tiff' }],
+      attachments: [{ filename: 'FAX_20250321_0001.tif', content: await readFile(path.resolve('test', 'fixtures', 'third-party', 'fax', 'libtiff-g3-premature-eol-malformed.tif')), contentType: 'image/tiff' }],
     });
     const { claim, outbox } = await deliver(raw, [FAX]);
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFunctionUrlServer, type FunctionUrlServer } from '../../bin/local/function-url-server.ts';
 
 /** AWS's sample function URL event (aws-lambda-go testdata): the shape the local server must give. */
-const SAMPLE = JSON.parse(readFileSync(path.resolve('..', 'shared', 'fixtures', 'aws-events', 'lambda-urls-request.json'), 'utf8')) as LambdaFunctionURLEvent;
+const SAMPLE = JSON.parse(readFileSync(path.resolve('test', 'fixtures', 'third-party', 'aws-events', 'lambda-urls-request.json'), 'utf8')) as LambdaFunctionURLEvent;
 
 const keysOf = (value: object) => Object.keys(value).sort();
 

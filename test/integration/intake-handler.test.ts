@@ -209,7 +209,7 @@ describe('intake handler against the emulators', () => {
   });
 
   it('gives every real-client message in the shared fixtures a recorded outcome', async () => {
-    const directory = path.resolve('..', 'shared', 'fixtures', 'mime');
+    const directory = path.resolve('test', 'fixtures', 'third-party', 'mime');
     const files = (await readdir(directory)).filter((file) => file.endsWith('.eml')).sort();
     expect(files).toHaveLength(24);
     const statuses: Record<string, string> = {};

@@ -16,7 +16,7 @@ import { startLocalAws, type LocalAws } from '../../bin/local/local-aws.ts';
 import { listensOnPort } from '../../bin/local/port-owner.ts';
 import { CLAIMS_TABLE_DESIGN, MEMBERS_TABLE_DESIGN, claimKey, memberKey } from '../../functions/shared/adapters/table-design.ts';
 
-const fixture = (path: string) => new URL(`../../../shared/fixtures/${path}`, import.meta.url);
+const fixture = (path: string) => new URL(`../fixtures/third-party/${path}`, import.meta.url);
 const INVOICE_PDF = fixture('invoices/invoice2data-AzureInterior.pdf');
 const FAX_TIFF = fixture('fax/libtiff-fax2d-g3.tif');
 

@@ -16,7 +16,7 @@ import { startLocalStatusPage } from '../../bin/local/local-status-page.ts';
 import { PASSING_VERDICTS } from './contexts.ts';
 
 /** Third-party event payloads as AWS delivers them (aws-lambda-go testdata). */
-const AWS_EVENTS = path.resolve('..', 'shared', 'fixtures', 'aws-events');
+const AWS_EVENTS = path.resolve('test', 'fixtures', 'third-party', 'aws-events');
 
 export interface Delivery {
   readonly recipients?: readonly string[];

@@ -5,8 +5,8 @@ import type { OutgoingMessage } from '../../functions/shared/templates/index.ts'
 export const SENDER = 'CFE Claims <claims@claims.example.org>';
 export const ACKNOWLEDGEMENT_SUBJECT = 'Votre demande de remboursement CLM-2026-7K3F9Q a bien été reçue – 医療';
 /** Real third-party documents: a PDF invoice and a multipage fax TIFF. */
-export const INVOICE = readFileSync(path.resolve('..', 'shared', 'fixtures', 'invoices', 'invoice2data-free_fiber.pdf'));
-export const FAX = readFileSync(path.resolve('..', 'shared', 'fixtures', 'fax', 'sharp-g31d-multipage.tif'));
+export const INVOICE = readFileSync(path.resolve('test', 'fixtures', 'third-party', 'invoices', 'invoice2data-free_fiber.pdf'));
+export const FAX = readFileSync(path.resolve('test', 'fixtures', 'third-party', 'fax', 'sharp-g31d-multipage.tif'));
 
 /** A reply to the member that uses every field an outgoing message has. */
 export const ACKNOWLEDGEMENT: OutgoingMessage = {

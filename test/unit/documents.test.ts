@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { detectDocumentType, extractPdfText, readMessageDocuments } from '../../functions/shared/domain/documents/index.ts';
 import { sanitiseFilename } from '../../functions/shared/domain/documents/filename.ts';
 
-const fixture = (path: string): Buffer => readFileSync(new URL(`../../../shared/fixtures/${path}`, import.meta.url));
+const fixture = (path: string): Buffer => readFileSync(new URL(`../fixtures/third-party/${path}`, import.meta.url));
 const parseFixture = async (name: string): Promise<ParsedMail> => simpleParser(fixture(`mime/${name}`));
 const sha256 = (content: Buffer): string => createHash('sha256').update(content).digest('hex');
 

@@ -123,7 +123,7 @@ describe('searchMemberNumbers', () => {
   });
 
   it('leaves out the phone number and the bank account of a real US invoice', async () => {
-    const invoice = readFileSync(new URL('../../../shared/fixtures/invoices/invoice2data-AzureInterior.pdf', import.meta.url));
+    const invoice = readFileSync(new URL('../fixtures/third-party/invoices/invoice2data-AzureInterior.pdf', import.meta.url));
     const text = await extractPdfText(invoice);
 
     expect(text).toContain('(870)-931-0505');
@@ -132,7 +132,7 @@ describe('searchMemberNumbers', () => {
   });
 
   it('reads the contract number of a real German invoice as labelled', async () => {
-    const invoice = readFileSync(new URL('../../../shared/fixtures/invoices/invoice2data-QualityHosting.pdf', import.meta.url));
+    const invoice = readFileSync(new URL('../fixtures/third-party/invoices/invoice2data-QualityHosting.pdf', import.meta.url));
 
     expect(values(await extractPdfText(invoice))).toEqual(['CON02858 (labelled)', 'D-63571', '30064443']);
   });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readMessageDocuments } from '../../functions/shared/domain/documents/index.ts';
 import { screenMessage, type ScreeningResult } from '../../functions/shared/domain/screening.ts';
 
-const MIME_FIXTURES = new URL('../../../shared/fixtures/mime/', import.meta.url);
+const MIME_FIXTURES = new URL('../fixtures/third-party/mime/', import.meta.url);
 const ACCEPTED: ScreeningResult = { outcome: 'accept' };
 
 /** What each real message gives: how it is screened, how many documents and forwarded messages it holds. */

@@ -21,7 +21,7 @@ function screen(mail: ParsedMail, overrides: Partial<ScreeningInput> = {}) {
 }
 
 const fixture = async (name: string): Promise<ParsedMail> =>
-  simpleParser(readFileSync(new URL(`../../../shared/fixtures/mime/${name}`, import.meta.url)));
+  simpleParser(readFileSync(new URL(`../fixtures/third-party/mime/${name}`, import.meta.url)));
 
 const DELIVERY_STATUS_REPORT = [
   'From: Mail Delivery System <mailer@mx.example.net>',

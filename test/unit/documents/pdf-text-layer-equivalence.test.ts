@@ -7,7 +7,7 @@ import { readTextLayer } from '../../../functions/shared/domain/documents/pdf/re
 import { renderInvoicePdf } from '../../fixtures/generator/invoice-pdf.ts';
 import { INVOICES } from '../../fixtures/generator/invoices.ts';
 
-const realInvoice = (name: string): Buffer => readFileSync(new URL(`../../../../shared/fixtures/invoices/${name}.pdf`, import.meta.url));
+const realInvoice = (name: string): Buffer => readFileSync(new URL(`../../fixtures/third-party/invoices/${name}.pdf`, import.meta.url));
 
 /** The pages' text as pdf.js's getTextContent gives it, joined as the intake joins it. */
 async function pdfjsText(content: Buffer, maxPages: number): Promise<string> {

@@ -40,7 +40,7 @@ describe('reading a PDF the fast reader handles', () => {
   });
 
   it('extracts a real invoice without pdf.js', async () => {
-    const text = await extractPdfText(readFileSync(new URL('../../../../shared/fixtures/invoices/invoice2data-QualityHosting.pdf', import.meta.url)));
+    const text = await extractPdfText(readFileSync(new URL('../../fixtures/third-party/invoices/invoice2data-QualityHosting.pdf', import.meta.url)));
 
     expect(text.split('\n').slice(0, 3)).toEqual(['Hong Kong', 'Yuen Long, N.T.', '93B Sai Yu Chung']);
   });

@@ -8,7 +8,7 @@ import {
 } from '../../../functions/shared/events/ses-receipt.ts';
 
 /** Event payloads as AWS delivers them (aws-lambda-go testdata). */
-const awsEvent = (name: string) => JSON.parse(readFileSync(path.resolve('..', 'shared', 'fixtures', 'aws-events', name), 'utf8'));
+const awsEvent = (name: string) => JSON.parse(readFileSync(path.resolve('test', 'fixtures', 'third-party', 'aws-events', name), 'utf8'));
 
 /** An SES receipt: the mail and receipt objects as the event carries them. */
 interface SesReceipt {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { extractPdfText } from '../../../functions/shared/domain/documents/pdf-text.ts';
 import { collectLocationEvidence, decideTreatmentLocation } from '../../../functions/shared/domain/location/index.ts';
 
-const INVOICES = new URL('../../../../shared/fixtures/invoices/', import.meta.url);
+const INVOICES = new URL('../../fixtures/third-party/invoices/', import.meta.url);
 
 /** The text layer as the intake reads it. */
 async function invoiceText(name: string): Promise<string> {

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { TextractEngine } from '../../../functions/shared/adapters/ocr/textract-engine.ts';
 import { collectLocationEvidence } from '../../../functions/shared/domain/location/index.ts';
 
-const fixture = (name: string) => path.resolve('..', 'shared', 'fixtures', 'invoices', name);
+const fixture = (name: string) => path.resolve('test', 'fixtures', 'third-party', 'invoices', name);
 const textract = mockClient(TextractClient);
 
 afterEach(() => textract.reset());

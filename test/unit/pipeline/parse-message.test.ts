@@ -8,7 +8,7 @@ import { parseMessage } from '../../../functions/shared/pipeline/parse-message.t
 import { sha256 } from '../../support/contexts.ts';
 import { CLAIMS_ADDRESS, composeMail, pdfAttachment } from '../../fixtures/generator/compose-mail.ts';
 
-const FIXTURES = path.resolve('..', 'shared', 'fixtures');
+const FIXTURES = path.resolve('test', 'fixtures', 'third-party');
 /** Real third-party documents, larger together than the pieces a message is parsed in. */
 const NETPRESSE_INVOICE = readFileSync(path.join(FIXTURES, 'invoices', 'invoice2data-NetpresseInvoice.pdf'));
 const FAX = readFileSync(path.join(FIXTURES, 'fax', 'sharp-g31d-multipage.tif'));

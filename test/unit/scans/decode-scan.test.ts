@@ -8,7 +8,7 @@ import { decodeScan, DEFAULT_SCAN_LIMITS, isScan, ocrImage, pagesToPdf, type Sca
 import type { DocumentType } from '../../../functions/shared/domain/types.ts';
 import { documentFile } from '../../support/contexts.ts';
 
-const sharedFax = (name: string) => readFile(path.resolve('..', 'shared', 'fixtures', 'fax', name));
+const sharedFax = (name: string) => readFile(path.resolve('test', 'fixtures', 'third-party', 'fax', name));
 const sample = (name: string) => readFile(path.resolve('test', 'fixtures', 'scans', name));
 
 function scan(filename: string, type: DocumentType, content: Buffer) {

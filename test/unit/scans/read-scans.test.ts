@@ -11,7 +11,7 @@ import { composeMail, envelope, PASSING_VERDICTS, SAMPLE_MEMBERS } from '../../s
 
 const FAX = 'fax@claims.example.org';
 const directory = new InMemoryMemberDirectory(SAMPLE_MEMBERS);
-const sharedFax = (name: string) => readFile(path.resolve('..', 'shared', 'fixtures', 'fax', name));
+const sharedFax = (name: string) => readFile(path.resolve('test', 'fixtures', 'third-party', 'fax', name));
 const sample = (folder: string, name: string) => readFile(path.resolve('test', 'fixtures', folder, name));
 
 /** An engine that reads every page as the given text, and counts the pages it was given. */

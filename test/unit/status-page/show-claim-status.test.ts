@@ -18,7 +18,7 @@ const TOKEN_FOR_OTHER_REFERENCE = '1805117400.4pFWhWdR_n4sJy62UxSdJ4bkbbS2P4X9P8
 
 /** AWS's sample function URL event (aws-lambda-go testdata), pointed at a path and a query. */
 function functionUrlEvent(method: string, rawPath: string, query: Record<string, string> = {}, headers: Record<string, string> = {}): LambdaFunctionURLEvent {
-  const sample = JSON.parse(readFileSync(path.resolve('..', 'shared', 'fixtures', 'aws-events', 'lambda-urls-request.json'), 'utf8')) as LambdaFunctionURLEvent;
+  const sample = JSON.parse(readFileSync(path.resolve('test', 'fixtures', 'third-party', 'aws-events', 'lambda-urls-request.json'), 'utf8')) as LambdaFunctionURLEvent;
   const { body: _body, ...withoutBody } = sample;
   return {
     ...withoutBody,

@@ -7,7 +7,7 @@ import { claimInSpain, claimInUsa, JOHN, MEMBER_MESSAGE_ID, REFERENCE } from './
 
 const NBSP = '\u00a0';
 const NARROW_NBSP = '\u202f';
-const fixture = (...parts: string[]) => readFileSync(path.resolve('..', 'shared', 'fixtures', ...parts));
+const fixture = (...parts: string[]) => readFileSync(path.resolve('test', 'fixtures', 'third-party', ...parts));
 const sha256 = (content: Buffer) => createHash('sha256').update(content).digest('hex');
 
 const invoicePdf = fixture('invoices', 'invoice2data-free_fiber.pdf');
