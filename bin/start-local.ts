@@ -12,6 +12,7 @@ import { startLocalAws, type SesOutbox } from './local/local-aws.ts';
 import { localIntakeEnvironment, LOCAL_CLAIMS_DOMAIN } from './local/intake-environment.ts';
 import { startLocalStatusPage } from './local/local-status-page.ts';
 import { startSesReceiving, type DeliveryResult, type SesReceiving } from './local/ses-receiving.ts';
+import { invocationContext } from './local/invocation-context.ts';
 
 const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../test/fixtures');
 const smtpPort = Number(process.env.SMTP_PORT ?? 2525);
@@ -42,7 +43,7 @@ async function main(): Promise<void> {
     domain: LOCAL_CLAIMS_DOMAIN,
     s3: clients.s3,
     bucket: config.CLAIMS_BUCKET,
-    deliver: handler,
+    deliver: (event) => handler(event, invocationContext('claims-intake')),
     onProcessed: (result) => {
       results.set(result.sesMessageId, result);
       return samplesSent ? printOutcome(result, report, 'received') : undefined;

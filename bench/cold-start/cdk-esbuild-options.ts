@@ -3,7 +3,7 @@ import { OutputFormat, SourceMapMode, type BundlingOptions } from 'aws-cdk-lib/a
 import type { BuildOptions } from 'esbuild';
 
 /** Options that change how CDK runs npm or Docker, not what esbuild writes. */
-const NOT_ESBUILD_OPTIONS: ReadonlySet<string> = new Set(['forceDockerBundling', 'environment']);
+const NOT_ESBUILD_OPTIONS: ReadonlySet<string> = new Set(['forceDockerBundling', 'environment', 'commandHooks']);
 /** Options translated below the way CDK's own bundling passes them to esbuild. */
 const TRANSLATED_OPTIONS: ReadonlySet<string> = new Set([
   'format',

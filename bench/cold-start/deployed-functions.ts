@@ -10,6 +10,8 @@ export interface DeployedFunction {
   readonly name: string;
   readonly entry: string;
   readonly bundling: BundlingOptions;
+  /** Worker threads bundled beside the handler: file name → absolute path of the module (CDK's afterBundling hook). */
+  readonly workers: Readonly<Record<string, string>>;
   /** The function's environment as the stack sets it; references to resources become names that reach nothing. */
   readonly environment: Readonly<Record<string, string>>;
 }
@@ -48,6 +50,7 @@ export function deployedFunctions(): DeployedFunction[] {
       name: kebabCase(projectFunction.node.id),
       entry: projectFunction.entry,
       bundling: projectFunction.bundling,
+      workers: projectFunction.workers,
       environment: offlineEnvironment(projectFunction),
     }));
 }

@@ -16,6 +16,8 @@ import { readScans } from '../../functions/shared/pipeline/read-scans.ts';
 import { recordClaim } from '../../functions/shared/pipeline/record-claim.ts';
 import { screen } from '../../functions/shared/pipeline/screen.ts';
 import { PIPELINE_STEPS, type PipelineStep, type StepTimes } from '../results.ts';
+import type { Deadline } from '../../functions/shared/domain/deadline.ts';
+import { sharedDocumentDecoder } from '../../functions/shared/adapters/isolation/worker-document-decoder.ts';
 
 export interface TimedClaim {
   readonly claim: ClaimRecord;
@@ -26,7 +28,7 @@ export interface TimedClaim {
  * processReceivedMessage() and triage() taken apart: the same step functions in the same order,
  * each timed. Whoever changes the pipeline changes this too; sameDecision() catches the drift.
  */
-export async function processWithTimedSteps(received: ReceivedMessage, dependencies: IntakeDependencies): Promise<TimedClaim> {
+export async function processWithTimedSteps(received: ReceivedMessage, dependencies: IntakeDependencies, deadline: Deadline): Promise<TimedClaim> {
   const stepMs: Record<PipelineStep, number> = Object.fromEntries(PIPELINE_STEPS.map((step) => [step, 0])) as Record<PipelineStep, number>;
   const timed = async <T>(step: PipelineStep, run: () => T | Promise<T>): Promise<T> => {
     const started = performance.now();
@@ -35,14 +37,15 @@ export async function processWithTimedSteps(received: ReceivedMessage, dependenc
     return result;
   };
   const { settings } = dependencies;
+  const decoder = settings.decoder ?? sharedDocumentDecoder();
 
   // Opening the raw message counts with parsing it, which reads it as it comes.
   const message = await timed('parse', () => dependencies.store.openRaw(received.bucket, received.objectKey));
   const mail = await timed('parse', () => parseMessage(message));
   const screened = await timed('screen', () => screen({ envelope: received, mail, ...detectChannel(received, mail, settings) }, settings.ownAddresses));
   if (screened.screening?.outcome !== 'accept') throw new Error(`The benchmark message was screened out: ${screened.screening?.outcome}`);
-  const documentsRead = await timed('read documents', () => readDocuments(screened));
-  const scansRead = await timed('read scans', async () => countFaxPages(await readScans(documentsRead, settings.scans)));
+  const documentsRead = await timed('read documents', () => readDocuments(screened, decoder, deadline));
+  const scansRead = await timed('read scans', async () => countFaxPages(await readScans(documentsRead, settings.scans, decoder, deadline)));
   const identified = await timed('identify', () => identifyMember(scansRead, dependencies.directory));
   const context: IntakeContext = await timed('locate', () => holdForReview(decideOutcome(locateTreatment(identified))));
   const recorded = await timed('record', () =>

@@ -21,6 +21,7 @@ import { progress, reportResult } from '../lib/scenario-output.ts';
 import { median, percentile, round } from '../lib/stats.ts';
 import { distinctSampleClaims, type SampleClaim } from '../messages/e2e-claims.ts';
 import type { EndToEndResult } from '../results.ts';
+import { invocationContext } from '../../bin/local/invocation-context.ts';
 
 const CONCURRENCY_LEVELS = [1, 4, 16] as const;
 const CLAIMS_ADDRESS = `claims@${LOCAL_CLAIMS_DOMAIN}`;
@@ -91,7 +92,7 @@ try {
         const { sesMessageId } = parseQueuedSesNotification(record.body);
         if (!acceptedAt.has(sesMessageId)) acceptedAt.set(sesMessageId, performance.now());
       }
-      return handler(event);
+      return handler(event, invocationContext('claims-intake'));
     },
     onProcessed: (result) => completions.settle(result.sesMessageId, { at: performance.now(), failed: result.failed }),
   });

@@ -15,6 +15,8 @@ import { INVOICES } from '../../test/fixtures/generator/invoices.ts';
 import { progress, reportResult } from '../lib/scenario-output.ts';
 import { round } from '../lib/stats.ts';
 import type { OcrResult } from '../results.ts';
+import { Deadline } from '../../functions/shared/domain/deadline.ts';
+import { sharedDocumentDecoder } from '../../functions/shared/adapters/isolation/worker-document-decoder.ts';
 
 /** Three full pages of an invoice's lines: what a claim faxed by a clinic looks like. */
 const BILL = INVOICES['itemized-bill-boston.pdf'];
@@ -30,7 +32,7 @@ function faxDocument(content: Buffer): DocumentFile {
 async function msPerPage(engine: TesseractEngine, resolution: FaxResolution): Promise<number> {
   const fax = await faxTiff(FAX_PAGES, resolution);
   const started = performance.now();
-  const decoding = await decodeScan(faxDocument(fax), DEFAULT_SCAN_LIMITS);
+  const decoding = await decodeScan(faxDocument(fax), DEFAULT_SCAN_LIMITS, sharedDocumentDecoder(), Deadline.in(DEFAULT_SCAN_LIMITS.maxDecodeMsPerDocument));
   if (decoding.kind !== 'pages') throw new Error(`The ${resolution} fax did not decode: ${decoding.kind}`);
   for (const page of decoding.pages) {
     const { text } = await engine.recognize(await ocrImage(page), new AbortController().signal);

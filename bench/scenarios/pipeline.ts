@@ -23,6 +23,8 @@ import { median, percentile, round, toMebibytes } from '../lib/stats.ts';
 import { BENCH_SENDER } from '../messages/pipeline-messages.ts';
 import { processWithTimedSteps, sameDecision } from '../pipeline/timed-steps.ts';
 import { PIPELINE_STEPS, type PipelineMeasurement, type StepTimes } from '../results.ts';
+import { Deadline } from '../../functions/shared/domain/deadline.ts';
+import { LOCAL_INVOCATION_TIME_MS } from '../../bin/local/invocation-context.ts';
 
 /** A small real claim that loads and compiles everything a claim uses before anything is measured. */
 const WARM_UP_CLAIM = path.join(PROJECT_ROOT, 'test', 'fixtures', 'claims', 'fr-paris-invoice.eml');
@@ -79,7 +81,7 @@ async function timePipeline(file: string): Promise<{ elapsedMs: number; claim: C
   const received = receivedMessage();
   intake.store.putRaw(received.bucket, received.objectKey, await readFile(file));
   const started = performance.now();
-  const claim = await processReceivedMessage(received, intake.dependencies);
+  const claim = await processReceivedMessage(received, intake.dependencies, Deadline.in(LOCAL_INVOCATION_TIME_MS));
   return { elapsedMs: performance.now() - started, claim: mustBeForwarded(claim) };
 }
 
@@ -87,7 +89,7 @@ async function timeSteps(file: string) {
   const intake = newIntake();
   const received = receivedMessage();
   intake.store.putRaw(received.bucket, received.objectKey, await readFile(file));
-  const timed = await processWithTimedSteps(received, intake.dependencies);
+  const timed = await processWithTimedSteps(received, intake.dependencies, Deadline.in(LOCAL_INVOCATION_TIME_MS));
   mustBeForwarded(timed.claim);
   return timed;
 }

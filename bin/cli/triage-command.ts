@@ -3,6 +3,7 @@ import { InMemoryMemberDirectory } from '../../functions/shared/adapters/in-memo
 import { parseMembersCsv } from '../../functions/shared/adapters/members-csv.ts';
 import { TesseractEngine } from '../../functions/shared/adapters/ocr/tesseract-engine.ts';
 import { DEFAULT_OCR_TIME_LIMIT_SECONDS } from '../../functions/shared/config.ts';
+import { Deadline } from '../../functions/shared/domain/deadline.ts';
 import { knownFaxGateways } from '../../functions/shared/domain/fax/index.ts';
 import { DEFAULT_SCAN_LIMITS } from '../../functions/shared/domain/scans/index.ts';
 import type { Verdicts, VerdictStatus } from '../../functions/shared/domain/types.ts';
@@ -10,6 +11,9 @@ import { verdictsFromHeaders } from '../../functions/shared/events/verdict-heade
 import { triage } from '../../functions/shared/pipeline/triage.ts';
 import { triageReport, type TriageReport } from '../../functions/shared/pipeline/triage-report.ts';
 import { InputError, UsageError } from './usage-error.ts';
+
+/** The time a triage on this machine may take: the deployed function's, with nothing else to do. */
+const TRIAGE_TIME_MS = 120_000;
 
 export interface TriageOptions {
   readonly messagePath: string;
@@ -44,6 +48,7 @@ export async function runTriage(options: TriageOptions): Promise<TriageReport> {
         faxGateways: knownFaxGateways([]),
         scans: { engine, limits: DEFAULT_SCAN_LIMITS, ocrTimeLimitMs: DEFAULT_OCR_TIME_LIMIT_SECONDS * 1000 },
       },
+      Deadline.in(TRIAGE_TIME_MS),
     );
     return triageReport(context);
   } finally {

@@ -4,6 +4,7 @@ import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
+import { DECODER_WORKER_FILE } from '../../functions/shared/adapters/isolation/decoder-worker-file.ts';
 import { MEMBERS_TABLE_DESIGN } from '../../functions/shared/adapters/table-design.ts';
 import type { ClaimsIntakeConfig } from '../config.ts';
 import { ClaimsTables } from './claims-tables.ts';
@@ -86,6 +87,8 @@ export class IntakeFunction extends ProjectFunction {
       serviceName: 'claims-intake',
       memorySize: INTAKE_MEMORY_MB,
       nodeModules: INSTALLED_MODULES,
+      // Documents' untrusted bytes are decoded in a worker thread bounded in time and memory.
+      workers: { [DECODER_WORKER_FILE]: 'functions/shared/adapters/isolation/decoder-worker.ts' },
       timeout: INTAKE_TIMEOUT,
       logEncryptionKey: props.logEncryptionKey,
       logRetention: config.logRetentionDays,

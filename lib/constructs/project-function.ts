@@ -5,7 +5,7 @@ import { type Duration, Validations } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { type BundlingOptions, NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { type BundlingOptions, type ICommandHooks, NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 
@@ -54,6 +54,42 @@ const STAND_IN_ALIASES = {
   '--alias:@aws-sdk/credential-provider-node': join(PROJECT_ROOT, 'functions/shared/stand-ins/credential-provider-node-stand-in.ts'),
 };
 
+/** esbuild's command: its native binary, or the script standing for it where install scripts did not run. */
+export const ESBUILD_COMMAND = createRequire(import.meta.url).resolve('esbuild/bin/esbuild');
+
+/**
+ * The esbuild command line of a worker thread's bundle, written beside the handler's: the
+ * handler's format, target, minification and source map, the installed packages left outside.
+ * NodejsFunction bundles one entry; a worker is a second one, built once the handler is.
+ */
+export function workerBundlingArguments(entry: string, outfile: string, installed: readonly string[]): string[] {
+  return [
+    entry,
+    '--bundle',
+    '--platform=node',
+    '--format=esm',
+    '--target=node22',
+    '--minify',
+    '--sourcemap',
+    '--sources-content=false',
+    ...installed.map((module) => `--external:${module}`),
+    `--outfile=${outfile}`,
+  ];
+}
+
+const shellQuoted = (argument: string) => `'${argument.replace(/'/g, "'\\''")}'`;
+
+function workerBundlingHooks(workers: Readonly<Record<string, string>>, installed: readonly string[]): ICommandHooks {
+  return {
+    beforeBundling: () => [],
+    beforeInstall: () => [],
+    afterBundling: (_inputDir, outputDir) =>
+      Object.entries(workers).map(([file, entry]) =>
+        [ESBUILD_COMMAND, ...workerBundlingArguments(entry, join(outputDir, file), installed)].map(shellQuoted).join(' '),
+      ),
+  };
+}
+
 /** Why each function's role carries its permissions inline. */
 export const INLINE_POLICY_REASON =
   'The policy is written for this one role and must not be attached elsewhere: an inline policy keeps that one-to-one, a managed policy would be a reusable grant.';
@@ -90,6 +126,12 @@ export interface ProjectFunctionProps {
    */
   readonly nodeModules?: readonly string[];
   /**
+   * Worker threads the function starts, bundled beside its handler: the file name the handler
+   * starts each from, and the path of its TypeScript module from the project root.
+   * @default - none
+   */
+  readonly workers?: Readonly<Record<string, string>>;
+  /**
    * Concurrency reserved for (and capping) the function.
    * @default - no reservation: the function draws on the account's unreserved concurrency
    */
@@ -113,12 +155,15 @@ export class ProjectFunction extends Construct {
   readonly serviceName: string;
   /** How the handler is bundled; `npm run bench` bundles it the same way to measure a cold start. */
   readonly bundling: BundlingOptions;
+  /** Worker threads bundled beside the handler: file name in the asset → absolute path of the module. */
+  readonly workers: Readonly<Record<string, string>>;
 
   constructor(scope: Construct, id: string, props: ProjectFunctionProps) {
     super(scope, id);
     this.timeout = props.timeout;
     this.entry = join(PROJECT_ROOT, props.entry);
     this.serviceName = props.serviceName;
+    this.workers = Object.fromEntries(Object.entries(props.workers ?? {}).map(([file, entry]) => [file, join(PROJECT_ROOT, entry)]));
     this.bundling = {
       forceDockerBundling: false,
       format: OutputFormat.ESM,
@@ -136,6 +181,7 @@ export class ProjectFunction extends Construct {
       nodeModules: props.nodeModules && [...props.nodeModules],
       // npm picks the optional native packages (sharp's) for the function's platform, not the build machine's.
       environment: { npm_config_os: 'linux', npm_config_cpu: 'arm64', npm_config_libc: 'glibc' },
+      ...(Object.keys(this.workers).length > 0 ? { commandHooks: workerBundlingHooks(this.workers, props.nodeModules ?? []) } : {}),
     };
 
     this.logGroup = new LogGroup(this, 'Logs', {

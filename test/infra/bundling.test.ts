@@ -1,4 +1,6 @@
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { promisify } from 'node:util';
 import { readdirSync } from 'node:fs';
 import { mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -13,9 +15,21 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { bundleContents, HEAVY_MODULES } from '../../bench/cold-start/bundle-contents.ts';
 import { esbuildOptionsOf } from '../../bench/cold-start/cdk-esbuild-options.ts';
 import { deployedFunctions } from '../../bench/cold-start/deployed-functions.ts';
+import { InMemoryMemberDirectory } from '../../functions/shared/adapters/in-memory-member-directory.ts';
+import type { WorkerDocumentDecoder } from '../../functions/shared/adapters/isolation/worker-document-decoder.ts';
+import { parseMembersCsv } from '../../functions/shared/adapters/members-csv.ts';
+import { TesseractEngine } from '../../functions/shared/adapters/ocr/tesseract-engine.ts';
+import { Deadline } from '../../functions/shared/domain/deadline.ts';
 import { readMessageDocuments } from '../../functions/shared/domain/documents/index.ts';
+import { knownFaxGateways } from '../../functions/shared/domain/fax/index.ts';
+import { DEFAULT_SCAN_LIMITS } from '../../functions/shared/domain/scans/index.ts';
+import type { IntakeContext } from '../../functions/shared/pipeline/context.ts';
 import { parseMessage } from '../../functions/shared/pipeline/parse-message.ts';
+import { triage, type TriageSettings } from '../../functions/shared/pipeline/triage.ts';
+import { ESBUILD_COMMAND, workerBundlingArguments } from '../../lib/constructs/project-function.ts';
 import { type CharsetSample, encodeIn, SAMPLES } from '../unit/charsets/legacy-charset-samples.ts';
+import { documentReading } from '../support/document-reading.ts';
+import { sharedDocumentDecoder } from '../../functions/shared/adapters/isolation/worker-document-decoder.ts';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const MIME_FIXTURES = new URL('../fixtures/third-party/mime/', import.meta.url);
@@ -80,6 +94,9 @@ const BODY_LINES = 40;
 interface Bundled {
   readonly parseMessage: typeof parseMessage;
   readonly readMessageDocuments: typeof readMessageDocuments;
+  readonly triage: typeof triage;
+  readonly sharedDocumentDecoder: () => WorkerDocumentDecoder;
+  readonly TesseractEngine: typeof TesseractEngine;
   readonly simpleParser: (message: Buffer) => Promise<ParsedMail>;
   readonly S3Client: typeof S3Client;
 }
@@ -87,10 +104,33 @@ interface Bundled {
 const BUNDLED_ENTRY = [
   `export { parseMessage } from '${path.join(PROJECT_ROOT, 'functions/shared/pipeline/parse-message.ts')}';`,
   `export { readMessageDocuments } from '${path.join(PROJECT_ROOT, 'functions/shared/domain/documents/index.ts')}';`,
+  `export { triage } from '${path.join(PROJECT_ROOT, 'functions/shared/pipeline/triage.ts')}';`,
+  `export { sharedDocumentDecoder } from '${path.join(PROJECT_ROOT, 'functions/shared/adapters/isolation/worker-document-decoder.ts')}';`,
+  `export { TesseractEngine } from '${path.join(PROJECT_ROOT, 'functions/shared/adapters/ocr/tesseract-engine.ts')}';`,
   "export { simpleParser } from 'mailparser';",
   "export { S3Client } from '@aws-sdk/client-s3';",
   '',
 ].join('\n');
+
+const run = promisify(execFile);
+/** Time one document may take, as in the function. */
+const DOCUMENT_TIME_MS = 10_000;
+/** A triage with OCR of a two-page fax, bundled and unbundled, on a shared machine. */
+const BUNDLED_TRIAGE_TIMEOUT_MS = 60_000;
+const triageEnvelope = {
+  sesMessageId: 'bundling',
+  receivedAt: new Date('2026-12-07T10:00:00Z'),
+  envelopeSender: 'sender@example.com',
+  recipients: ['claims@claims.example.org', 'fax@claims.example.org'],
+  verdicts: { spam: 'PASS', virus: 'PASS', spf: 'PASS', dkim: 'PASS', dmarc: 'PASS' },
+} as const;
+const triageSettings = (engine: TesseractEngine): TriageSettings => ({
+  ownAddresses: ['claims@claims.example.org', 'fax@claims.example.org'],
+  faxLocalPart: 'fax',
+  faxGateways: knownFaxGateways([]),
+  scans: { engine, limits: DEFAULT_SCAN_LIMITS, ocrTimeLimitMs: BUNDLED_TRIAGE_TIMEOUT_MS },
+});
+const documentTexts = (context: IntakeContext) => (context.documents ?? []).map(({ textRead, text, pageCount, notReadReason }) => ({ textRead, text, pageCount, notReadReason }));
 
 /** What the intake reads of a message. */
 const readingOf = (mail: ParsedMail) => ({
@@ -140,6 +180,7 @@ describe("the intake's bundle, built with its deployed bundling options", () => 
   let directory: string;
   let bundledInputs: string[];
   let bundled: Bundled;
+  let workerFiles: string[];
 
   beforeAll(async () => {
     const intake = deployedFunctions().find(({ name }) => name === 'intake');
@@ -153,6 +194,11 @@ describe("the intake's bundle, built with its deployed bundling options", () => 
     const { metafile } = await build({ ...options, absWorkingDir: PROJECT_ROOT });
     const output = Object.values(metafile.outputs).find(({ entryPoint }) => entryPoint !== undefined);
     bundledInputs = Object.keys(output?.inputs ?? {});
+    // The worker threads, with the command CDK runs once it has bundled the handler.
+    for (const [file, workerEntry] of Object.entries(intake.workers)) {
+      await run(ESBUILD_COMMAND, [...workerBundlingArguments(workerEntry, path.join(directory, file), intake.bundling.nodeModules ?? [])], { cwd: PROJECT_ROOT });
+    }
+    workerFiles = Object.keys(intake.workers);
     bundled = (await import(pathToFileURL(options.outfile).href)) as Bundled;
   });
 
@@ -161,8 +207,39 @@ describe("the intake's bundle, built with its deployed bundling options", () => 
   });
 
   afterAll(async () => {
+    await bundled.sharedDocumentDecoder().release();
     await rm(directory, { recursive: true, force: true });
   });
+
+  it('ships the document decoder worker beside the handler', () => {
+    expect(workerFiles).toEqual(['decoder-worker.mjs']);
+  });
+
+  it('reads a real invoice PDF in its bundled decoder worker as the intake does unbundled', async () => {
+    const content = await readFile(new URL('../fixtures/third-party/invoices/invoice2data-NetpresseInvoice.pdf', import.meta.url));
+    const job = { decoder: 'pdf-text', content, maxPdfPagesRead: 5 } as const;
+    const reading = await bundled.sharedDocumentDecoder().readText(job, Deadline.in(DOCUMENT_TIME_MS));
+    expect(reading).toEqual(await sharedDocumentDecoder().readText(job, Deadline.in(DOCUMENT_TIME_MS)));
+    expect(reading.text.split('\n').slice(0, 5)).toEqual(['ALEXINUX', 'de Lattre Alexis', '27 rue Henri Rolland', '69100 Villeurbanne', 'Facture n° 2022089083']);
+  });
+
+  it.each(['fr-paris-invoice.eml', 'fax-efax-standard.eml'])(
+    'triages %s (a PDF invoice, a G4 fax TIFF read by OCR), its bundled decoder worker and OCR, to the same text as unbundled',
+    { timeout: BUNDLED_TRIAGE_TIMEOUT_MS },
+    async (claim) => {
+      const message = await readFile(new URL(`../fixtures/${claim.startsWith('fax') ? 'scan-claims' : 'claims'}/${claim}`, import.meta.url));
+      const directory = new InMemoryMemberDirectory(parseMembersCsv(await readFile(new URL('../fixtures/members.csv', import.meta.url), 'utf8')));
+      const [bundledEngine, engine] = [new bundled.TesseractEngine(), new TesseractEngine()];
+      try {
+        const read = await bundled.triage(triageEnvelope, message, directory, triageSettings(bundledEngine), Deadline.in(BUNDLED_TRIAGE_TIMEOUT_MS));
+        const unbundled = await triage(triageEnvelope, message, directory, triageSettings(engine), Deadline.in(BUNDLED_TRIAGE_TIMEOUT_MS));
+        expect(documentTexts(read)).toEqual(documentTexts(unbundled));
+        expect(documentTexts(read)).toEqual(claim.startsWith('fax') ? [{ textRead: true, pageCount: 2, text: expect.stringContaining('Boston') }] : [{ textRead: true, text: expect.stringContaining("N° d'adhérent : 12345678") }]);
+      } finally {
+        await Promise.all([bundledEngine.release(), engine.release()]);
+      }
+    },
+  );
 
   it('holds one build of libmime, the charset stand-ins and none of the tables of iconv-lite and encoding-japanese', () => {
     const libmimeFolders = new Set(bundledInputs.filter((input) => input.startsWith('node_modules/libmime/')).map((input) => path.dirname(input)));
@@ -188,7 +265,7 @@ describe("the intake's bundle, built with its deployed bundling options", () => 
       const message = await readFile(new URL(fixture, MIME_FIXTURES));
       const [mail, unbundledMail] = [await bundled.parseMessage(message), await parseMessage(message)];
       expect(readingOf(mail)).toEqual(readingOf(unbundledMail));
-      expect(await bundled.readMessageDocuments(mail)).toEqual(await readMessageDocuments(unbundledMail));
+      expect(await bundled.readMessageDocuments(mail, documentReading())).toEqual(await readMessageDocuments(unbundledMail, documentReading()));
       expect(addressesAsHtml(mail)).toEqual(addressesAsHtml(unbundledMail));
     },
   );

@@ -14,6 +14,7 @@ import { localIntakeEnvironment } from '../../bin/local/intake-environment.ts';
 import { startLocalAws, type LocalAws } from '../../bin/local/local-aws.ts';
 import { startLocalStatusPage } from '../../bin/local/local-status-page.ts';
 import { PASSING_VERDICTS } from './contexts.ts';
+import { invocationContext } from '../../bin/local/invocation-context.ts';
 
 /** Third-party event payloads as AWS delivers them (aws-lambda-go testdata). */
 const AWS_EVENTS = path.resolve('test', 'fixtures', 'third-party', 'aws-events');
@@ -64,7 +65,7 @@ export async function startIntakeHarness(): Promise<IntakeHarness> {
       aws,
       clients,
       claims: new DynamoClaimRepository(clients.dynamo, config.CLAIMS_TABLE),
-      handler,
+      handler: (event) => handler(event, invocationContext('claims-intake')),
       statusPage,
       async receive(raw, delivery = {}) {
         const sesMessageId = randomBytes(10).toString('hex');

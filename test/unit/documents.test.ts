@@ -6,6 +6,7 @@ import { PDFDocument, PDFHexString, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { detectDocumentType, extractPdfText, readMessageDocuments } from '../../functions/shared/domain/documents/index.ts';
 import { sanitiseFilename } from '../../functions/shared/domain/documents/filename.ts';
+import { documentReading } from '../support/document-reading.ts';
 
 const fixture = (path: string): Buffer => readFileSync(new URL(`../fixtures/third-party/${path}`, import.meta.url));
 const parseFixture = async (name: string): Promise<ParsedMail> => simpleParser(fixture(`mime/${name}`));
@@ -115,7 +116,7 @@ describe('readMessageDocuments on real client messages', () => {
 
   it('types, hashes and keeps the PDF of mikel-mail-attachment_pdf.eml, which pdf.js cannot open', async () => {
     const mail = await parseFixture('mikel-mail-attachment_pdf.eml');
-    const { documents, embeddedTexts } = await readMessageDocuments(mail);
+    const { documents, embeddedTexts } = await readMessageDocuments(mail, documentReading());
 
     expect(sha256(mail.attachments[0]!.content)).toBe(brokenPdfSha256);
     expect(embeddedTexts).toEqual([]);
@@ -135,7 +136,7 @@ describe('readMessageDocuments on real client messages', () => {
   });
 
   it('opens the forwarded message of mikel-mail-attachment_message_rfc822.eml and keeps its PDF byte for byte', async () => {
-    const { documents, embeddedTexts } = await readMessageDocuments(await parseFixture('mikel-mail-attachment_message_rfc822.eml'));
+    const { documents, embeddedTexts } = await readMessageDocuments(await parseFixture('mikel-mail-attachment_message_rfc822.eml'), documentReading());
 
     expect(documents.map(({ filename, type, sha256 }) => ({ filename, type, sha256 }))).toEqual([
       { filename: 'broken.pdf', type: 'pdf', sha256: brokenPdfSha256 },
@@ -153,13 +154,13 @@ describe('readMessageDocuments on real client messages', () => {
     const embedded = await simpleParser(mail.attachments[0]!.content);
     expect(embedded.attachments[0]!.checksum).toBe(createHash('md5').update(embedded.attachments[0]!.content).digest('hex'));
 
-    const { documents } = await readMessageDocuments(embedded);
+    const { documents } = await readMessageDocuments(embedded, documentReading());
 
     expect(documents.map(({ filename, sha256 }) => ({ filename, sha256 }))).toEqual([{ filename: 'broken.pdf', sha256: brokenPdfSha256 }]);
   });
 
   it('gives the text of the message enclosed in flanker-enclosed.eml, which has no attachment of its own', async () => {
-    const { documents, embeddedTexts } = await readMessageDocuments(await parseFixture('flanker-enclosed.eml'));
+    const { documents, embeddedTexts } = await readMessageDocuments(await parseFixture('flanker-enclosed.eml'), documentReading());
 
     expect(documents).toEqual([]);
     expect(embeddedTexts).toHaveLength(1);
@@ -185,14 +186,14 @@ describe('readMessageDocuments on real client messages', () => {
       },
     ],
   ])('decodes the file name of %s', async (name, expected) => {
-    const { documents } = await readMessageDocuments(await parseFixture(name));
+    const { documents } = await readMessageDocuments(await parseFixture(name), documentReading());
 
     expect(documents).toHaveLength(1);
     expect(documents[0]).toMatchObject(expected);
   });
 
   it('keeps the photo iPhone Mail puts inline in flanker-iphone.eml', async () => {
-    const { documents } = await readMessageDocuments(await parseFixture('flanker-iphone.eml'));
+    const { documents } = await readMessageDocuments(await parseFixture('flanker-iphone.eml'), documentReading());
 
     expect(documents.map(({ filename, type, size, sha256, notReadReason }) => ({ filename, type, size, sha256, notReadReason }))).toEqual([
       {
@@ -206,7 +207,7 @@ describe('readMessageDocuments on real client messages', () => {
   });
 
   it('leaves out the S/MIME signature of flanker-signed.eml and keeps the signed content', async () => {
-    const { documents } = await readMessageDocuments(await parseFixture('flanker-signed.eml'));
+    const { documents } = await readMessageDocuments(await parseFixture('flanker-signed.eml'), documentReading());
 
     expect(documents.map(({ filename, declaredContentType, type, text }) => ({ filename, declaredContentType, type, text }))).toEqual([
       { filename: 'attachment-1.txt', declaredContentType: 'application/plain', type: 'text', text: 'a pöstal sign of our times' },
@@ -218,7 +219,7 @@ describe('readMessageDocuments on built messages', () => {
   it('reads the text layer of an attached invoice PDF', async () => {
     const invoice = fixture('invoices/invoice2data-free_fiber.pdf');
     const mail = await composeAndParse({ attachments: [{ filename: 'facture-free.pdf', content: invoice }] });
-    const { documents } = await readMessageDocuments(mail);
+    const { documents } = await readMessageDocuments(mail, documentReading());
 
     expect(documents).toHaveLength(1);
     expect(documents[0]).toMatchObject({
@@ -236,7 +237,7 @@ describe('readMessageDocuments on built messages', () => {
   it('types a PNG named invoice.pdf and declared application/pdf as png', async () => {
     const png = fixture('invoices/textract-default-invoice-1.png');
     const mail = await composeAndParse({ attachments: [{ filename: 'invoice.pdf', contentType: 'application/pdf', content: png }] });
-    const { documents } = await readMessageDocuments(mail);
+    const { documents } = await readMessageDocuments(mail, documentReading());
 
     expect(documents.map(({ filename, declaredContentType, type, sha256, notReadReason }) => ({ filename, declaredContentType, type, sha256, notReadReason }))).toEqual([
       {
@@ -274,7 +275,7 @@ describe('readMessageDocuments on built messages', () => {
       '--b--',
       '',
     ].join('\r\n');
-    const { documents } = await readMessageDocuments(await simpleParser(raw));
+    const { documents } = await readMessageDocuments(await simpleParser(raw), documentReading());
 
     expect(documents.map(({ filename, type, textRead }) => ({ filename, type, textRead }))).toEqual([
       { filename: 'attachment-1.tif', type: 'tiff', textRead: false },
@@ -291,7 +292,7 @@ describe('readMessageDocuments on built messages', () => {
         { filename: 'facture.png', content: photo, cid: 'photo@example.fr' },
       ],
     });
-    const { documents } = await readMessageDocuments(mail);
+    const { documents } = await readMessageDocuments(mail, documentReading());
 
     expect(documents.map(({ filename, size }) => ({ filename, size }))).toEqual([{ filename: 'facture.png', size: 90249 }]);
   });
@@ -302,7 +303,7 @@ describe('readMessageDocuments on built messages', () => {
       attachments: [{ filename: 'recu.png', content: TINY_PNG }],
     });
 
-    expect((await readMessageDocuments(mail)).documents.map(({ filename, type }) => ({ filename, type }))).toEqual([
+    expect((await readMessageDocuments(mail, documentReading())).documents.map(({ filename, type }) => ({ filename, type }))).toEqual([
       { filename: 'recu.png', type: 'png' },
     ]);
   });
@@ -317,7 +318,7 @@ describe('readMessageDocuments on built messages', () => {
         },
       ],
     });
-    const { documents } = await readMessageDocuments(mail);
+    const { documents } = await readMessageDocuments(mail, documentReading());
 
     expect(documents.map(({ filename, type, text }) => ({ filename, type, text }))).toEqual([
       { filename: 'adhesion.txt', type: 'text', text: "N° d'adhérent : 12345678\n" },
@@ -333,7 +334,7 @@ describe('readMessageDocuments on built messages', () => {
         { filename: 'tronque.pdf', content: fixture('invoices/invoice2data-coolblue1.pdf').subarray(0, 2000) },
       ],
     });
-    const { documents } = await readMessageDocuments(mail);
+    const { documents } = await readMessageDocuments(mail, documentReading());
 
     expect(documents.map(({ filename, type, textRead, notReadReason }) => ({ filename, type, textRead, notReadReason }))).toEqual([
       { filename: 'scan.pdf', type: 'pdf', textRead: false, notReadReason: 'scanned PDF without a text layer' },
@@ -347,7 +348,7 @@ describe('readMessageDocuments on built messages', () => {
     const mail = await composeAndParse({
       attachments: [{ filename: 'transfert.eml', contentType: 'message/rfc822', contentDisposition: 'inline', content: forwarded }],
     });
-    const { documents, embeddedTexts } = await readMessageDocuments(mail);
+    const { documents, embeddedTexts } = await readMessageDocuments(mail, documentReading());
 
     expect(documents.map(({ filename, type, textRead }) => ({ filename, type, textRead }))).toEqual([
       { filename: 'facture.pdf', type: 'pdf', textRead: true },
@@ -366,7 +367,7 @@ describe('readMessageDocuments limits', () => {
         { filename: 'seconde.pdf', content: invoice },
       ],
     });
-    const { documents } = await readMessageDocuments(mail, { maxAttachments: 1 });
+    const { documents } = await readMessageDocuments(mail, documentReading({ maxAttachments: 1 }));
 
     expect(documents.map(({ filename, textRead, notReadReason }) => ({ filename, textRead, notReadReason }))).toEqual([
       { filename: 'premiere.pdf', textRead: true, notReadReason: undefined },
@@ -378,9 +379,9 @@ describe('readMessageDocuments limits', () => {
     const twoPages = fixture('invoices/invoice2data-QualityHosting.pdf');
     const mail = await composeAndParse({ attachments: [{ filename: 'rechnung.pdf', content: twoPages }] });
 
-    const whole = await readMessageDocuments(mail);
-    const firstPage = await readMessageDocuments(mail, { maxPdfPagesRead: 1 });
-    const overBytes = await readMessageDocuments(mail, { maxPdfBytes: 10_000 });
+    const whole = await readMessageDocuments(mail, documentReading());
+    const firstPage = await readMessageDocuments(mail, documentReading({ maxPdfPagesRead: 1 }));
+    const overBytes = await readMessageDocuments(mail, documentReading({ maxPdfBytes: 10_000 }));
 
     const wholeText = whole.documents[0]?.text ?? '';
     const firstPageText = firstPage.documents[0]?.text ?? '';
@@ -406,8 +407,8 @@ describe('readMessageDocuments limits', () => {
     const middle = await composeMail({ attachments: [forwardOf(innermost)] });
     const mail = await composeAndParse({ attachments: [forwardOf(middle)] });
 
-    const opened = await readMessageDocuments(mail);
-    const limited = await readMessageDocuments(mail, { maxEmbeddedMessageDepth: 1 });
+    const opened = await readMessageDocuments(mail, documentReading());
+    const limited = await readMessageDocuments(mail, documentReading({ maxEmbeddedMessageDepth: 1 }));
 
     expect(opened.embeddedTexts.map(({ subject }) => subject)).toEqual(['Remboursement', 'Remboursement']);
     expect(opened.documents.map(({ filename, type, textRead }) => ({ filename, type, textRead }))).toEqual([

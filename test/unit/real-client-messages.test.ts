@@ -3,6 +3,7 @@ import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
 import { readMessageDocuments } from '../../functions/shared/domain/documents/index.ts';
 import { screenMessage, type ScreeningResult } from '../../functions/shared/domain/screening.ts';
+import { documentReading } from '../support/document-reading.ts';
 
 const MIME_FIXTURES = new URL('../fixtures/third-party/mime/', import.meta.url);
 const ACCEPTED: ScreeningResult = { outcome: 'accept' };
@@ -54,7 +55,7 @@ describe('real client messages', () => {
       envelopeSender: 'sender@example.net',
       ownAddresses: ['claims@claims.example.org'],
     });
-    const { documents, embeddedTexts } = await readMessageDocuments(mail);
+    const { documents, embeddedTexts } = await readMessageDocuments(mail, documentReading());
 
     expect({ screening, documents: documents.length, embeddedMessages: embeddedTexts.length }).toEqual(EXPECTED[name]);
     for (const document of documents) {

@@ -6,6 +6,7 @@ import { SecretsManagerSigningKeys } from '../adapters/secrets-manager-signing-k
 import { SesMailer, type Mailer } from '../adapters/ses-mailer.ts';
 import type { AwsClients } from '../clients.ts';
 import type { IntakeConfig } from '../config.ts';
+import type { Deadline } from '../domain/deadline.ts';
 import type { ClaimRecord, ClaimRepository, MessageStore } from '../domain/claim.ts';
 import { knownFaxGateways } from '../domain/fax/index.ts';
 import { StatusLinkIssuer } from '../domain/status-link/index.ts';
@@ -65,13 +66,15 @@ export function createIntakeDependencies(config: IntakeConfig, clients: AwsClien
 /**
  * The intake use case for one received message: read it, decide, record it, forward it and
  * reply. Each side effect is recorded, so a redelivered message only finishes what is missing.
+ * Reading takes shares of the claim's deadline (see triage).
  */
-export async function processReceivedMessage(received: ReceivedMessage, dependencies: IntakeDependencies): Promise<ClaimRecord> {
+export async function processReceivedMessage(received: ReceivedMessage, dependencies: IntakeDependencies, deadline: Deadline): Promise<ClaimRecord> {
   const context = await triage(
     received,
     await dependencies.store.openRaw(received.bucket, received.objectKey),
     dependencies.directory,
     dependencies.settings,
+    deadline,
   );
   const recorded = await recordClaim(context, {
     claims: dependencies.claims,

@@ -1,3 +1,5 @@
+import type { Deadline } from '../domain/deadline.ts';
+import type { DocumentDecoder } from '../domain/documents/index.ts';
 import { decodeScan, isScan, ocrImage, pagesToPdf, type OcrEngine, type ScanLimits, type ScanPage } from '../domain/scans/index.ts';
 import type { DocumentFile, OcrPage, OcrReading } from '../domain/types.ts';
 import { required, type IntakeContext, type Rendition } from './context.ts';
@@ -5,9 +7,14 @@ import { required, type IntakeContext, type Rendition } from './context.ts';
 export interface ScanSettings {
   readonly engine: OcrEngine;
   readonly limits: ScanLimits;
-  /** OCR time one claim may use, in milliseconds: pages beyond it are left unread. */
+  /**
+   * OCR time one claim may use, in milliseconds, its scans' decoding included: pages beyond it
+   * are left unread. A share of the claim's deadline, never more.
+   */
   readonly ocrTimeLimitMs: number;
 }
+
+const SCAN_WORK = 'reading the scans';
 
 interface PagesRead {
   readonly pages: OcrPage[];
@@ -73,12 +80,15 @@ function pdfFilename(filename: string): string {
 /**
  * Reads the text of the scans (faxes, photos, PDFs without a text layer) by OCR, one document
  * and one page at a time, within the claim's OCR time; makes a PDF of each TIFF fax for the
- * forward. A claim without scans goes through untouched: the OCR engine is never started.
+ * forward. A claim without scans goes through untouched: the OCR engine is never started. When
+ * the claim's own deadline passes meanwhile, it stops with DeadlineExceededError: the next try
+ * has the time.
  */
-export async function readScans(context: IntakeContext, settings: ScanSettings): Promise<IntakeContext> {
+export async function readScans(context: IntakeContext, settings: ScanSettings, decoder: DocumentDecoder, deadline: Deadline): Promise<IntakeContext> {
   const documents = required(context.documents, 'the documents');
   if (!documents.some(isScan)) return context;
-  const signal = AbortSignal.timeout(settings.ocrTimeLimitMs);
+  const ocrTime = deadline.within(settings.ocrTimeLimitMs);
+  const signal = ocrTime.signal();
   const read: DocumentFile[] = [];
   const renditions: Rendition[] = [];
   for (const document of documents) {
@@ -86,7 +96,9 @@ export async function readScans(context: IntakeContext, settings: ScanSettings):
       read.push(document);
       continue;
     }
-    const decoding = await decodeScan(document, settings.limits);
+    deadline.throwIfPassed(SCAN_WORK);
+    const decoding = await decodeScan(document, settings.limits, decoder, ocrTime.within(settings.limits.maxDecodeMsPerDocument));
+    deadline.throwIfPassed(SCAN_WORK);
     switch (decoding.kind) {
       case 'no-images':
         read.push(document);
@@ -98,7 +110,9 @@ export async function readScans(context: IntakeContext, settings: ScanSettings):
         read.push({ ...document, damaged: true, notReadReason: decoding.reason });
         break;
       case 'pages':
-        read.push(withText(document, decoding.pages, await readPages(decoding.pages, settings, signal), settings.engine));
+        const pagesRead = await readPages(decoding.pages, settings, signal);
+        deadline.throwIfPassed(SCAN_WORK);
+        read.push(withText(document, decoding.pages, pagesRead, settings.engine));
         if (document.type === 'tiff') {
           renditions.push({ of: document.filename, filename: pdfFilename(document.filename), contentType: 'application/pdf', content: await pagesToPdf(decoding.pages) });
         }

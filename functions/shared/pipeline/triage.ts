@@ -1,4 +1,7 @@
 import type { Readable } from 'node:stream';
+import { sharedDocumentDecoder } from '../adapters/isolation/worker-document-decoder.ts';
+import type { Deadline } from '../domain/deadline.ts';
+import type { DocumentDecoder } from '../domain/documents/index.ts';
 import type { MemberDirectory } from '../domain/types.ts';
 import type { IntakeContext, MessageEnvelope } from './context.ts';
 import { countFaxPages } from './count-fax-pages.ts';
@@ -16,24 +19,34 @@ export interface TriageSettings extends ChannelSettings {
   /** Our own addresses, lower-case: mail from them coming back is a loop. */
   readonly ownAddresses: readonly string[];
   readonly scans: ScanSettings;
+  /**
+   * Where documents' untrusted bytes are decoded.
+   * @default - the process's worker-thread decoder, bounded in time and memory
+   */
+  readonly decoder?: DocumentDecoder;
 }
 
 /**
  * The decision half of the intake, with no side effect but member lookups and OCR: the deployed
  * function and the triage command run exactly this. The raw message is parsed as it is read and
  * not kept: a claim never holds it whole beside its documents and the forward built from them.
+ * Documents and OCR take shares of the claim's deadline; when the deadline itself passes, triage
+ * stops with DeadlineExceededError (transient: the next try starts with a full budget).
  */
 export async function triage(
   envelope: MessageEnvelope,
   message: Buffer | Readable,
   directory: MemberDirectory,
   settings: TriageSettings,
+  deadline: Deadline,
 ): Promise<IntakeContext> {
+  const decoder = settings.decoder ?? sharedDocumentDecoder();
   const mail = await parseMessage(message);
   const received: IntakeContext = { envelope, mail, ...detectChannel(envelope, mail, settings) };
   const screened = screen(received, settings.ownAddresses);
   if (screened.screening?.outcome !== 'accept') return decideOutcome(screened);
-  const read = countFaxPages(await readScans(await readDocuments(screened), settings.scans));
+  const documentsRead = await readDocuments(screened, decoder, deadline);
+  const read = countFaxPages(await readScans(documentsRead, settings.scans, decoder, deadline));
   const identified = await identifyMember(read, directory);
   return holdForReview(decideOutcome(locateTreatment(identified)));
 }

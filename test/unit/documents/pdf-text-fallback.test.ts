@@ -1,12 +1,18 @@
 import { PDFDocument, PDFHexString, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
+import { sharedDocumentDecoder } from '../../../functions/shared/adapters/isolation/worker-document-decoder.ts';
+import { Deadline } from '../../../functions/shared/domain/deadline.ts';
 import { DEFAULT_DOCUMENT_LIMITS } from '../../../functions/shared/domain/documents/limits.ts';
-import { readTextLayer } from '../../../functions/shared/domain/documents/pdf/read-text-layer.ts';
-import { UnsupportedPdfError } from '../../../functions/shared/domain/documents/pdf/unsupported-pdf-error.ts';
-import { extractPdfText, readPdfText } from '../../../functions/shared/domain/documents/pdf-text.ts';
+import { extractPdfText } from '../../../functions/shared/domain/documents/pdf-text.ts';
+import type { TextReading } from '../../../functions/shared/domain/documents/text-reading.ts';
 import { buildPdf, onePageObjects, stream } from './minimal-pdf.ts';
 
-const unsupported = (reason: string): string => new UnsupportedPdfError(reason).message;
+/** A PDF's text as the intake reads it: through the worker-thread decoder, within a document's time. */
+const readPdfText = (content: Buffer): Promise<TextReading> =>
+  sharedDocumentDecoder().readText(
+    { decoder: 'pdf-text', content, maxPdfPagesRead: DEFAULT_DOCUMENT_LIMITS.maxPdfPagesRead },
+    Deadline.in(DEFAULT_DOCUMENT_LIMITS.maxReadMsPerDocument),
+  );
 
 /** A one-page PDF with a text layer, and an encryption dictionary asking for a user password. */
 async function passwordProtectedPdf(): Promise<Buffer> {
@@ -20,7 +26,7 @@ async function passwordProtectedPdf(): Promise<Buffer> {
   return Buffer.from(await pdf.save({ useObjectStreams: false }));
 }
 
-/** Helvetica text, then a letter in a font naming its glyph with a name the fast reader's glyph list lacks (afii10017 is Cyrillic A). */
+/** Helvetica text, then a letter in a font naming its glyph by an Adobe glyph name (afii10017 is Cyrillic A). */
 const cyrillicGlyphPdf = (): Buffer =>
   buildPdf({
     ...onePageObjects('BT /F1 12 Tf 72 700 Td (Facture de consultation du docteur Petrov) Tj /F2 12 Tf ( a) Tj ET', '<< /Font << /F1 4 0 R /F2 6 0 R >> >>'),
@@ -33,34 +39,30 @@ const imageOnlyPdf = (): Buffer =>
     6: stream('/Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8', '\x00'),
   });
 
-describe('reading a PDF the fast reader leaves to pdf.js', () => {
+describe('reading PDFs pdf.js opens with difficulty or not at all', () => {
   it('answers that a password is needed for an encrypted PDF', async () => {
     const pdf = await passwordProtectedPdf();
 
-    expect(() => readTextLayer(pdf, Infinity)).toThrow(unsupported('encrypted'));
-    expect(await readPdfText(pdf, DEFAULT_DOCUMENT_LIMITS)).toEqual({ text: '', textRead: false, notReadReason: 'encrypted PDF: a password is needed to open it' });
+    expect(await readPdfText(pdf)).toEqual({ text: '', textRead: false, notReadReason: 'encrypted PDF: a password is needed to open it' });
   });
 
   it("answers pdf.js's reason for a broken PDF, and extractPdfText throws it", async () => {
     const pdf = Buffer.from('%PDF-1.4\nnot really');
 
-    expect(() => readTextLayer(pdf, Infinity)).toThrow(unsupported('no startxref'));
-    expect(await readPdfText(pdf, DEFAULT_DOCUMENT_LIMITS)).toEqual({ text: '', textRead: false, notReadReason: 'broken PDF: Invalid PDF structure.' });
+    expect(await readPdfText(pdf)).toEqual({ text: '', textRead: false, notReadReason: 'broken PDF: Invalid PDF structure.' });
     await expect(extractPdfText(pdf)).rejects.toThrow('Invalid PDF structure.');
   });
 
-  it('reads the text through pdf.js when a font is beyond the fast reader', async () => {
+  it('reads a letter a font names by its glyph name', async () => {
     const pdf = cyrillicGlyphPdf();
 
-    expect(() => readTextLayer(pdf, Infinity)).toThrow(unsupported('font Helvetica: no text for code 97'));
-    expect(await readPdfText(pdf, DEFAULT_DOCUMENT_LIMITS)).toEqual({ text: 'Facture de consultation du docteur Petrov А', textRead: true });
+    expect(await readPdfText(pdf)).toEqual({ text: 'Facture de consultation du docteur Petrov А', textRead: true });
     expect(await extractPdfText(pdf)).toBe('Facture de consultation du docteur Petrov А');
   });
 
-  it('takes a PDF whose pages are only images for a scan once pdf.js finds no text either', async () => {
+  it('takes a PDF whose pages are only images for a scan', async () => {
     const pdf = imageOnlyPdf();
 
-    expect(readTextLayer(pdf, Infinity)).toBe('');
-    expect(await readPdfText(pdf, DEFAULT_DOCUMENT_LIMITS)).toEqual({ text: '', textRead: false, notReadReason: 'scanned PDF without a text layer' });
+    expect(await readPdfText(pdf)).toEqual({ text: '', textRead: false, notReadReason: 'scanned PDF without a text layer' });
   });
 });

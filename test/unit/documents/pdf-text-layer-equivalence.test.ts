@@ -2,8 +2,10 @@ import { readFileSync } from 'node:fs';
 import { getDocumentProxy } from 'unpdf';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { statementPdf } from '../../../bench/messages/statement-pdf.ts';
-import { joinPageTexts } from '../../../functions/shared/domain/documents/pdf/page-text.ts';
-import { readTextLayer } from '../../../functions/shared/domain/documents/pdf/read-text-layer.ts';
+import { sharedDocumentDecoder } from '../../../functions/shared/adapters/isolation/worker-document-decoder.ts';
+import { Deadline } from '../../../functions/shared/domain/deadline.ts';
+import { DEFAULT_DOCUMENT_LIMITS } from '../../../functions/shared/domain/documents/limits.ts';
+import { joinPageTexts } from '../../../functions/shared/domain/documents/pdf-text.ts';
 import { renderInvoicePdf } from '../../fixtures/generator/invoice-pdf.ts';
 import { INVOICES } from '../../fixtures/generator/invoices.ts';
 
@@ -24,13 +26,18 @@ async function pdfjsText(content: Buffer, maxPages: number): Promise<string> {
   }
 }
 
-const withoutWhitespace = (text: string): string => text.replace(/\s+/g, '');
+/** What the intake reads of a PDF: its text through the worker-thread decoder, within a document's time. */
+async function intakeText(content: Buffer, maxPdfPagesRead: number): Promise<string> {
+  const reading = await sharedDocumentDecoder().readText({ decoder: 'pdf-text', content, maxPdfPagesRead }, Deadline.in(DEFAULT_DOCUMENT_LIMITS.maxReadMsPerDocument));
+  if (!reading.textRead) throw new Error(`The PDF was not read: ${reading.notReadReason}`);
+  return reading.text;
+}
 
 const REAL_INVOICES = ['invoice2data-AzureInterior', 'invoice2data-NetpresseInvoice', 'invoice2data-QualityHosting', 'invoice2data-coolblue1', 'invoice2data-free_fiber'];
 /** The pages the intake reads of a statement (maxPdfPagesRead), of the 50 the benchmark's have. */
 const STATEMENT_PAGES_READ = 5;
 
-describe('the fast text-layer reader, against pdf.js', () => {
+describe('what the intake reads of each PDF, through its isolated decoder', () => {
   const documents = new Map<string, { content: Buffer; maxPages: number }>();
 
   beforeAll(async () => {
@@ -41,18 +48,14 @@ describe('the fast text-layer reader, against pdf.js', () => {
 
   const names = [...REAL_INVOICES.map((name) => `${name}.pdf`), ...Object.keys(INVOICES), 'statement of 50 pages'];
 
-  it.each(names)('reads %s itself, with the characters pdf.js reads, broken into the same lines and words', async (name) => {
+  it.each(names)('reads %s in its worker as pdf.js reads it in the process, to the character', async (name) => {
     const { content, maxPages } = documents.get(name)!;
 
-    const fast = readTextLayer(content, maxPages);
-    const pdfjs = await pdfjsText(content, maxPages);
-
-    expect(withoutWhitespace(fast)).toBe(withoutWhitespace(pdfjs));
-    expect(fast).toBe(pdfjs);
+    expect(await intakeText(content, maxPages)).toBe(await pdfjsText(content, maxPages));
   });
 
-  it('reads the Netpresse invoice (standard fonts without widths, a two-byte font, 31 KB of drawing) line by line', () => {
-    expect(readTextLayer(realInvoice('invoice2data-NetpresseInvoice'), Infinity).split('\n')).toEqual([
+  it('reads the Netpresse invoice (standard fonts without widths, a two-byte font, 31 KB of drawing) line by line', async () => {
+    expect((await intakeText(realInvoice('invoice2data-NetpresseInvoice'), Infinity)).split('\n')).toEqual([
       'ALEXINUX',
       'de Lattre Alexis',
       '27 rue Henri Rolland',
@@ -85,8 +88,8 @@ describe('the fast text-layer reader, against pdf.js', () => {
     ]);
   });
 
-  it('reads a generated note (pdf-lib: object streams, a compressed cross-reference, WinAnsi accents and €) line by line', () => {
-    expect(readTextLayer(documents.get('note-honoraires-paris.pdf')!.content, Infinity).split('\n')).toEqual([
+  it('reads a generated note (pdf-lib: object streams, a compressed cross-reference, WinAnsi accents and €) line by line', async () => {
+    expect((await intakeText(documents.get('note-honoraires-paris.pdf')!.content, Infinity)).split('\n')).toEqual([
       'Docteur Claire Morel',
       'Médecin généraliste – Conventionnée secteur 1',
       '12 rue Montorgueil, 75002 Paris',

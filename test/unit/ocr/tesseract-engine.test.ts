@@ -4,8 +4,9 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TesseractEngine } from '../../../functions/shared/adapters/ocr/tesseract-engine.ts';
 import { tesseractLanguageFolder } from '../../../functions/shared/adapters/ocr/tesseract-languages.ts';
-import { decodeScan, DEFAULT_SCAN_LIMITS, ocrImage } from '../../../functions/shared/domain/scans/index.ts';
+import { ocrImage } from '../../../functions/shared/domain/scans/index.ts';
 import { documentFile } from '../../support/contexts.ts';
+import { decodeScanned } from '../../support/document-reading.ts';
 
 /** Starting the worker and loading two languages takes seconds on a busy machine. */
 const OCR_TIMEOUT_MS = 60_000;
@@ -15,7 +16,7 @@ afterAll(() => engine.release());
 
 async function faxPageImages(name: string): Promise<Buffer[]> {
   const content = await readFile(path.resolve('test', 'fixtures', 'scans', name));
-  const decoding = await decodeScan(documentFile(name, '', { type: 'tiff', content, textRead: false }), DEFAULT_SCAN_LIMITS);
+  const decoding = await decodeScanned(documentFile(name, '', { type: 'tiff', content, textRead: false }));
   if (decoding.kind !== 'pages') throw new Error(`${name} did not decode`);
   return Promise.all(decoding.pages.map(ocrImage));
 }

@@ -4,9 +4,10 @@ import { crc32, deflateSync } from 'node:zlib';
 import { PDFDocument } from 'pdf-lib';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { decodeScan, DEFAULT_SCAN_LIMITS, isScan, ocrImage, pagesToPdf, type ScanDecoding, type ScanPage } from '../../../functions/shared/domain/scans/index.ts';
+import { DEFAULT_SCAN_LIMITS, isScan, ocrImage, pagesToPdf, type ScanDecoding, type ScanPage } from '../../../functions/shared/domain/scans/index.ts';
 import type { DocumentType } from '../../../functions/shared/domain/types.ts';
 import { documentFile } from '../../support/contexts.ts';
+import { decodeScanned } from '../../support/document-reading.ts';
 
 const sharedFax = (name: string) => readFile(path.resolve('test', 'fixtures', 'third-party', 'fax', name));
 const sample = (name: string) => readFile(path.resolve('test', 'fixtures', 'scans', name));
@@ -57,19 +58,20 @@ describe('decodeScan of real fax images', () => {
     [
       'sharp-g31d-multipage.tif',
       [
-        { width: 2464, height: 3248, resolution: { x: 300, y: 300 }, bilevel: true },
+        // 2464 x 3248 pixels at 300 dpi, downscaled to the 2500 pixels OCR reads: the same page, at fewer dots per inch.
+        { width: 1897, height: 2500, resolution: { x: (300 * 1897) / 2464, y: (300 * 1897) / 2464 }, bilevel: true },
         { width: 1232, height: 1624, resolution: { x: 300, y: 300 }, bilevel: true },
       ],
     ],
   ])('decodes every page of %s, with its resolution across and down', async (name, expected) => {
-    const pages = pagesOf(await decodeScan(scan(name, 'tiff', await sharedFax(name)), DEFAULT_SCAN_LIMITS));
+    const pages = pagesOf(await decodeScanned(scan(name, 'tiff', await sharedFax(name))));
     expect(pages.map(shape)).toEqual(expected);
     for (const page of pages) expect(page.pixels.length).toBe(page.width * page.height);
   });
 
   it('takes the TIFF with premature end-of-line codes for damaged, without throwing', async () => {
     const name = 'libtiff-g3-premature-eol-malformed.tif';
-    expect(await decodeScan(scan(name, 'tiff', await sharedFax(name)), DEFAULT_SCAN_LIMITS)).toEqual({
+    expect(await decodeScanned(scan(name, 'tiff', await sharedFax(name)))).toEqual({
       kind: 'damaged',
       reason: 'damaged TIFF: page 1 cannot be decoded',
     });
@@ -77,14 +79,14 @@ describe('decodeScan of real fax images', () => {
 
   it('takes a TIFF cut short for damaged', async () => {
     const truncated = (await sharedFax('libtiff-fax2d-g3.tif')).subarray(0, 5000);
-    expect((await decodeScan(scan('fax.tif', 'tiff', truncated), DEFAULT_SCAN_LIMITS)).kind).toBe('damaged');
+    expect((await decodeScanned(scan('fax.tif', 'tiff', truncated))).kind).toBe('damaged');
   });
 });
 
 describe('decodeScan limits', () => {
   it('does not read a TIFF of more pages than the limit', async () => {
     const tiff = scan('fax.tif', 'tiff', await sharedFax('libtiff-multipage.tif'));
-    expect(await decodeScan(tiff, { ...DEFAULT_SCAN_LIMITS, maxPagesPerDocument: 2 })).toEqual({
+    expect(await decodeScanned(tiff, { ...DEFAULT_SCAN_LIMITS, maxPagesPerDocument: 2 })).toEqual({
       kind: 'not-read',
       reason: 'TIFF of 3 pages, over the 2-page read limit',
     });
@@ -92,7 +94,7 @@ describe('decodeScan limits', () => {
 
   it('does not decode a page of more pixels than the limit', async () => {
     const tiff = scan('chart.tif', 'tiff', await sharedFax('libtiff-ccitt-1-g4.tif'));
-    expect(await decodeScan(tiff, { ...DEFAULT_SCAN_LIMITS, maxPixelsPerPage: 1_000_000 })).toEqual({
+    expect(await decodeScanned(tiff, { ...DEFAULT_SCAN_LIMITS, maxPixelsPerPage: 1_000_000 })).toEqual({
       kind: 'not-read',
       reason: 'page 1 of 1728 x 2376 pixels, over the 1-megapixel read limit',
     });
@@ -101,14 +103,14 @@ describe('decodeScan limits', () => {
   it('does not decode a decompression bomb: a 177-byte PNG claiming 100000 x 100000 pixels', async () => {
     const bomb = pngClaiming(100_000, 100_000);
     expect(bomb.length).toBe(177);
-    expect(await decodeScan(scan('photo.png', 'png', bomb), DEFAULT_SCAN_LIMITS)).toEqual({
+    expect(await decodeScanned(scan('photo.png', 'png', bomb))).toEqual({
       kind: 'not-read',
       reason: 'page 1 of 100000 x 100000 pixels, over the 50-megapixel read limit',
     });
   });
 
   it('forwards HEIC photos unread: the image library has no HEVC decoder', async () => {
-    expect(await decodeScan(scan('IMG_0001.HEIC', 'heic', Buffer.from('....ftypheic')), DEFAULT_SCAN_LIMITS)).toEqual({
+    expect(await decodeScanned(scan('IMG_0001.HEIC', 'heic', Buffer.from('....ftypheic')))).toEqual({
       kind: 'not-read',
       reason: 'HEIC photo: no decoder for it here',
     });
@@ -119,20 +121,20 @@ describe('decodeScan of photos and scanned PDFs', () => {
   it('turns a phone photo upright as its EXIF orientation says', async () => {
     const content = await sample('photo-montreal.jpg');
     const stored = await sharp(content).metadata();
-    const [page] = pagesOf(await decodeScan(scan('IMG_4821.jpg', 'jpeg', content), DEFAULT_SCAN_LIMITS));
+    const [page] = pagesOf(await decodeScanned(scan('IMG_4821.jpg', 'jpeg', content)));
     expect(stored.orientation).toBe(6);
     expect(stored.width).toBeGreaterThan(stored.height);
     expect(page && shape(page)).toEqual({ width: stored.height, height: stored.width, resolution: undefined, bilevel: false });
   });
 
   it('extracts the page image of a PDF without a text layer, with its resolution from the page size', async () => {
-    const [page, ...others] = pagesOf(await decodeScan(scan('scan.pdf', 'pdf', await sample('scanned-note-paris.pdf')), DEFAULT_SCAN_LIMITS));
+    const [page, ...others] = pagesOf(await decodeScanned(scan('scan.pdf', 'pdf', await sample('scanned-note-paris.pdf'))));
     expect(others).toEqual([]);
     expect({ width: page?.width, height: page?.height, dpi: Math.round(page?.resolution?.x ?? 0) }).toEqual({ width: 1240, height: 1754, dpi: 150 });
   });
 
   it('leaves a PDF that does not open as the text reader left it', async () => {
-    expect(await decodeScan(scan('broken.pdf', 'pdf', Buffer.from('%PDF-1.7\n1 0 obj')), DEFAULT_SCAN_LIMITS)).toEqual({ kind: 'no-images' });
+    expect(await decodeScanned(scan('broken.pdf', 'pdf', Buffer.from('%PDF-1.7\n1 0 obj')))).toEqual({ kind: 'no-images' });
   });
 
   it('only takes documents without text for scans', () => {
@@ -145,7 +147,7 @@ describe('decodeScan of photos and scanned PDFs', () => {
 
 describe('page images for OCR and for the forward', () => {
   it('stretches a standard-resolution fax page to square pixels, saying its resolution', async () => {
-    const [page] = pagesOf(await decodeScan(scan('fax.tif', 'tiff', await sharedFax('libtiff-fax2d-g3.tif')), DEFAULT_SCAN_LIMITS));
+    const [page] = pagesOf(await decodeScanned(scan('fax.tif', 'tiff', await sharedFax('libtiff-fax2d-g3.tif'))));
     const image = await sharp(await ocrImage(page ?? expect.unreachable())).metadata();
     expect({ format: image.format, width: image.width, height: image.height, density: image.density }).toEqual({
       format: 'png',
@@ -157,7 +159,7 @@ describe('page images for OCR and for the forward', () => {
   });
 
   it('makes a PDF of a fax with each page at its paper size', async () => {
-    const pages = pagesOf(await decodeScan(scan('fax.tif', 'tiff', await sample('fax-boston-standard-g4.tif')), DEFAULT_SCAN_LIMITS));
+    const pages = pagesOf(await decodeScanned(scan('fax.tif', 'tiff', await sample('fax-boston-standard-g4.tif'))));
     const pdf = await PDFDocument.load(await pagesToPdf(pages));
     // 1728 dots at 204 dpi and 1146 rows at 98 rows per inch: an A4 sheet, in points.
     expect(pdf.getPages().map((page) => page.getSize()).map(({ width, height }) => [Math.round(width), Math.round(height)])).toEqual([

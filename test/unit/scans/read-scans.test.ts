@@ -8,6 +8,8 @@ import { DEFAULT_SCAN_LIMITS, type OcrEngine, type OcrPageText } from '../../../
 import type { Verdicts } from '../../../functions/shared/domain/types.ts';
 import { triage } from '../../../functions/shared/pipeline/triage.ts';
 import { composeMail, envelope, PASSING_VERDICTS, SAMPLE_MEMBERS } from '../../support/contexts.ts';
+import { Deadline } from '../../../functions/shared/domain/deadline.ts';
+import { TEST_CLAIM_TIME_MS } from '../../support/document-reading.ts';
 
 const FAX = 'fax@claims.example.org';
 const directory = new InMemoryMemberDirectory(SAMPLE_MEMBERS);
@@ -34,7 +36,7 @@ async function triageFax(raw: Buffer, engine: OcrEngine, options: { ocrTimeLimit
     faxLocalPart: 'fax',
     faxGateways: knownFaxGateways([]),
     scans: { engine, limits: DEFAULT_SCAN_LIMITS, ocrTimeLimitMs: options.ocrTimeLimitMs ?? 60_000 },
-  });
+  }, Deadline.in(TEST_CLAIM_TIME_MS));
 }
 
 async function efax(attachment: { filename: string; content: Buffer }, subject = 'eFax message from "unknown" - 2 page(s), Caller-ID: UNAVAILABLE') {
@@ -72,7 +74,7 @@ describe('reading scans in the triage', () => {
       faxLocalPart: 'fax',
       faxGateways: knownFaxGateways([]),
       scans: { engine, limits: DEFAULT_SCAN_LIMITS, ocrTimeLimitMs: 60_000 },
-    });
+    }, Deadline.in(TEST_CLAIM_TIME_MS));
     expect(engine.pagesRead).toBe(0);
     expect(context.outcome?.status).toBe('FORWARDED');
     expect(context.renditions).toBeUndefined();

@@ -8,6 +8,10 @@ export interface DocumentLimits {
   readonly maxPdfBytes: number;
   /** How many forwarded-within-forwarded messages are opened. */
   readonly maxEmbeddedMessageDepth: number;
+  /** Time reading one document's text may take, in milliseconds; past it the document is kept unread. */
+  readonly maxReadMsPerDocument: number;
+  /** Time reading all of a claim's documents may take, in milliseconds; documents after it are kept unread. */
+  readonly maxReadMsPerClaim: number;
 }
 
 export const DEFAULT_DOCUMENT_LIMITS: DocumentLimits = {
@@ -23,4 +27,11 @@ export const DEFAULT_DOCUMENT_LIMITS: DocumentLimits = {
   maxPdfBytes: 20 * 1024 * 1024,
   // Members forward a forward of an administrator's message; deeper nesting is a loop or a trick.
   maxEmbeddedMessageDepth: 3,
+  // pdf.js reads the first pages of the largest PDF read (20 MiB of itemised statements) in well
+  // under a second; a document still being read after this was made to stall its reader (forms
+  // drawn inside forms, a font declaring two billion widths).
+  maxReadMsPerDocument: 10_000,
+  // Three documents stalling their reader in one claim: OCR (20 s by default), recording and
+  // sending still fit in the claim's time, and the batch in the function's two minutes.
+  maxReadMsPerClaim: 30_000,
 };

@@ -1,6 +1,4 @@
 import type { DocumentLimits } from './limits.ts';
-import { joinPageTexts } from './pdf/page-text.ts';
-import { readTextLayer } from './pdf/read-text-layer.ts';
 import { textNotRead, textWasRead, type TextReading } from './text-reading.ts';
 
 /**
@@ -16,8 +14,8 @@ const SCANNED_PDF_REASON = 'scanned PDF without a text layer';
 type Unpdf = typeof import('unpdf');
 type PdfDocument = Awaited<ReturnType<Unpdf['getDocumentProxy']>>;
 
-async function withPdf<T>(content: Buffer, use: (pdf: PdfDocument) => Promise<T>): Promise<T> {
-  // Loaded on first use: pdf.js is large, and the fast reader handles most PDFs without it.
+async function withPdf<T>(content: Uint8Array, use: (pdf: PdfDocument) => Promise<T>): Promise<T> {
+  // Loaded on first use: pdf.js is large, and only messages carrying a PDF need it.
   const unpdf = await import('unpdf');
   // A copy, because pdf.js takes ownership of the bytes it is given. No isEvalSupported: this
   // pdf.js interprets a PDF's PostScript functions or compiles them to WebAssembly, never to
@@ -30,7 +28,17 @@ async function withPdf<T>(content: Buffer, use: (pdf: PdfDocument) => Promise<T>
   }
 }
 
-/** The text of the first pages, as unpdf's extractText merges pages. */
+/** Runs of whitespace other than line ends, but for a lone space, which stays as it is: most of them. */
+const SPACES_TO_COLLAPSE = /[^\S\n]{2,}|[^\S \n]/g;
+/** A space before or after a line end; not a bare line end, which would be replaced by itself. */
+const SPACE_AROUND_LINE_END = / \n ?|\n /g;
+
+/** The pages' text as one: pages on their own lines, runs of spaces made one, at most one blank line. */
+export function joinPageTexts(pages: readonly string[]): string {
+  return pages.join('\n').replace(SPACES_TO_COLLAPSE, ' ').replace(SPACE_AROUND_LINE_END, '\n').replace(/\n{3,}/g, '\n\n').trim();
+}
+
+/** The text of the first pages, each as pdf.js's getTextContent gives it. */
 async function firstPagesText(pdf: PdfDocument, pageCount: number): Promise<string> {
   const pages: string[] = [];
   for (let pageNumber = 1; pageNumber <= Math.min(pageCount, pdf.numPages); pageNumber += 1) {
@@ -42,22 +50,9 @@ async function firstPagesText(pdf: PdfDocument, pageCount: number): Promise<stri
   return joinPageTexts(pages);
 }
 
-/**
- * The text the fast reader finds, when it handles the file and finds more than a scanner's stamp;
- * undefined to let pdf.js read it. It never throws: whatever it does not handle, pdf.js does.
- */
-function fastText(content: Buffer, pageCount: number): string | undefined {
-  try {
-    const text = readTextLayer(content, pageCount);
-    return hasMeaningfulText(text) ? text : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** The text layer of a PDF, all pages merged. Throws when the PDF cannot be opened. */
-export async function extractPdfText(content: Buffer): Promise<string> {
-  return fastText(content, Infinity) ?? withPdf(content, (pdf) => firstPagesText(pdf, pdf.numPages));
+export async function extractPdfText(content: Uint8Array): Promise<string> {
+  return withPdf(content, (pdf) => firstPagesText(pdf, pdf.numPages));
 }
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/gu;
@@ -78,14 +73,11 @@ function failureReason(error: unknown): string {
   return `broken PDF: ${detail}`;
 }
 
-/** Reads a PDF's text layer within the limits; never throws. */
-export async function readPdfText(content: Buffer, limits: DocumentLimits): Promise<TextReading> {
-  if (content.length > limits.maxPdfBytes) {
-    return textNotRead(`PDF of ${content.length} bytes, over the ${limits.maxPdfBytes}-byte read limit`);
-  }
-  const text = fastText(content, limits.maxPdfPagesRead);
-  if (text !== undefined) return textWasRead(text);
-  // A scan goes to OCR, which takes seconds: pdf.js has a try first, in case the fast reader missed text.
+/**
+ * Reads the text layer of a PDF's first pages with pdf.js; never throws. Runs where untrusted
+ * bytes are decoded (see DocumentDecoder), never in the intake's own thread.
+ */
+export async function readPdfText(content: Uint8Array, limits: Pick<DocumentLimits, 'maxPdfPagesRead'>): Promise<TextReading> {
   try {
     return await withPdf(content, async (pdf) => {
       const text = await firstPagesText(pdf, limits.maxPdfPagesRead);

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import { simpleParser, type Attachment, type ParsedMail } from 'mailparser';
+import type { Deadline } from '../deadline.ts';
 import type { DocumentFile, DocumentType } from '../types.ts';
 import { isMessageDecoration } from './decoration.ts';
 import { detectDocumentType } from './detect-type.ts';
+import type { DocumentDecoder } from './document-decoder.ts';
 import { readDocumentText } from './document-text.ts';
 import { documentFilename } from './filename.ts';
 import { DEFAULT_DOCUMENT_LIMITS, type DocumentLimits } from './limits.ts';
@@ -19,6 +21,28 @@ export interface ReadMessageResult {
   /** Text of messages attached as message/rfc822 (forwarded mail), for evidence. */
   readonly embeddedTexts: EmbeddedMessageText[];
 }
+
+/** What reading a message's documents takes: the decoder, the claim's deadline and the limits. */
+export interface DocumentReading {
+  readonly decoder: DocumentDecoder;
+  /**
+   * The claim's deadline. Reading takes a share of it (maxReadMsPerClaim); when the claim's own
+   * time runs out while documents are read, reading stops with DeadlineExceededError, since the
+   * next try starts with a full budget.
+   */
+  readonly deadline: Deadline;
+  readonly limits?: Partial<DocumentLimits>;
+}
+
+/** Bounds and time of one message's reading. */
+interface ReadingBounds {
+  readonly decoder: DocumentDecoder;
+  readonly claim: Deadline;
+  readonly readingTime: Deadline;
+  readonly limits: DocumentLimits;
+}
+
+const READING_WORK = 'reading the documents';
 
 /** An attachment that is a document, and why it will not be read when that is known already. */
 interface DocumentPart {
@@ -75,14 +99,21 @@ function sha256Of(attachment: Attachment): string {
   return checksum?.length === SHA256_HEX_LENGTH ? checksum : createHash('sha256').update(attachment.content).digest('hex');
 }
 
-async function readText(part: DocumentPart, position: number, limits: DocumentLimits): Promise<TextReading> {
+async function readText(part: DocumentPart, position: number, bounds: ReadingBounds): Promise<TextReading> {
+  const { limits } = bounds;
   if (part.unreadReason !== undefined) return textNotRead(part.unreadReason);
   if (position > limits.maxAttachments) return textBeyondReadLimit(`attachment beyond the ${limits.maxAttachments}-attachment read limit`);
+  bounds.claim.throwIfPassed(READING_WORK);
+  if (bounds.readingTime.hasPassed()) return textBeyondReadLimit(`the claim's ${limits.maxReadMsPerClaim / 1000}-second document reading time ran out`);
   const charset = structuredHeader(part.attachment.headers, 'content-type')?.params['charset'];
-  return readDocumentText(part.attachment.content, part.type, charset, limits);
+  const deadline = bounds.readingTime.within(limits.maxReadMsPerDocument);
+  const reading = await readDocumentText(part.attachment.content, part.type, charset, limits, bounds.decoder, deadline);
+  // Cut short by the claim's own time, not by the document: the next try reads it whole.
+  bounds.claim.throwIfPassed(READING_WORK);
+  return reading;
 }
 
-async function readPart(part: DocumentPart, position: number, limits: DocumentLimits): Promise<DocumentFile> {
+async function readPart(part: DocumentPart, position: number, bounds: ReadingBounds): Promise<DocumentFile> {
   const { attachment, type } = part;
   return {
     filename: documentFilename(attachment.filename, type, position),
@@ -91,19 +122,20 @@ async function readPart(part: DocumentPart, position: number, limits: DocumentLi
     size: attachment.content.length,
     sha256: sha256Of(attachment),
     content: attachment.content,
-    ...(await readText(part, position, limits)),
+    ...(await readText(part, position, bounds)),
   };
 }
 
 /**
  * The documents of a message: every attachment, those of forwarded messages included, typed by
  * content, hashed, named safely and, within the limits, read for text. Signature images and
- * signatures of signed mail are left out.
+ * signatures of signed mail are left out. A document whose reading passes a bound is kept, unread, with why.
  */
-export async function readMessageDocuments(mail: ParsedMail, limits: Partial<DocumentLimits> = {}): Promise<ReadMessageResult> {
-  const bounds: DocumentLimits = { ...DEFAULT_DOCUMENT_LIMITS, ...limits };
+export async function readMessageDocuments(mail: ParsedMail, reading: DocumentReading): Promise<ReadMessageResult> {
+  const limits: DocumentLimits = { ...DEFAULT_DOCUMENT_LIMITS, ...reading.limits };
+  const bounds: ReadingBounds = { decoder: reading.decoder, claim: reading.deadline, readingTime: reading.deadline.within(limits.maxReadMsPerClaim), limits };
   const found = { parts: [] as DocumentPart[], embeddedTexts: [] as EmbeddedMessageText[] };
-  await collectDocumentParts(mail, 0, bounds, found);
+  await collectDocumentParts(mail, 0, limits, found);
   const documents: DocumentFile[] = [];
   // One at a time: pdf.js needs several times a PDF's size in memory while it reads it.
   for (const [index, part] of found.parts.entries()) documents.push(await readPart(part, index + 1, bounds));

@@ -1,8 +1,7 @@
+import type { Deadline } from '../deadline.ts';
+import type { DocumentDecoder, ScanJob } from '../documents/document-decoder.ts';
 import { DEFAULT_DOCUMENT_LIMITS } from '../documents/limits.ts';
 import type { DocumentFile, DocumentType } from '../types.ts';
-import { decodePdfScan } from './decode-pdf-scan.ts';
-import { decodePhoto } from './decode-photo.ts';
-import { decodeTiff } from './decode-tiff.ts';
 import type { ScanLimits } from './limits.ts';
 import { notRead, type ScanDecoding } from './scan-page.ts';
 
@@ -18,11 +17,15 @@ export function isScan(document: DocumentFile): boolean {
   return document.type === 'tiff' || document.type === 'heic' || PHOTO_TYPES.has(document.type);
 }
 
-/** The pages of a scan, decoded within the limits; never throws. */
-export function decodeScan(document: DocumentFile, limits: ScanLimits): Promise<ScanDecoding> {
-  if (document.type === 'tiff') return decodeTiff(document.content, limits);
-  if (document.type === 'pdf') return decodePdfScan(document.content, limits);
+function decoderOf(type: DocumentType): ScanJob['decoder'] {
+  if (type === 'tiff') return 'tiff-pages';
+  if (type === 'pdf') return 'pdf-scan-pages';
+  return 'photo-pages';
+}
+
+/** The pages of a scan, decoded by the decoder within the limits and the deadline; never throws. */
+export function decodeScan(document: DocumentFile, limits: ScanLimits, decoder: DocumentDecoder, deadline: Deadline): Promise<ScanDecoding> {
   // The HEVC codec of iPhone photos is not in the image library's build.
   if (document.type === 'heic') return Promise.resolve(notRead('HEIC photo: no decoder for it here'));
-  return decodePhoto(document.content, limits);
+  return decoder.decodeScan({ decoder: decoderOf(document.type), content: document.content, limits }, deadline);
 }

@@ -8,7 +8,7 @@ import type { ScanLimits } from './limits.ts';
  */
 export async function openScan(content: Buffer | Uint8Array, limits: ScanLimits, options: SharpOptions = {}): Promise<Sharp> {
   const sharp = await loadSharp();
-  return sharp(content, { limitInputPixels: limits.maxPixelsPerPage, failOn: 'warning', ...options });
+  return sharp(content, { limitInputPixels: limits.maxPixelsPerPage, failOn: 'warning', sequentialRead: true, ...options });
 }
 
 /** The header of a scan (size, pages, resolution): reading it decodes no pixel, so it is read whatever the size. */

@@ -4,6 +4,8 @@ export interface ScanLimits {
   readonly maxPagesPerDocument: number;
   /** Pixels of one page beyond which the document is not decoded. */
   readonly maxPixelsPerPage: number;
+  /** Time decoding one scan's pages may take, in milliseconds; past it the scan is kept unread. */
+  readonly maxDecodeMsPerDocument: number;
 }
 
 export const DEFAULT_SCAN_LIMITS: ScanLimits = {
@@ -13,4 +15,7 @@ export const DEFAULT_SCAN_LIMITS: ScanLimits = {
   // Phone cameras take photos of 12 to 50 megapixels. A file that decodes to more is a
   // decompression bomb (a few kilobytes that expand to gigabytes) and would exhaust the memory.
   maxPixelsPerPage: 50_000_000,
+  // A 20-page fine fax decodes in about a second (30-50 ms a page); a scanned PDF's 20 page images
+  // in a few. More is a file made to stall the decoder.
+  maxDecodeMsPerDocument: 10_000,
 };

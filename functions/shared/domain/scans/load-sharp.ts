@@ -6,9 +6,13 @@ let loading: Promise<SharpFactory> | undefined;
 
 /**
  * sharp (libvips, native) is loaded on the first scan, not when the function starts: claims with
- * text layers never pay for it.
+ * text layers never pay for it. libvips's cache of decoded images is off: each file is decoded
+ * once, and a cache would keep an untrusted file's pixels after its decoding.
  */
 export function loadSharp(): Promise<SharpFactory> {
-  loading ??= import('sharp').then((module) => module.default);
+  loading ??= import('sharp').then(({ default: sharp }) => {
+    sharp.cache(false);
+    return sharp;
+  });
   return loading;
 }

@@ -7,9 +7,13 @@ export interface TiffDirectory {
   readonly xResolution?: number;
   readonly yResolution?: number;
   readonly bitsPerSample: number;
+  /** TIFF's Compression code (1: none). */
+  readonly compression: number;
+  /** TIFF's SampleFormat code (1: unsigned integers, 3: floating point). */
+  readonly sampleFormat: number;
 }
 
-const TAG = { bitsPerSample: 258, xResolution: 282, yResolution: 283, resolutionUnit: 296 } as const;
+const TAG = { bitsPerSample: 258, compression: 259, xResolution: 282, yResolution: 283, resolutionUnit: 296, sampleFormat: 339 } as const;
 const TYPE = { short: 3, long: 4, rational: 5 } as const;
 const RESOLUTION_UNIT_CENTIMETRE = 3;
 const CENTIMETRES_PER_INCH = 2.54;
@@ -58,6 +62,8 @@ function readDirectory(reader: TiffReader, offset: number): TiffDirectory {
     yResolution: toDpi(tags.get(TAG.yResolution)),
     // TIFF's default: a file that does not say is black and white.
     bitsPerSample: tags.get(TAG.bitsPerSample) ?? 1,
+    compression: tags.get(TAG.compression) ?? 1,
+    sampleFormat: tags.get(TAG.sampleFormat) ?? 1,
   };
 }
 
@@ -80,4 +86,19 @@ export function readTiffDirectories(content: Buffer): TiffDirectory[] {
     if (error instanceof RangeError) return [];
     throw error;
   }
+}
+
+const COMPRESSION = { oldStyleJpeg: 6, lzma: 34925 } as const;
+const FLOATING_POINT_SAMPLES = 3;
+/** Sample sizes the image library decodes; scanners and fax machines write these. */
+const DECODED_BITS_PER_SAMPLE: ReadonlySet<number> = new Set([1, 2, 4, 8, 16]);
+
+/** What a page uses that the image library does not decode, if anything: such a file is not damaged. */
+export function unsupportedFeature(directory: TiffDirectory | undefined): string | undefined {
+  if (directory === undefined) return undefined;
+  if (directory.compression === COMPRESSION.lzma) return 'LZMA compression';
+  if (directory.compression === COMPRESSION.oldStyleJpeg) return 'old-style JPEG compression';
+  if (directory.sampleFormat === FLOATING_POINT_SAMPLES) return 'floating-point samples';
+  if (!DECODED_BITS_PER_SAMPLE.has(directory.bitsPerSample)) return `${directory.bitsPerSample}-bit samples`;
+  return undefined;
 }
