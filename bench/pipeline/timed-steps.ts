@@ -9,6 +9,7 @@ import { forwardClaim } from '../../functions/shared/pipeline/forward-claim.ts';
 import { holdForReview } from '../../functions/shared/pipeline/hold-for-review.ts';
 import { identifyMember } from '../../functions/shared/pipeline/identify-member.ts';
 import { locateTreatment } from '../../functions/shared/pipeline/locate-treatment.ts';
+import { noteUnreadDocuments } from '../../functions/shared/pipeline/note-unread-documents.ts';
 import { parseMessage } from '../../functions/shared/pipeline/parse-message.ts';
 import type { IntakeDependencies } from '../../functions/shared/pipeline/process-message.ts';
 import { readDocuments } from '../../functions/shared/pipeline/read-documents.ts';
@@ -17,7 +18,7 @@ import { recordClaim } from '../../functions/shared/pipeline/record-claim.ts';
 import { screen } from '../../functions/shared/pipeline/screen.ts';
 import { PIPELINE_STEPS, type PipelineStep, type StepTimes } from '../results.ts';
 import type { Deadline } from '../../functions/shared/domain/deadline.ts';
-import { sharedDocumentDecoder } from '../../functions/shared/adapters/isolation/worker-document-decoder.ts';
+import { sharedDocumentDecoder } from '../../functions/shared/adapters/isolation/isolated-document-decoder.ts';
 
 export interface TimedClaim {
   readonly claim: ClaimRecord;
@@ -47,7 +48,7 @@ export async function processWithTimedSteps(received: ReceivedMessage, dependenc
   const documentsRead = await timed('read documents', () => readDocuments(screened, decoder, deadline));
   const scansRead = await timed('read scans', async () => countFaxPages(await readScans(documentsRead, settings.scans, decoder, deadline)));
   const identified = await timed('identify', () => identifyMember(scansRead, dependencies.directory));
-  const context: IntakeContext = await timed('locate', () => holdForReview(decideOutcome(locateTreatment(identified))));
+  const context: IntakeContext = await timed('locate', () => noteUnreadDocuments(holdForReview(decideOutcome(locateTreatment(identified)))));
   const recorded = await timed('record', () =>
     recordClaim(context, {
       claims: dependencies.claims,

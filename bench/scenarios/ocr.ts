@@ -16,7 +16,7 @@ import { progress, reportResult } from '../lib/scenario-output.ts';
 import { round } from '../lib/stats.ts';
 import type { OcrResult } from '../results.ts';
 import { Deadline } from '../../functions/shared/domain/deadline.ts';
-import { sharedDocumentDecoder } from '../../functions/shared/adapters/isolation/worker-document-decoder.ts';
+import { sharedDocumentDecoder } from '../../functions/shared/adapters/isolation/isolated-document-decoder.ts';
 
 /** Three full pages of an invoice's lines: what a claim faxed by a clinic looks like. */
 const BILL = INVOICES['itemized-bill-boston.pdf'];

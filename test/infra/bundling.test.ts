@@ -16,7 +16,7 @@ import { bundleContents, HEAVY_MODULES } from '../../bench/cold-start/bundle-con
 import { esbuildOptionsOf } from '../../bench/cold-start/cdk-esbuild-options.ts';
 import { deployedFunctions } from '../../bench/cold-start/deployed-functions.ts';
 import { InMemoryMemberDirectory } from '../../functions/shared/adapters/in-memory-member-directory.ts';
-import type { WorkerDocumentDecoder } from '../../functions/shared/adapters/isolation/worker-document-decoder.ts';
+import type { IsolatedDocumentDecoder } from '../../functions/shared/adapters/isolation/isolated-document-decoder.ts';
 import { parseMembersCsv } from '../../functions/shared/adapters/members-csv.ts';
 import { TesseractEngine } from '../../functions/shared/adapters/ocr/tesseract-engine.ts';
 import { Deadline } from '../../functions/shared/domain/deadline.ts';
@@ -29,7 +29,7 @@ import { triage, type TriageSettings } from '../../functions/shared/pipeline/tri
 import { ESBUILD_COMMAND, workerBundlingArguments } from '../../lib/constructs/project-function.ts';
 import { type CharsetSample, encodeIn, SAMPLES } from '../unit/charsets/legacy-charset-samples.ts';
 import { documentReading } from '../support/document-reading.ts';
-import { sharedDocumentDecoder } from '../../functions/shared/adapters/isolation/worker-document-decoder.ts';
+import { sharedDocumentDecoder } from '../../functions/shared/adapters/isolation/isolated-document-decoder.ts';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const MIME_FIXTURES = new URL('../fixtures/third-party/mime/', import.meta.url);
@@ -95,7 +95,7 @@ interface Bundled {
   readonly parseMessage: typeof parseMessage;
   readonly readMessageDocuments: typeof readMessageDocuments;
   readonly triage: typeof triage;
-  readonly sharedDocumentDecoder: () => WorkerDocumentDecoder;
+  readonly sharedDocumentDecoder: () => IsolatedDocumentDecoder;
   readonly TesseractEngine: typeof TesseractEngine;
   readonly simpleParser: (message: Buffer) => Promise<ParsedMail>;
   readonly S3Client: typeof S3Client;
@@ -105,7 +105,7 @@ const BUNDLED_ENTRY = [
   `export { parseMessage } from '${path.join(PROJECT_ROOT, 'functions/shared/pipeline/parse-message.ts')}';`,
   `export { readMessageDocuments } from '${path.join(PROJECT_ROOT, 'functions/shared/domain/documents/index.ts')}';`,
   `export { triage } from '${path.join(PROJECT_ROOT, 'functions/shared/pipeline/triage.ts')}';`,
-  `export { sharedDocumentDecoder } from '${path.join(PROJECT_ROOT, 'functions/shared/adapters/isolation/worker-document-decoder.ts')}';`,
+  `export { sharedDocumentDecoder } from '${path.join(PROJECT_ROOT, 'functions/shared/adapters/isolation/isolated-document-decoder.ts')}';`,
   `export { TesseractEngine } from '${path.join(PROJECT_ROOT, 'functions/shared/adapters/ocr/tesseract-engine.ts')}';`,
   "export { simpleParser } from 'mailparser';",
   "export { S3Client } from '@aws-sdk/client-s3';",

@@ -1,4 +1,4 @@
-import { sharedDocumentDecoder } from '../../functions/shared/adapters/isolation/worker-document-decoder.ts';
+import { sharedDocumentDecoder } from '../../functions/shared/adapters/isolation/isolated-document-decoder.ts';
 import { Deadline } from '../../functions/shared/domain/deadline.ts';
 import type { DocumentLimits, DocumentReading } from '../../functions/shared/domain/documents/index.ts';
 import { decodeScan, DEFAULT_SCAN_LIMITS, type ScanDecoding, type ScanLimits } from '../../functions/shared/domain/scans/index.ts';

@@ -60,6 +60,8 @@ export interface DocumentFile {
   readonly notReadReason?: string;
   /** Left unread because a bound on the message's work was reached: OCR does not read it either. */
   readonly beyondReadLimit?: boolean;
+  /** Its decoder was stopped (past its time or memory bound) or failed: the file may be made to harm. */
+  readonly decoderStopped?: boolean;
   /** Pages of a scan (fax, photo, scanned PDF) once its images were decoded. */
   readonly pageCount?: number;
   /** Present when the text was read by OCR from the document's images. */

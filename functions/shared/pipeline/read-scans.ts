@@ -104,7 +104,7 @@ export async function readScans(context: IntakeContext, settings: ScanSettings, 
         read.push(document);
         break;
       case 'not-read':
-        read.push({ ...document, notReadReason: decoding.reason });
+        read.push({ ...document, notReadReason: decoding.reason, ...(decoding.decoderStopped ? { decoderStopped: true } : {}) });
         break;
       case 'damaged':
         read.push({ ...document, damaged: true, notReadReason: decoding.reason });

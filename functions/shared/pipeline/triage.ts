@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { sharedDocumentDecoder } from '../adapters/isolation/worker-document-decoder.ts';
+import { sharedDocumentDecoder } from '../adapters/isolation/isolated-document-decoder.ts';
 import type { Deadline } from '../domain/deadline.ts';
 import type { DocumentDecoder } from '../domain/documents/index.ts';
 import type { MemberDirectory } from '../domain/types.ts';
@@ -10,6 +10,7 @@ import { detectChannel, type ChannelSettings } from './detect-channel.ts';
 import { holdForReview } from './hold-for-review.ts';
 import { identifyMember } from './identify-member.ts';
 import { locateTreatment } from './locate-treatment.ts';
+import { noteUnreadDocuments } from './note-unread-documents.ts';
 import { parseMessage } from './parse-message.ts';
 import { readDocuments } from './read-documents.ts';
 import { readScans, type ScanSettings } from './read-scans.ts';
@@ -48,5 +49,5 @@ export async function triage(
   const documentsRead = await readDocuments(screened, decoder, deadline);
   const read = countFaxPages(await readScans(documentsRead, settings.scans, decoder, deadline));
   const identified = await identifyMember(read, directory);
-  return holdForReview(decideOutcome(locateTreatment(identified)));
+  return noteUnreadDocuments(holdForReview(decideOutcome(locateTreatment(identified))));
 }

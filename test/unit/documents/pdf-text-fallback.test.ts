@@ -1,6 +1,6 @@
 import { PDFDocument, PDFHexString, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { sharedDocumentDecoder } from '../../../functions/shared/adapters/isolation/worker-document-decoder.ts';
+import { sharedDocumentDecoder } from '../../../functions/shared/adapters/isolation/isolated-document-decoder.ts';
 import { Deadline } from '../../../functions/shared/domain/deadline.ts';
 import { DEFAULT_DOCUMENT_LIMITS } from '../../../functions/shared/domain/documents/limits.ts';
 import { extractPdfText } from '../../../functions/shared/domain/documents/pdf-text.ts';

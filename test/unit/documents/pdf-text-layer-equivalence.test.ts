@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { getDocumentProxy } from 'unpdf';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { statementPdf } from '../../../bench/messages/statement-pdf.ts';
-import { sharedDocumentDecoder } from '../../../functions/shared/adapters/isolation/worker-document-decoder.ts';
+import { sharedDocumentDecoder } from '../../../functions/shared/adapters/isolation/isolated-document-decoder.ts';
 import { Deadline } from '../../../functions/shared/domain/deadline.ts';
 import { DEFAULT_DOCUMENT_LIMITS } from '../../../functions/shared/domain/documents/limits.ts';
 import { joinPageTexts } from '../../../functions/shared/domain/documents/pdf-text.ts';

@@ -5,6 +5,8 @@ export interface TextReading {
   readonly notReadReason?: string;
   /** Not read because a bound on the message's work was reached: no later step reads it either. */
   readonly beyondReadLimit?: boolean;
+  /** The decoder was stopped past its time or memory bound, or failed: nothing reads the document again. */
+  readonly decoderStopped?: boolean;
 }
 
 export function textWasRead(text: string): TextReading {
@@ -17,4 +19,8 @@ export function textNotRead(reason: string): TextReading {
 
 export function textBeyondReadLimit(reason: string): TextReading {
   return { ...textNotRead(reason), beyondReadLimit: true };
+}
+
+export function textDecoderStopped(reason: string): TextReading {
+  return { ...textBeyondReadLimit(reason), decoderStopped: true };
 }

@@ -16,13 +16,15 @@ export interface ScanPage {
 export type ScanDecoding =
   | { readonly kind: 'pages'; readonly pages: readonly ScanPage[] }
   /** Over a bound, or in a format nothing here decodes: kept and forwarded, not read. */
-  | { readonly kind: 'not-read'; readonly reason: string }
+  | { readonly kind: 'not-read'; readonly reason: string; readonly decoderStopped?: boolean }
   /** The file is broken: a person must look at it. */
   | { readonly kind: 'damaged'; readonly reason: string }
   /** A PDF without page images (or that does not open): what the text reader said of it stands. */
   | { readonly kind: 'no-images' };
 
 export const notRead = (reason: string): ScanDecoding => ({ kind: 'not-read', reason });
+/** The decoder was stopped past its time or memory bound, or failed: kept and forwarded, not read. */
+export const decoderStopped = (reason: string): ScanDecoding => ({ kind: 'not-read', reason, decoderStopped: true });
 export const damaged = (reason: string): ScanDecoding => ({ kind: 'damaged', reason });
 
 /** "page 2 of 30000 x 30000 pixels, over the 50-megapixel read limit" */
