@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InMemoryMemberDirectory } from '../../../functions/shared/adapters/in-memory-member-directory.ts';
 import { DECODER_MAX_MEMORY_MB, sharedDocumentDecoder } from '../../../functions/shared/adapters/isolation/isolated-document-decoder.ts';
-import { Deadline } from '../../../functions/shared/domain/deadline.ts';
+import { Deadline, DeadlineExceededError } from '../../../functions/shared/domain/deadline.ts';
 import { readMessageDocuments } from '../../../functions/shared/domain/documents/index.ts';
 import { knownFaxGateways } from '../../../functions/shared/domain/fax/index.ts';
 import { DEFAULT_SCAN_LIMITS, type OcrEngine } from '../../../functions/shared/domain/scans/index.ts';
@@ -128,4 +128,42 @@ describe('hostile documents, each mailed by a member with her number', () => {
       expect(make().equals(await readFile(new URL(`../../fixtures/hostile/${file}`, import.meta.url)))).toBe(true);
     },
   );
+});
+
+describe("a claim's time for reading its documents", () => {
+  afterAll(() => sharedDocumentDecoder().release());
+
+  const twoStallingDocuments = async () => {
+    const content = await readFile(new URL('../../fixtures/hostile/nested-forms.pdf', import.meta.url));
+    return parseMessage(
+      await composeMail({
+        from: 'Marie Dupont <marie.dupont@example.fr>',
+        to: 'claims@claims.example.org',
+        subject: "N° d'adhérent 12345678",
+        text: 'Deux factures.',
+        attachments: ['first.pdf', 'second.pdf'].map((filename) => ({ filename, content })),
+      }),
+    );
+  };
+
+  it('keeps the documents after its reading time unread, with why, and the claim goes on', { timeout: 30_000 }, async () => {
+    const mail = await twoStallingDocuments();
+    const { documents } = await readMessageDocuments(mail, {
+      decoder: sharedDocumentDecoder(),
+      deadline: Deadline.in(CLAIM_TIME_MS),
+      limits: { maxReadMsPerDocument: 2000, maxReadMsPerClaim: 2000 },
+    });
+    expect(documents.map(reading)).toEqual([
+      { filename: 'first.pdf', textRead: false, notReadReason: 'not read: decoding it passed its 2-second time limit' },
+      { filename: 'second.pdf', textRead: false, notReadReason: "the claim's 2-second document reading time ran out" },
+    ]);
+    expect(documents.map(({ content }) => content.length)).toEqual([2197, 2197]);
+  });
+
+  it("stops with DeadlineExceededError when the claim's own time runs out while a document is read", { timeout: 30_000 }, async () => {
+    const mail = await twoStallingDocuments();
+    await expect(readMessageDocuments(mail, { decoder: sharedDocumentDecoder(), deadline: Deadline.in(1500) })).rejects.toThrow(
+      new DeadlineExceededError('reading the documents'),
+    );
+  });
 });
