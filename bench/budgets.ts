@@ -5,11 +5,11 @@
 import { MEGABYTE } from './lib/stats.ts';
 
 /**
- * The pipeline may cost at most this multiple of parsing the message with mailparser alone: what
- * it adds (reading PDF text layers, hashing, composing the forward) must stay of the order of the
- * parse itself.
+ * The pipeline may cost at most this multiple of its floor: the libraries it must run, in the same
+ * process on the same bytes (mailparser, and pdf.js's text of the pages the intake reads). What
+ * the intake adds (a decoder process, hashing, composing the forward) stays a fraction of it.
  */
-export const PIPELINE_RATIO_BUDGET = 1.5;
+export const PIPELINE_RATIO_BUDGET = 1.3;
 /** Below this size fixed costs (pdf.js set-up, composing two messages) dominate the ratio. */
 export const PIPELINE_RATIO_FROM_BYTES = 2 * MEGABYTE;
 
@@ -24,8 +24,20 @@ export const MEMORY_BUDGET_FROM_BYTES = 20 * MEGABYTE;
 
 /** Lambda reads and compiles the whole bundle at every cold start. */
 export const BUNDLE_BUDGET_BYTES = 1.5 * MEGABYTE;
-/** A cold start is felt by the first claim of the day. */
-export const IMPORT_BUDGET_MS = 150;
+/**
+ * A cold start is felt by the first claim of the day. What the project can change is its own
+ * code's share: the import minus the libraries its code uses, imported alone (which take more
+ * than 150 ms on their own for the intake).
+ */
+export const OWN_CODE_IMPORT_BUDGET_MS = 50;
+
+/**
+ * The worst hostile document, run as the function runs it (a claim through the whole pipeline):
+ * it must end well within the function's two minutes, and the intake with its decoder within
+ * a gibibyte of its 1536 MB.
+ */
+export const WORST_CASE_SECONDS_BUDGET = 30;
+export const WORST_CASE_RSS_BUDGET_MB = 1024;
 
 export type Verdict = 'PASS' | 'OVER' | '-';
 

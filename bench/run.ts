@@ -21,6 +21,7 @@ import {
   type MachineInfo,
   type OcrResult,
   type PipelineMeasurement,
+  type WorstCaseResult,
 } from './results.ts';
 
 const RESULTS_FILE = path.join(PROJECT_ROOT, 'bench', 'results.json');
@@ -84,6 +85,11 @@ const pipeline = await measurePipeline();
 const coldStart = (await attempt<ColdStartMeasurement[]>('Cold start', { script: 'bench/scenarios/cold-start.ts', resultKey: 'coldStart' })) ?? [];
 const e2e = (await attempt<EndToEndResult[]>('End to end on the local stack', { script: 'bench/scenarios/e2e.ts', resultKey: 'e2e' })) ?? [];
 const ocr = await attempt<OcrResult>('OCR', { script: 'bench/scenarios/ocr.ts', resultKey: 'ocr' });
+const worstCase = await attempt<WorstCaseResult>('Hostile documents, as the function runs them', {
+  script: 'bench/scenarios/hostile.ts',
+  environment: intakeAllocatorEnvironment(),
+  resultKey: 'worstCase',
+});
 
 const results: BenchResults = {
   machine,
@@ -91,6 +97,7 @@ const results: BenchResults = {
   coldStart: coldStart.map(coldStartResult),
   e2e,
   ...(ocr ? { ocr } : {}),
+  ...(worstCase ? { worstCase } : {}),
 };
 await writeFile(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
-process.stdout.write(`\n${formatReport({ machine, pipeline, coldStart, e2e, ...(ocr ? { ocr } : {}) })}\n\nWritten: ${path.relative(PROJECT_ROOT, RESULTS_FILE)}\n`);
+process.stdout.write(`\n${formatReport({ machine, pipeline, coldStart, e2e, ...(ocr ? { ocr } : {}), ...(worstCase ? { worstCase } : {}) })}\n\nWritten: ${path.relative(PROJECT_ROOT, RESULTS_FILE)}\n`);
