@@ -16,7 +16,8 @@ import { ProjectFunction } from './project-function.ts';
  * benchmark (the message parsed as it is read, the forward written once, malloc keeping freed
  * buffers for the next claim: ALLOCATOR_ENVIRONMENT below), to which sending adds
  * the SDK's request holding the forward in base64 (some 55 MiB for a 40 MB forward, 4/3 of it),
- * and the OCR worker at 410–450 MiB; a claim of that size with scans needs both at once.
+ * the document decoder process at most 512 MiB (DECODER_MAX_MEMORY_MB, killed past it) and the
+ * OCR worker at 410–450 MiB; a claim of that size with scans needs them at once.
  * 1536 MB holds them with room to spare and gives the function most of a vCPU (Lambda gives a
  * whole one at 1769 MB), which OCR uses for about a second a page.
  */

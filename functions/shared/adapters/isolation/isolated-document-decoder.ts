@@ -36,8 +36,15 @@ const refused = (reason: string): Outcome => ({ kind: 'refused', reason });
 const seconds = (milliseconds: number) => Math.round(milliseconds / 100) / 10;
 const memoryReason = () => `not read: decoding it needed more than the ${DECODER_MAX_MEMORY_MB} MiB of memory a document may use`;
 
+/**
+ * The intake's environment, but for its allocator settings: they keep freed memory for the next
+ * claim, which an idle decoder must give back instead.
+ */
+const decoderEnvironment = (): NodeJS.ProcessEnv => Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('MALLOC_')));
+
 function startDecoder(): ChildProcess {
   const options: ForkOptions = {
+    env: decoderEnvironment(),
     // Buffers and typed arrays cross as they are, not as JSON.
     serialization: 'advanced',
     stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
