@@ -25,8 +25,6 @@ export const DECODER_HEAP_MB = 384;
 export const DECODER_MAX_MEMORY_MB = 512;
 /** How often the decoder's resident memory is sampled while it decodes. */
 const MEMORY_SAMPLE_MS = 5;
-/** Decoder processes kept started between documents: the intake reads one document at a time. */
-const MAX_IDLE_DECODERS = 1;
 const PAGE_BYTES = 4096;
 const MIB = 1024 * 1024;
 
@@ -74,13 +72,16 @@ function withBuffers(decoding: ScanDecoding): ScanDecoding {
 }
 
 /**
- * Decodes documents in a child process with a bounded heap, one document per process at a time,
- * within the document's deadline and the memory ceiling; a process past either is killed, and
- * the next document starts another. Processes are kept between documents and claims: starting
- * one costs more than most documents' reading.
+ * Decodes documents in a child process with a bounded heap, one document at a time, within the
+ * document's deadline and the memory ceiling; a process past either is killed, and the next
+ * document starts another. The process is kept between documents and claims: starting one costs
+ * more than most documents' reading. Claims read at once (the local stack, the benchmark) take
+ * turns: one decoder at its ceiling is all the function's memory has room for, and a document's
+ * time starts with its turn.
  */
 export class IsolatedDocumentDecoder implements DocumentDecoder {
-  private readonly idle: ChildProcess[] = [];
+  private kept: ChildProcess | undefined;
+  private turns: Promise<unknown> = Promise.resolve();
   /** Highest resident memory sampled of a decoder process, in MiB: what the bound held it to. */
   peakMemoryMb = 0;
 
@@ -96,11 +97,13 @@ export class IsolatedDocumentDecoder implements DocumentDecoder {
   }
 
   async release(): Promise<void> {
-    for (const decoder of this.idle.splice(0)) decoder.kill('SIGKILL');
+    this.kept?.kill('SIGKILL');
+    this.kept = undefined;
   }
 
   private decoder(): ChildProcess {
-    const kept = this.idle.pop();
+    const kept = this.kept;
+    this.kept = undefined;
     if (kept && kept.exitCode === null && kept.signalCode === null) return kept;
     const decoder = startDecoder();
     // An idle decoder does not keep a finished process (a command, a test) alive.
@@ -113,11 +116,17 @@ export class IsolatedDocumentDecoder implements DocumentDecoder {
   }
 
   private forget(decoder: ChildProcess): void {
-    const index = this.idle.indexOf(decoder);
-    if (index >= 0) this.idle.splice(index, 1);
+    if (this.kept === decoder) this.kept = undefined;
   }
 
+  /** Runs the job once the documents asked for before it are decoded. */
   private run(job: DecodeJob, deadline: Deadline): Promise<Outcome> {
+    const turn = this.turns.then(() => this.runNow(job, deadline));
+    this.turns = turn.catch(() => undefined);
+    return turn;
+  }
+
+  private runNow(job: DecodeJob, deadline: Deadline): Promise<Outcome> {
     const limitMs = deadline.remainingMs();
     if (limitMs === 0) return Promise.resolve(refused('not read: no time was left to read it'));
     const decoder = this.decoder();
@@ -130,7 +139,7 @@ export class IsolatedDocumentDecoder implements DocumentDecoder {
         decoder.off('message', onAnswer).off('error', onFailure).off('exit', onExit);
         decoder.unref();
         decoder.channel?.unref();
-        if (keep && this.idle.length < MAX_IDLE_DECODERS) this.idle.push(decoder);
+        if (keep) this.kept = decoder;
         else decoder.kill('SIGKILL');
         resolve(outcome);
       };
