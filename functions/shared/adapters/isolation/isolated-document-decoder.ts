@@ -146,9 +146,9 @@ export class IsolatedDocumentDecoder implements DocumentDecoder {
       const onAnswer = (answer: WorkerAnswer) =>
         finish('result' in answer ? { kind: 'done', result: answer.result } : refused(`not read: its decoder failed (${answer.failure})`), true);
       const onFailure = (error: Error) => finish(refused(`not read: its decoder failed (${error.name})`), false);
-      // V8 ends a process out of heap with an abort; a killed one has a signal.
+      // V8 ends a process out of heap with an abort.
       const onExit = (_code: number | null, signal: NodeJS.Signals | null) =>
-        finish(refused(signal === 'SIGABRT' || signal === 'SIGTRAP' || _code === 134 ? memoryReason() : 'not read: its decoder stopped'), false);
+        finish(refused(signal === 'SIGABRT' ? memoryReason() : 'not read: its decoder stopped'), false);
       const timer = setTimeout(() => finish(refused(`not read: decoding it passed its ${seconds(limitMs)}-second time limit`), false), limitMs);
       const sampler = setInterval(() => {
         const resident = residentBytes(decoder.pid);

@@ -3,5 +3,4 @@ export type { DocumentLimits } from './limits.ts';
 export type { DecodeJob, DocumentDecoder, ScanJob, TextJob } from './document-decoder.ts';
 export { DEFAULT_DOCUMENT_LIMITS } from './limits.ts';
 export { extractPdfText } from './pdf-text.ts';
-export { runDecodeJob } from './run-decode-job.ts';
 export { DOCUMENT_HASH_OPTIONS, readMessageDocuments, type DocumentReading, type EmbeddedMessageText, type ReadMessageResult } from './read-message.ts';
