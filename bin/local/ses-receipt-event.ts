@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { SQSEvent } from 'aws-lambda';
 import type { SesReceiptNotification } from '../../functions/shared/events/ses-receipt.ts';
-import type { Verdicts } from '../../functions/shared/domain/types.ts';
+import type { VerdictStatus, Verdicts } from '../../functions/shared/domain/types.ts';
 
 export interface ReceivedMail {
   readonly sesMessageId: string;
@@ -17,7 +17,7 @@ export interface ReceivedMail {
 
 /** The notification SES publishes for a receipt rule's S3 action with a topic. */
 export function sesReceiptNotification(mail: ReceivedMail): SesReceiptNotification {
-  const status = (value: Verdicts[keyof Verdicts]) => ({ status: value });
+  const status = (value: VerdictStatus) => ({ status: value });
   return {
     notificationType: 'Received',
     mail: {
@@ -33,6 +33,8 @@ export function sesReceiptNotification(mail: ReceivedMail): SesReceiptNotificati
       spfVerdict: status(mail.verdicts.spf),
       dkimVerdict: status(mail.verdicts.dkim),
       dmarcVerdict: status(mail.verdicts.dmarc),
+      // As SES: only when DMARC fails.
+      ...(mail.verdicts.dmarc === 'FAIL' && mail.verdicts.dmarcPolicy ? { dmarcPolicy: mail.verdicts.dmarcPolicy } : {}),
       action: {
         type: 'S3',
         topicArn: mail.topicArn,

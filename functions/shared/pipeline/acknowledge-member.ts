@@ -3,8 +3,8 @@ import type { ClaimRecord, ClaimRepository } from '../domain/claim.ts';
 import type { StatusLinkIssuer } from '../domain/status-link/index.ts';
 import type { Language } from '../domain/types.ts';
 import { composeMemberReply, type AdministratorOverrides, type MemberReplyKind } from '../templates/index.ts';
+import { authenticateSender, usableSenderAddress } from './authenticate-sender.ts';
 import type { IntakeContext } from './context.ts';
-import { senderAddress } from './parse-message.ts';
 import { summarizeClaim } from './summarize-claim.ts';
 
 export interface AcknowledgeDependencies {
@@ -22,27 +22,43 @@ export interface ReplyPlan {
   readonly language: Language | 'both';
 }
 
-/** A plain address, so nothing a sender wrote can add a header. */
-const SAFE_ADDRESS = /^[^\s@<>()",;:\\]+@[^\s@<>()",;:\\]+\.[^\s@<>()",;:\\]+$/;
+export interface ReplyRecipient {
+  readonly to: string;
+  readonly language: Language | 'both';
+  /** The member's registered address, rather than an authenticated sender who is nobody's member. */
+  readonly registered: boolean;
+}
 
 /**
- * Who gets a reply, and which: the member at their registered address; an unknown sender only
- * when SES authenticated them, and only to ask for their member number.
+ * The one address a reply may go to: the member's registered address, else the sender's own
+ * when their domain is authentic; none to a message with no usable sender address, whoever its
+ * member, since nobody can be shown to have sent it.
+ */
+export function replyRecipient(context: IntakeContext): ReplyRecipient | undefined {
+  const sender = usableSenderAddress(context.mail);
+  if (!sender) return undefined;
+  const member = context.identification?.member;
+  if (member) return { to: member.email, language: member.language, registered: true };
+  return authenticateSender(context.envelope.verdicts, context.mail).authentic ? { to: sender, language: 'both', registered: false } : undefined;
+}
+
+/**
+ * Which reply, if any: to a member, the one their claim's outcome calls for; to an authenticated
+ * sender who is nobody's member, only the request for their member number.
  */
 export function planReply(claim: ClaimRecord, context: IntakeContext): ReplyPlan | undefined {
-  const member = context.identification?.member;
+  const recipient = replyRecipient(context);
+  if (!recipient) return undefined;
+  const { to, language, registered } = recipient;
   switch (claim.outcome) {
     case 'FORWARDED':
-      return member && claim.forward ? { kind: 'acknowledged', to: member.email, language: member.language } : undefined;
+      return registered && claim.forward ? { kind: 'acknowledged', to, language } : undefined;
     case 'DUPLICATE':
-      return member ? { kind: 'duplicate', to: member.email, language: member.language } : undefined;
+      return registered ? { kind: 'duplicate', to, language } : undefined;
     case 'REVIEW':
-      return member ? { kind: 'review', to: member.email, language: member.language } : undefined;
-    case 'NEEDS_INFO': {
-      if (member) return { kind: 'needs-info', to: member.email, language: member.language };
-      const sender = senderAddress(context.mail);
-      return SAFE_ADDRESS.test(sender) ? { kind: 'needs-info', to: sender, language: 'both' } : undefined;
-    }
+      return registered ? { kind: 'review', to, language } : undefined;
+    case 'NEEDS_INFO':
+      return { kind: 'needs-info', to, language };
     case 'IGNORED':
     case 'QUARANTINED':
       return undefined;

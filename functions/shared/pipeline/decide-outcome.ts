@@ -1,3 +1,4 @@
+import { authenticateSender } from './authenticate-sender.ts';
 import { required, type IntakeContext, type Outcome } from './context.ts';
 
 /** Turns what the earlier steps found into the claim's outcome; anything unclear goes to a person. */
@@ -13,12 +14,14 @@ function outcomeOf(context: IntakeContext): Outcome {
   const documents = required(context.documents, 'the documents');
   const { member } = identification;
   if (identification.ambiguous) return { status: 'REVIEW', reasons: [...identification.reasons] };
+  const sender = authenticateSender(context.envelope.verdicts, context.mail);
   if (!member) {
-    const { spf, dkim } = context.envelope.verdicts;
-    const authenticated = spf === 'PASS' || dkim === 'PASS';
-    return authenticated
+    return sender.authentic
       ? { status: 'NEEDS_INFO', missing: 'member-number', reasons: [...identification.reasons] }
       : { status: 'REVIEW', reasons: [...identification.reasons] };
+  }
+  if (!sender.authentic) {
+    return { status: 'REVIEW', reasons: [...identification.reasons, `the sender is not authenticated (${sender.reason}): a member number alone does not forward a claim`] };
   }
   if (member.status !== 'active') {
     return { status: 'REVIEW', reasons: [...identification.reasons, `member status is ${member.status}`] };

@@ -57,18 +57,21 @@ describe('decideOutcome', () => {
     });
   });
 
-  it.each([
-    ['SPF', { ...UNAUTHENTICATED_VERDICTS, spf: 'PASS' }],
-    ['DKIM', { ...UNAUTHENTICATED_VERDICTS, dkim: 'PASS' }],
-  ] as const)('asks an unidentified sender whose %s passed for the member number', (_name, verdicts) => {
-    expect(decided({ identification: NOT_FOUND }, verdicts).outcome).toEqual({
+  it('asks an unidentified sender whose domain DMARC authenticated for the member number', () => {
+    expect(decided({ identification: NOT_FOUND }, PASSING_VERDICTS).outcome).toEqual({
       status: 'NEEDS_INFO',
       missing: 'member-number',
       reasons: ['no member number, and the sender address is not registered'],
     });
   });
 
-  it.each([UNAUTHENTICATED_VERDICTS, { ...PASSING_VERDICTS, spf: 'GRAY', dkim: 'PROCESSING_FAILED' }] as const)(
+  it.each([
+    UNAUTHENTICATED_VERDICTS,
+    { ...UNAUTHENTICATED_VERDICTS, spf: 'PASS' },
+    { ...UNAUTHENTICATED_VERDICTS, dkim: 'PASS' },
+    { ...PASSING_VERDICTS, dmarc: 'GRAY' },
+    { ...PASSING_VERDICTS, dmarc: 'DISABLED' },
+  ] as const)(
     'sends an unidentified, unauthenticated sender to a person (%j)',
     (verdicts) => {
       expect(decided({ identification: NOT_FOUND }, verdicts).outcome).toEqual({
@@ -77,6 +80,17 @@ describe('decideOutcome', () => {
       });
     },
   );
+
+  it.each([
+    [UNAUTHENTICATED_VERDICTS, "DMARC failed for the sender's domain"],
+    [{ ...PASSING_VERDICTS, dmarc: 'GRAY' }, "the sender's domain publishes no DMARC policy, and SES's Authentication-Results is missing or unreadable"],
+  ] as const)('sends a claim to a person, not forward, when only a member number names the member of an unauthenticated sender (%j)', (verdicts, why) => {
+    expect(decided({}, verdicts).outcome).toEqual({
+      status: 'REVIEW',
+      reasons: ['member number found in subject', `the sender is not authenticated (${why}): a member number alone does not forward a claim`],
+    });
+    expect(decided({ documents: [] }, verdicts).outcome?.status).toBe('REVIEW');
+  });
 
   it.each(['suspended', 'terminated'] as const)('sends the claim of a %s member to a person, even without documents', (status) => {
     const identification = { ...FOUND_BY_NUMBER, member: { ...BILL, status } };
