@@ -5,11 +5,13 @@ import type { ClaimStatus } from '../../../functions/shared/domain/types.ts';
 import {
   acknowledgeMember,
   planReply,
+  replyRecipient,
   type AcknowledgeDependencies,
 } from '../../../functions/shared/pipeline/acknowledge-member.ts';
 import type { IntakeContext, MemberIdentification } from '../../../functions/shared/pipeline/context.ts';
 import { claimRecord, EARLIER_REFERENCE, NOW, now, REFERENCE } from '../../support/claim-records.ts';
-import { contextFromRaw, intakeContext, sampleMember } from '../../support/contexts.ts';
+import { contextFromRaw, envelope, intakeContext, PASSING_VERDICTS, sampleMember, UNAUTHENTICATED_VERDICTS } from '../../support/contexts.ts';
+import { NO_DMARC_POLICY, sesAuthenticationResults, storedMessage } from '../../support/sender-authentication.ts';
 import { InMemoryClaimRepository } from '../../support/in-memory-claim-repository.ts';
 import { RecordingMailer } from '../../support/recording-mailer.ts';
 import { CURRENT_KEY, FixedSigningKeys } from '../../support/signing-keys.ts';
@@ -86,9 +88,55 @@ describe('planReply', () => {
     expect(planReply(claimWith('NEEDS_INFO'), context)).toBeUndefined();
   });
 
+  it.each(['REVIEW', 'NEEDS_INFO', 'DUPLICATE'] as const)(
+    'answers nobody, not even the member a number names, when the message has no usable sender address (%s)',
+    async (outcome) => {
+      for (const from of [undefined, 'Anna <anna@example.com>, Paul <paul.girard@example.com>']) {
+        const context = await intakeContext({ from }, { identification: identified(JOHN) });
+        expect(planReply(claimWith(outcome), context)).toBeUndefined();
+      }
+    },
+  );
+
+  it('asks an unauthenticated sender nothing, whatever the outcome says', async () => {
+    const context = await intakeContext({ from: 'Anna Kowalski <anna.kowalski@example.com>' }, { identification: NOT_IDENTIFIED, envelope: envelope({ verdicts: UNAUTHENTICATED_VERDICTS }) });
+    expect(planReply(claimWith('NEEDS_INFO'), context)).toBeUndefined();
+  });
+
+  it('tells the member at their registered address, not the sender, that a person will look at a claim an unauthenticated sender made with their number', async () => {
+    const context = await intakeContext({ from: 'john.carter@example.com' }, { identification: identified(JOHN), envelope: envelope({ verdicts: UNAUTHENTICATED_VERDICTS }) });
+    expect(planReply(claimWith('REVIEW'), context)).toEqual({ kind: 'review', to: 'john.carter@example.com', language: 'en' });
+  });
+
   it.each(['IGNORED', 'QUARANTINED'] as const)('never answers a message the screening set aside (%s), even from a member', async (outcome) => {
     const context = await received('Marie Dupont <marie.dupont@example.fr>', identified());
     expect(planReply(claimWith(outcome), context)).toBeUndefined();
+  });
+});
+
+describe('replyRecipient', () => {
+  it("is the member's registered address when a member is found, whoever sent the message", async () => {
+    const context = await intakeContext({ from: 'someone.else@example.net' }, { identification: identified(JOHN), envelope: envelope({ verdicts: UNAUTHENTICATED_VERDICTS }) });
+    expect(replyRecipient(context)).toEqual({ to: 'john.carter@example.com', language: 'en', registered: true });
+  });
+
+  it("is an authenticated sender's own address when no member is found", async () => {
+    const context = await intakeContext({ from: 'Anna <Anna.Kowalski@example.com>' }, { identification: NOT_IDENTIFIED, envelope: envelope({ verdicts: PASSING_VERDICTS }) });
+    expect(replyRecipient(context)).toEqual({ to: 'anna.kowalski@example.com', language: 'both', registered: false });
+  });
+
+  it('is the address of a sender whose domain has no DMARC policy only with an aligned pass in SES\'s header', async () => {
+    const unaligned = sesAuthenticationResults({ spf: 'pass', envelopeFrom: 'bounce@attacker.example', dmarc: 'none', fromDomain: 'example.com' });
+    const aligned = sesAuthenticationResults({ spf: 'pass', envelopeFrom: 'bounce@example.com', dmarc: 'none', fromDomain: 'example.com' });
+    const from = 'anna.kowalski@example.com';
+    const changes = { identification: NOT_IDENTIFIED, envelope: envelope({ verdicts: NO_DMARC_POLICY }) };
+    expect(replyRecipient(await contextFromRaw(storedMessage([aligned], from), changes))).toEqual({ to: from, language: 'both', registered: false });
+    expect(replyRecipient(await contextFromRaw(storedMessage([unaligned], from), changes))).toBeUndefined();
+  });
+
+  it('is nobody for an unauthenticated sender who is no member', async () => {
+    const context = await intakeContext({ from: 'anna.kowalski@example.com' }, { identification: NOT_IDENTIFIED, envelope: envelope({ verdicts: UNAUTHENTICATED_VERDICTS }) });
+    expect(replyRecipient(context)).toBeUndefined();
   });
 });
 
