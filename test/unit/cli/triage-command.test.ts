@@ -24,8 +24,13 @@ interface CommandResult {
 
 /** Runs bin/claims-intake.ts as a user would, from the project root. */
 async function claimsIntake(...args: string[]): Promise<CommandResult> {
+  return claimsIntakeWith({}, ...args);
+}
+
+/** The same, with more environment variables (the intake's configured addresses). */
+async function claimsIntakeWith(env: Record<string, string>, ...args: string[]): Promise<CommandResult> {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'bin/claims-intake.ts', ...args]);
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'bin/claims-intake.ts', ...args], { env: { ...process.env, ...env } });
     return { exitCode: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code?: unknown; stdout?: string; stderr?: string };
@@ -35,7 +40,11 @@ async function claimsIntake(...args: string[]): Promise<CommandResult> {
 }
 
 async function triageJson(...args: string[]): Promise<TriageReport> {
-  const { exitCode, stdout, stderr } = await claimsIntake('triage', ...args, '--members', MEMBERS, '--json');
+  return triageJsonWith({}, ...args);
+}
+
+async function triageJsonWith(env: Record<string, string>, ...args: string[]): Promise<TriageReport> {
+  const { exitCode, stdout, stderr } = await claimsIntakeWith(env, 'triage', ...args, '--members', MEMBERS, '--json');
   expect({ exitCode, stderr }).toEqual({ exitCode: 0, stderr: '' });
   return JSON.parse(stdout) as TriageReport;
 }
@@ -103,6 +112,68 @@ describe('claims-intake triage', { timeout: COMMAND_TIMEOUT_MS }, () => {
     });
   });
 
+  it("quarantines a message failing DMARC for a domain whose policy is reject, as SES's receipt says", async () => {
+    expect(await triageJson(claim('fr-paris-invoice.eml'), '--verdicts', 'spf=PASS,dmarc=FAIL,dmarcPolicy=reject')).toEqual({
+      channel: 'email',
+      memberId: null,
+      treatmentCountry: null,
+      route: null,
+      status: 'QUARANTINED',
+      reasons: ["DMARC verdict FAIL, and the sender's domain asks to reject such mail"],
+      documents: [],
+    });
+  });
+
+  describe('with messages written for the case', () => {
+    let directory: string;
+
+    beforeAll(async () => {
+      directory = await mkdtemp(path.join(tmpdir(), 'claims-intake-triage-'));
+    });
+
+    afterAll(async () => {
+      await rm(directory, { recursive: true, force: true });
+    });
+
+    /** The Paris claim without the member number in its subject (its note still has it), with the given headers on top and the given To. */
+    async function parisClaim(name: string, topHeaders: readonly string[], to = 'claims@claims.example.org'): Promise<string> {
+      const original = await readFile(claim('fr-paris-invoice.eml'), 'utf8');
+      const file = path.join(directory, name);
+      const written = original.replace('To: claims@claims.example.org', `To: ${to}`).replace(/Subject: [^]*?\nMessage-ID/, 'Subject: Note\nMessage-ID');
+      await writeFile(file, [...topHeaders, written].join('\r\n'));
+      return file;
+    }
+
+    it("does not take a member who copies themselves for our own message coming back: the message's To is not the intake's", async () => {
+      const file = await parisClaim('copied.eml', [], 'claims@claims.example.org, marie.dupont@example.fr');
+      expect(await triageJson(file)).toMatchObject({ memberId: '12345678', status: 'FORWARDED' });
+    });
+
+    it("ignores mail from the intake's configured addresses as a loop", async () => {
+      const file = await parisClaim('loop.eml', []);
+      const report = await triageJsonWith({ INTAKE_ADDRESSES: 'claims@claims.example.org,Marie.Dupont@example.fr' }, file);
+      expect(report).toMatchObject({ status: 'IGNORED', reasons: ['our own message came back'] });
+    });
+
+    it("trusts a sender with no DMARC policy on an aligned pass in SES's topmost Authentication-Results only", async () => {
+      const aligned = await parisClaim('aligned.eml', ['Authentication-Results: amazonses.com; spf=pass smtp.mailfrom=bounce@mail.example.fr; dmarc=none header.from=example.fr']);
+      const forged = await parisClaim('forged.eml', [
+        'Authentication-Results: amazonses.com; spf=pass smtp.mailfrom=bounce@attacker.example; dmarc=none header.from=example.fr',
+        'Authentication-Results: amazonses.com; spf=pass smtp.mailfrom=bounce@example.fr; dmarc=pass header.from=example.fr',
+      ]);
+      expect(await triageJson(aligned, '--verdicts', 'dmarc=GRAY')).toMatchObject({ memberId: '12345678', status: 'FORWARDED' });
+      // The note names the member: from a sender not proven, a person looks at it.
+      expect(await triageJson(forged, '--verdicts', 'dmarc=GRAY')).toMatchObject({
+        memberId: '12345678',
+        status: 'REVIEW',
+        reasons: [
+          'member number found in note-honoraires-paris.pdf',
+          "the sender is not authenticated (the sender's domain publishes no DMARC policy, and no SPF or DKIM pass is aligned with it): a member number alone does not forward a claim",
+        ],
+      });
+    });
+  });
+
   it('takes a message sent to the fax address for a fax', async () => {
     const report = await triageJson(claim('en-boston-bill.eml'), '--to', 'fax@claims.example.org');
     expect(report).toMatchObject({ channel: 'fax', memberId: '20481632' });
@@ -118,7 +189,7 @@ describe('claims-intake triage', { timeout: COMMAND_TIMEOUT_MS }, () => {
     [
       'a verdict that does not exist',
       ['triage', claim('fr-paris-invoice.eml'), '--members', MEMBERS, '--verdicts', 'spam=PASS,virus=MAYBE'],
-      'claims-intake: bad verdict "virus=MAYBE": expected one of spam|virus|spf|dkim|dmarc=PASS|FAIL|GRAY|PROCESSING_FAILED|DISABLED',
+      'claims-intake: bad verdict "virus=MAYBE": expected one of spam|virus|spf|dkim|dmarc=PASS|FAIL|GRAY|PROCESSING_FAILED|DISABLED, or dmarcPolicy=none|quarantine|reject',
     ],
     ['an unknown command', ['frobnicate', claim('fr-paris-invoice.eml')], `claims-intake: unknown command "frobnicate ${claim('fr-paris-invoice.eml')}"`],
   ] as const)('exits with 2 and says why on %s', async (_what, args, firstLine) => {
@@ -172,7 +243,12 @@ describe('parseVerdicts', () => {
     expect(parseVerdicts('')).toEqual(PASSING_VERDICTS);
   });
 
-  it.each(['virus', 'virus=', 'dmarc=MAYBE', 'spoof=FAIL', 'virus=FAIL=PASS'])('refuses %j as a mistake of the caller', (text) => {
+  it('reads the DMARC policy SES reports when DMARC fails, in any case', () => {
+    expect(parseVerdicts('dmarc=FAIL,dmarcPolicy=Quarantine')).toEqual({ ...PASSING_VERDICTS, dmarc: 'FAIL', dmarcPolicy: 'quarantine' });
+    expect(parseVerdicts('dmarc=FAIL')).not.toHaveProperty('dmarcPolicy');
+  });
+
+  it.each(['virus', 'virus=', 'dmarc=MAYBE', 'spoof=FAIL', 'virus=FAIL=PASS', 'dmarcPolicy=maybe', 'dmarcPolicy=PASS', 'dmarc=reject'])('refuses %j as a mistake of the caller', (text) => {
     expect(() => parseVerdicts(text)).toThrow(UsageError);
   });
 });
