@@ -192,9 +192,76 @@ describe('intake handler against the emulators', () => {
     expect((await harness().aws.outbox.list()).map((email) => email.destination.to)).toEqual([['anna.kowalski@example.com']]);
 
     await harness().aws.outbox.clear();
-    const spoofable = await deliver(raw, { verdicts: { spf: 'FAIL', dkim: 'FAIL' } });
+    const spoofable = await deliver(raw, { verdicts: { spf: 'PASS', dkim: 'FAIL', dmarc: 'FAIL' } });
     expect(await claimFor(spoofable.sesMessageId)).toMatchObject({ status: 'REVIEW' });
     expect(await harness().aws.outbox.list()).toEqual([]);
+  });
+
+  describe("a member's own address as From", () => {
+    const NOT_AUTHENTICATED = (why: string) => `no member number, and the sender is not authenticated: ${why}`;
+    /** SES's header on the stored message: SPF passed for the envelope sender given, DMARC found no policy. */
+    const sesHeader = (envelopeFrom: string) =>
+      `Authentication-Results: amazonses.com;\r\n spf=pass (spfCheck: domain of ${envelopeFrom.split('@')[1]} designates 192.0.2.25 as permitted sender) client-ip=192.0.2.25; envelope-from=${envelopeFrom}; helo=mx.example.net;\r\n dmarc=none header.from=example.com;\r\n`;
+    const storedBySes = (header: string, raw: Buffer) => Buffer.concat([Buffer.from(header), raw]);
+
+    /** John Carter's message asking how to claim: no member number, no document. */
+    const question = () =>
+      compose({ from: 'John Carter <john.carter@example.com>', to: 'claims@claims.example.org', subject: 'How do I claim?', text: 'Hello, what do I send?' });
+
+    it('is not believed with SPF PASS and DMARC FAIL: the member is not identified and nobody gets a reply', async () => {
+      const { sesMessageId } = await deliver(await question(), { verdicts: { spf: 'PASS', dkim: 'FAIL', dmarc: 'FAIL' } });
+
+      const claim = await claimFor(sesMessageId);
+      expect({ status: claim.status, memberId: claim.memberId, reasons: claim.reasons, acknowledgement: claim.acknowledgement }).toEqual({
+        status: 'REVIEW',
+        memberId: undefined,
+        reasons: [NOT_AUTHENTICATED("DMARC failed for the sender's domain")],
+        acknowledgement: undefined,
+      });
+      expect(await harness().aws.outbox.list()).toEqual([]);
+    });
+
+    it('goes to a person with SPF PASS and DMARC FAIL though it names the member, who alone is told, at the registered address', async () => {
+      const { sesMessageId } = await deliver(await fixture('claims/no-attachment.eml'), { verdicts: { spf: 'PASS', dkim: 'FAIL', dmarc: 'FAIL' } });
+
+      const claim = await claimFor(sesMessageId);
+      expect({ status: claim.status, memberId: claim.memberId, reasons: claim.reasons }).toEqual({
+        status: 'REVIEW',
+        memberId: '20481632',
+        reasons: ['member number found in body', "the sender is not authenticated (DMARC failed for the sender's domain): a member number alone does not forward a claim"],
+      });
+      const outbox = await harness().aws.outbox.list();
+      expect(outbox.map((email) => ({ to: email.destination.to, subject: email.subject }))).toEqual([{ to: ['john.carter@example.com'], subject: expect.stringContaining(claim.reference) }]);
+    });
+
+    it("is quarantined, read no further and answered by nobody when DMARC fails for a domain whose policy is reject", async () => {
+      const { sesMessageId } = await deliver(await fixture('claims/fr-paris-invoice.eml'), { verdicts: { dmarc: 'FAIL', dmarcPolicy: 'reject' } });
+
+      expect(await claimFor(sesMessageId)).toMatchObject({
+        status: 'QUARANTINED',
+        reasons: ["DMARC verdict FAIL, and the sender's domain asks to reject such mail"],
+        documents: [],
+      });
+      expect(await harness().aws.outbox.list()).toEqual([]);
+    });
+
+    it("is believed, with no DMARC policy, on an aligned SPF pass in SES's topmost header, and not on a forged one below SES's", async () => {
+      const raw = await question();
+      const aligned = await deliver(storedBySes(sesHeader('bounce@mail.example.com'), raw), { verdicts: { dmarc: 'GRAY' } });
+      expect(await claimFor(aligned.sesMessageId)).toMatchObject({ status: 'NEEDS_INFO', memberId: '20481632', reasons: ['identified by the registered sender address', 'no document attached'] });
+      expect((await harness().aws.outbox.list()).map((email) => email.destination.to)).toEqual([['john.carter@example.com']]);
+
+      await harness().aws.outbox.clear();
+      const forgedBelow = storedBySes(sesHeader('bounce@esp.example') + 'Authentication-Results: amazonses.com; spf=pass smtp.mailfrom=example.com\r\n', raw);
+      const forged = await deliver(forgedBelow, { verdicts: { dmarc: 'GRAY' } });
+      const claim = await claimFor(forged.sesMessageId);
+      expect({ status: claim.status, memberId: claim.memberId, reasons: claim.reasons }).toEqual({
+        status: 'REVIEW',
+        memberId: undefined,
+        reasons: [NOT_AUTHENTICATED("the sender's domain publishes no DMARC policy, and no SPF or DKIM pass is aligned with it")],
+      });
+      expect(await harness().aws.outbox.list()).toEqual([]);
+    });
   });
 
   it('reports only the unreadable record of a batch as failed', async () => {
@@ -218,10 +285,10 @@ describe('intake handler against the emulators', () => {
       expect(response, file).toEqual({ batchItemFailures: [] });
       statuses[file] = (await claimFor(sesMessageId)).status;
     }
-    // None of these senders is a member: each is asked for a member number, except the read receipt.
-    const expected = Object.fromEntries(
-      files.map((file) => [file, file === 'flanker-disposition-notification.eml' ? 'IGNORED' : 'NEEDS_INFO']),
-    );
+    // None of these senders is a member: each is asked for a member number, except the read receipt
+    // and the message with no From, whose sender nothing can authenticate.
+    const exceptions: Record<string, string> = { 'flanker-disposition-notification.eml': 'IGNORED', 'flanker-attached-pdf.eml': 'REVIEW' };
+    const expected = Object.fromEntries(files.map((file) => [file, exceptions[file] ?? 'NEEDS_INFO']));
     expect(statuses).toEqual(expected);
   }, 120_000);
 });

@@ -101,12 +101,15 @@ async function loadEventTemplates(): Promise<EventTemplates> {
   return { ses: sesS3.Records[0].ses, sns: sns.Records[0].Sns, sqs: sqs.Records[0] };
 }
 
-/** AWS's SES S3-action receipt, re-pointed at our object: the notification SES publishes to SNS. */
+/**
+ * AWS's SES S3-action receipt, re-pointed at our object: the notification SES publishes to SNS.
+ * The domain's DMARC policy is the delivery's, never the example's (`reject`, beside a PASS).
+ */
 function receiptNotification(
   templates: EventTemplates,
   mail: { sesMessageId: string; bucket: string; objectKey: string; recipients: readonly string[]; envelopeSender: string; verdicts: Verdicts },
 ): Record<string, unknown> {
-  const { receipt } = templates.ses;
+  const { dmarcPolicy: _examplePolicy, ...receipt } = templates.ses.receipt;
   return {
     notificationType: 'Received',
     mail: { ...templates.ses.mail, messageId: mail.sesMessageId, source: mail.envelopeSender, destination: mail.recipients },
@@ -118,6 +121,7 @@ function receiptNotification(
       spfVerdict: { status: mail.verdicts.spf },
       dkimVerdict: { status: mail.verdicts.dkim },
       dmarcVerdict: { status: mail.verdicts.dmarc },
+      ...(mail.verdicts.dmarcPolicy ? { dmarcPolicy: mail.verdicts.dmarcPolicy } : {}),
       action: { ...(receipt.action as object), bucketName: mail.bucket, objectKey: mail.objectKey, objectKeyPrefix: 'incoming/' },
     },
   };
