@@ -59,7 +59,7 @@ const spam: Rule = ({ verdicts }) => (verdicts.spam === 'FAIL' ? quarantined('sp
 /** The domain's owner asked receivers to refuse or quarantine mail that fails DMARC: a forged sender. */
 const dmarcEnforced: Rule = ({ verdicts }) =>
   verdicts.dmarc === 'FAIL' && (verdicts.dmarcPolicy === 'reject' || verdicts.dmarcPolicy === 'quarantine')
-    ? quarantined(`DMARC verdict FAIL, and the sender's domain asks to ${verdicts.dmarcPolicy === 'reject' ? 'reject' : 'quarantine'} such mail`)
+    ? quarantined(`DMARC verdict FAIL, and the sender's domain asks to ${verdicts.dmarcPolicy} such mail`)
     : undefined;
 
 const bounce: Rule = ({ mail, envelopeSender }) => {

@@ -3,7 +3,7 @@ import type { ClaimRecord, ClaimRepository } from '../domain/claim.ts';
 import type { StatusLinkIssuer } from '../domain/status-link/index.ts';
 import type { Language } from '../domain/types.ts';
 import { composeMemberReply, type AdministratorOverrides, type MemberReplyKind } from '../templates/index.ts';
-import { authenticateSender, usableSenderAddress } from './authenticate-sender.ts';
+import { usableSenderAddress } from './authenticate-sender.ts';
 import type { IntakeContext } from './context.ts';
 import { summarizeClaim } from './summarize-claim.ts';
 
@@ -39,7 +39,7 @@ export function replyRecipient(context: IntakeContext): ReplyRecipient | undefin
   if (!sender) return undefined;
   const member = context.identification?.member;
   if (member) return { to: member.email, language: member.language, registered: true };
-  return authenticateSender(context.envelope.verdicts, context.mail).authentic ? { to: sender, language: 'both', registered: false } : undefined;
+  return context.sender?.authentic === true ? { to: sender, language: 'both', registered: false } : undefined;
 }
 
 /**

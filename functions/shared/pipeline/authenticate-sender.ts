@@ -18,8 +18,12 @@ export function usableSenderAddress(mail: ParsedMail): string {
   return SAFE_ADDRESS.test(address) ? address : '';
 }
 
-/** Whether the message's `From` domain is authentic, from SES's verdicts and its `Authentication-Results`. */
-export function authenticateSender(verdicts: Verdicts, mail: ParsedMail): SenderAuthenticity {
+/**
+ * Whether the message's `From` domain is authentic, from SES's verdicts and its
+ * `Authentication-Results`: decided once, as the message is read, for every step that trusts
+ * the sender (fax caller, member by address, decision, reply).
+ */
+export function authenticateSender(verdicts: Verdicts, mail: ParsedMail): Promise<SenderAuthenticity> {
   return senderAuthenticity({
     fromAddress: usableSenderAddress(mail),
     verdicts,

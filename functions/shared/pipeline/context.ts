@@ -1,6 +1,7 @@
 import type { ParsedMail } from 'mailparser';
 import type { FaxDetails } from '../domain/fax/index.ts';
 import type { ScreeningResult } from '../domain/screening.ts';
+import type { SenderAuthenticity } from '../domain/sender-authenticity.ts';
 import type { Channel, ClaimStatus, DocumentFile, LocationDecision, Member, TextSource, Verdicts } from '../domain/types.ts';
 
 /** What is known of a message before it is read: the envelope and SES's receipt verdicts. */
@@ -47,6 +48,8 @@ export interface IntakeContext {
   readonly envelope: MessageEnvelope;
   readonly mail: ParsedMail;
   readonly channel: Channel;
+  /** Whether the `From` domain is authentic: what every step that trusts the sender reads. */
+  readonly sender?: SenderAuthenticity;
   /** What the fax gateway said of a fax. */
   readonly fax?: FaxDetails;
   readonly screening?: ScreeningResult;

@@ -1,4 +1,3 @@
-import { authenticateSender } from './authenticate-sender.ts';
 import { required, type IntakeContext, type Outcome } from './context.ts';
 
 /** Turns what the earlier steps found into the claim's outcome; anything unclear goes to a person. */
@@ -14,7 +13,7 @@ function outcomeOf(context: IntakeContext): Outcome {
   const documents = required(context.documents, 'the documents');
   const { member } = identification;
   if (identification.ambiguous) return { status: 'REVIEW', reasons: [...identification.reasons] };
-  const sender = authenticateSender(context.envelope.verdicts, context.mail);
+  const sender = required(context.sender, "the sender's authenticity");
   if (!member) {
     return sender.authentic
       ? { status: 'NEEDS_INFO', missing: 'member-number', reasons: [...identification.reasons] }

@@ -1,6 +1,6 @@
 import type { ParsedMail } from 'mailparser';
 import { recogniseFax, type FaxGateway, type FaxRecognition } from '../domain/fax/index.ts';
-import { authenticateSender } from './authenticate-sender.ts';
+import type { SenderAuthenticity } from '../domain/sender-authenticity.ts';
 import type { MessageEnvelope } from './context.ts';
 import { senderAddress } from './parse-message.ts';
 
@@ -11,14 +11,14 @@ export interface ChannelSettings {
 }
 
 /** Fax or email, and for a fax what its gateway says of it (caller, station, pages). */
-export function detectChannel(envelope: MessageEnvelope, mail: ParsedMail, settings: ChannelSettings): FaxRecognition {
+export function detectChannel(envelope: MessageEnvelope, mail: ParsedMail, sender: SenderAuthenticity, settings: ChannelSettings): FaxRecognition {
   return recogniseFax(
     {
       recipients: envelope.recipients,
       sender: { address: senderAddress(mail), name: mail.from?.value[0]?.name ?? '' },
       subject: (mail.subject ?? '').trim(),
       text: mail.text ?? '',
-      authenticated: authenticateSender(envelope.verdicts, mail).authentic,
+      authenticated: sender.authentic,
     },
     settings.faxGateways,
     settings.faxLocalPart,

@@ -1,6 +1,6 @@
 import { searchMemberNumbers } from '../domain/member-number.ts';
 import type { Member, MemberDirectory, TextSource } from '../domain/types.ts';
-import { authenticateSender, usableSenderAddress } from './authenticate-sender.ts';
+import { usableSenderAddress } from './authenticate-sender.ts';
 import { required, type IntakeContext, type MemberIdentification } from './context.ts';
 
 /**
@@ -46,9 +46,11 @@ async function identifyByNumber(texts: readonly TextSource[], directory: MemberD
   return undefined;
 }
 
+const senderOf = (context: IntakeContext) => required(context.sender, "the sender's authenticity");
+
 async function identifyByFaxCaller(context: IntakeContext, directory: MemberDirectory): Promise<MemberIdentification | undefined> {
   const caller = context.fax?.callerNumber;
-  if (caller === undefined || !authenticateSender(context.envelope.verdicts, context.mail).authentic) return undefined;
+  if (caller === undefined || !senderOf(context).authentic) return undefined;
   const member = await directory.findByFax(caller);
   return member && { member, ambiguous: false, reasons: ['identified by the registered fax number the fax came from'] };
 }
@@ -56,7 +58,7 @@ async function identifyByFaxCaller(context: IntakeContext, directory: MemberDire
 async function identifyBySender(context: IntakeContext, directory: MemberDirectory): Promise<MemberIdentification> {
   const address = usableSenderAddress(context.mail);
   if (!address) return { ambiguous: false, reasons: ['no member number and no usable sender address'] };
-  const sender = authenticateSender(context.envelope.verdicts, context.mail);
+  const sender = senderOf(context);
   if (!sender.authentic) return { ambiguous: false, reasons: [`no member number, and the sender is not authenticated: ${sender.reason}`] };
   const member = await directory.findByEmail(address);
   return member

@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { MemberDirectory } from '../domain/types.ts';
+import { authenticateSender } from './authenticate-sender.ts';
 import type { IntakeContext, MessageEnvelope } from './context.ts';
 import { countFaxPages } from './count-fax-pages.ts';
 import { decideOutcome } from './decide-outcome.ts';
@@ -30,7 +31,8 @@ export async function triage(
   settings: TriageSettings,
 ): Promise<IntakeContext> {
   const mail = await parseMessage(message);
-  const received: IntakeContext = { envelope, mail, ...detectChannel(envelope, mail, settings) };
+  const sender = await authenticateSender(envelope.verdicts, mail);
+  const received: IntakeContext = { envelope, mail, sender, ...detectChannel(envelope, mail, sender, settings) };
   const screened = screen(received, settings.ownAddresses);
   if (screened.screening?.outcome !== 'accept') return decideOutcome(screened);
   const read = countFaxPages(await readScans(await readDocuments(screened), settings.scans));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { knownFaxGateways } from '../../../functions/shared/domain/fax/index.ts';
 import type { Verdicts } from '../../../functions/shared/domain/types.ts';
+import { authenticateSender } from '../../../functions/shared/pipeline/authenticate-sender.ts';
 import { detectChannel } from '../../../functions/shared/pipeline/detect-channel.ts';
 import { parseMessage } from '../../../functions/shared/pipeline/parse-message.ts';
 import { composeMail, envelope, PASSING_VERDICTS, UNAUTHENTICATED_VERDICTS } from '../../support/contexts.ts';
@@ -19,7 +20,8 @@ async function channelOf(email: FaxEmail, options: { to?: string; verdicts?: Ver
   const to = options.to ?? CLAIMS;
   const raw = await composeMail({ ...email, to, attachments: [{ filename: 'fax.pdf', content: Buffer.from('%PDF-1.4'), contentType: 'application/pdf' }] });
   const delivered = envelope({ recipients: [to], verdicts: options.verdicts ?? PASSING_VERDICTS });
-  return detectChannel(delivered, await parseMessage(raw), { faxLocalPart: 'fax', faxGateways: options.gateways ?? BUILT_IN });
+  const mail = await parseMessage(raw);
+  return detectChannel(delivered, mail, await authenticateSender(delivered.verdicts, mail), { faxLocalPart: 'fax', faxGateways: options.gateways ?? BUILT_IN });
 }
 
 /** Each gateway's own format, as it sends a received fax to a mailbox. */

@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { LocationDecision, Verdicts } from '../../../functions/shared/domain/types.ts';
+import type { SenderAuthenticity } from '../../../functions/shared/domain/sender-authenticity.ts';
+import type { LocationDecision } from '../../../functions/shared/domain/types.ts';
 import type { IntakeContext, MemberIdentification } from '../../../functions/shared/pipeline/context.ts';
 import { decideOutcome } from '../../../functions/shared/pipeline/decide-outcome.ts';
-import { documentFile, envelope, intakeContext, PASSING_VERDICTS, sampleMember, UNAUTHENTICATED_VERDICTS } from '../../support/contexts.ts';
+import { documentFile, intakeContext, sampleMember } from '../../support/contexts.ts';
 
 const BILL = sampleMember('52093817');
 const FOUND_BY_NUMBER: MemberIdentification = { member: BILL, ambiguous: false, reasons: ['member number found in subject'] };
@@ -22,6 +23,10 @@ const NOWHERE: LocationDecision = {
   reasons: ['no evidence of where the treatment took place'],
 };
 
+const AUTHENTIC: SenderAuthenticity = { authentic: true, reason: "DMARC authenticated the sender's domain" };
+const DMARC_FAILED: SenderAuthenticity = { authentic: false, reason: "DMARC failed for the sender's domain" };
+const NOT_ALIGNED: SenderAuthenticity = { authentic: false, reason: "the sender's domain publishes no DMARC policy, and no SPF or DKIM pass is aligned with it" };
+
 let received: IntakeContext;
 
 beforeAll(async () => {
@@ -29,10 +34,10 @@ beforeAll(async () => {
 });
 
 /** A context every step before the decision has completed, with the given findings instead. */
-function decided(changes: Partial<IntakeContext>, verdicts: Verdicts = PASSING_VERDICTS) {
+function decided(changes: Partial<IntakeContext>, sender: SenderAuthenticity = AUTHENTIC) {
   return decideOutcome({
     ...received,
-    envelope: envelope({ verdicts }),
+    sender,
     identification: FOUND_BY_NUMBER,
     documents: [INVOICE],
     location: IN_CAMBODIA,
@@ -58,38 +63,29 @@ describe('decideOutcome', () => {
   });
 
   it('asks an unidentified sender whose domain DMARC authenticated for the member number', () => {
-    expect(decided({ identification: NOT_FOUND }, PASSING_VERDICTS).outcome).toEqual({
+    expect(decided({ identification: NOT_FOUND }, AUTHENTIC).outcome).toEqual({
       status: 'NEEDS_INFO',
       missing: 'member-number',
       reasons: ['no member number, and the sender address is not registered'],
     });
   });
 
-  it.each([
-    UNAUTHENTICATED_VERDICTS,
-    { ...UNAUTHENTICATED_VERDICTS, spf: 'PASS' },
-    { ...UNAUTHENTICATED_VERDICTS, dkim: 'PASS' },
-    { ...PASSING_VERDICTS, dmarc: 'GRAY' },
-    { ...PASSING_VERDICTS, dmarc: 'DISABLED' },
-  ] as const)(
+  it.each([DMARC_FAILED, NOT_ALIGNED])(
     'sends an unidentified, unauthenticated sender to a person (%j)',
-    (verdicts) => {
-      expect(decided({ identification: NOT_FOUND }, verdicts).outcome).toEqual({
+    (sender) => {
+      expect(decided({ identification: NOT_FOUND }, sender).outcome).toEqual({
         status: 'REVIEW',
         reasons: ['no member number, and the sender address is not registered'],
       });
     },
   );
 
-  it.each([
-    [UNAUTHENTICATED_VERDICTS, "DMARC failed for the sender's domain"],
-    [{ ...PASSING_VERDICTS, dmarc: 'GRAY' }, "the sender's domain publishes no DMARC policy, and SES's Authentication-Results is missing or unreadable"],
-  ] as const)('sends a claim to a person, not forward, when only a member number names the member of an unauthenticated sender (%j)', (verdicts, why) => {
-    expect(decided({}, verdicts).outcome).toEqual({
+  it.each([DMARC_FAILED, NOT_ALIGNED])('sends a claim to a person, not forward, when only a member number names the member of an unauthenticated sender (%j)', (sender) => {
+    expect(decided({}, sender).outcome).toEqual({
       status: 'REVIEW',
-      reasons: ['member number found in subject', `the sender is not authenticated (${why}): a member number alone does not forward a claim`],
+      reasons: ['member number found in subject', `the sender is not authenticated (${sender.reason}): a member number alone does not forward a claim`],
     });
-    expect(decided({ documents: [] }, verdicts).outcome?.status).toBe('REVIEW');
+    expect(decided({ documents: [] }, sender).outcome?.status).toBe('REVIEW');
   });
 
   it.each(['suspended', 'terminated'] as const)('sends the claim of a %s member to a person, even without documents', (status) => {
@@ -138,6 +134,7 @@ describe('decideOutcome', () => {
     [{ identification: undefined }, 'Intake step ran before knowing the member'],
     [{ documents: undefined }, 'Intake step ran before knowing the documents'],
     [{ location: undefined }, 'Intake step ran before knowing the treatment location'],
+    [{ sender: undefined }, "Intake step ran before knowing the sender's authenticity"],
   ] as const)('refuses to decide before an earlier step ran (%j)', (missing, message) => {
     expect(() => decided(missing)).toThrow(message);
   });

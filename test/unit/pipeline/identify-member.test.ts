@@ -166,6 +166,11 @@ describe('identifyMember', () => {
     expect(rest).toEqual(context);
   });
 
+  it("refuses to run before the sender's authenticity is known", async () => {
+    const context = await intakeContext({}, { sender: undefined });
+    await expect(identifyMember(context, directory)).rejects.toThrow("Intake step ran before knowing the sender's authenticity");
+  });
+
   it('refuses to run before the documents were read', async () => {
     const context = await intakeContext({}, { documents: undefined });
     await expect(identifyMember(context, directory)).rejects.toThrow('Intake step ran before knowing the documents');
