@@ -46,6 +46,31 @@ export function sesReceiptNotification(mail: ReceivedMail): SesReceiptNotificati
   };
 }
 
+/** How SES writes each verdict in its Authentication-Results (GRAY: the domain publishes no policy). */
+const RESULT_OF: Readonly<Record<VerdictStatus, string | undefined>> = {
+  PASS: 'pass',
+  FAIL: 'fail',
+  GRAY: 'none',
+  PROCESSING_FAILED: 'temperror',
+  DISABLED: undefined,
+};
+
+/** An address written as is: nothing in it can end the property or the header. */
+const PLAIN_ADDRESS = /^[\w.+-]+@[\w-]+(\.[\w-]+)+$/;
+
+/**
+ * The `Authentication-Results` SES prepends to every message it stores, written from the
+ * emulator's verdicts: SPF for the SMTP MAIL FROM and the DMARC verdict. No DKIM signature is
+ * checked here, so none is reported.
+ */
+export function sesAuthenticationResults(verdicts: Verdicts, envelopeSender: string): string {
+  const spf = RESULT_OF[verdicts.spf];
+  const dmarc = RESULT_OF[verdicts.dmarc];
+  const mailFrom = PLAIN_ADDRESS.test(envelopeSender) ? ` smtp.mailfrom=${envelopeSender}` : '';
+  const results = [...(spf ? [`spf=${spf}${mailFrom}`] : []), ...(dmarc ? [`dmarc=${dmarc}`] : [])];
+  return `Authentication-Results: amazonses.com;${results.length === 0 ? ' none' : results.map((result) => `\r\n ${result};`).join('')}\r\n`;
+}
+
 /** SNS → SQS, raw message delivery off: the SQS body is the SNS envelope around the notification. */
 export function queuedReceiptEvent(notification: unknown, topicArn: string, queueArn: string): SQSEvent {
   const sentAt = Date.now();

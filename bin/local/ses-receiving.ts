@@ -3,7 +3,7 @@ import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { SMTPServer } from 'smtp-server';
 import { verdictsFromHeaders } from '../../functions/shared/events/verdict-headers.ts';
-import { queuedReceiptEvent, sesReceiptNotification } from './ses-receipt-event.ts';
+import { queuedReceiptEvent, sesAuthenticationResults, sesReceiptNotification } from './ses-receipt-event.ts';
 
 export interface SesReceivingOptions {
   /** 0 picks a free port. */
@@ -42,7 +42,8 @@ const MAX_MESSAGE_BYTES = 40 * 1024 * 1024;
 
 /**
  * Plays SES receiving on 127.0.0.1: accepts SMTP for the claims domain, stores the raw message in
- * S3 under incoming/, and delivers the SNS-in-SQS event of the deployed design to the intake
+ * S3 under incoming/ with the Authentication-Results SES prepends (its verdicts are the message's
+ * `X-SES-<Name>-Verdict` headers, PASS where there is none), and delivers the SNS-in-SQS event of the deployed design to the intake
  * handler, retrying failures as SQS would.
  */
 export async function startSesReceiving(options: SesReceivingOptions): Promise<SesReceiving> {
@@ -66,22 +67,25 @@ export async function startSesReceiving(options: SesReceivingOptions): Promise<S
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
         const raw = Buffer.concat(chunks);
+        const verdicts = verdictsFromHeaders(raw);
+        const envelopeSender = mailFrom ? mailFrom.address : '';
+        const stored = Buffer.concat([Buffer.from(sesAuthenticationResults(verdicts, envelopeSender), 'latin1'), raw]);
         const sesMessageId = randomBytes(16).toString('hex');
         const objectKey = `${OBJECT_KEY_PREFIX}${sesMessageId}`;
         options.s3
-          .send(new PutObjectCommand({ Bucket: options.bucket, Key: objectKey, Body: raw }))
+          .send(new PutObjectCommand({ Bucket: options.bucket, Key: objectKey, Body: stored }))
           .then(() => {
             callback(null, `Ok ${sesMessageId}`);
             const notification = sesReceiptNotification({
               sesMessageId,
               timestamp: new Date(),
-              envelopeSender: mailFrom ? mailFrom.address : '',
+              envelopeSender,
               recipients,
               bucket: options.bucket,
               objectKey,
               objectKeyPrefix: OBJECT_KEY_PREFIX,
               topicArn: TOPIC_ARN,
-              verdicts: verdictsFromHeaders(raw),
+              verdicts,
             });
             const delivery = deliverWithRetries(options, notification).then((result) => options.onProcessed?.(result));
             pending.add(delivery);

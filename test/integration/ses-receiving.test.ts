@@ -42,6 +42,37 @@ describe('local SES receiving over SMTP', () => {
     expect(outbox.map((email) => email.destination.to[0]?.toLowerCase())).toEqual(['ice.team@cigna.com', 'john.carter@example.com']);
   });
 
+  it("prepends SES's Authentication-Results, so a sender whose domain has no DMARC policy is trusted on an aligned MAIL FROM only", async () => {
+    processed.length = 0;
+    await harness.aws.outbox.clear();
+    const question = (forged: string) =>
+      [
+        ...(forged ? [forged] : []),
+        'X-SES-DMARC-Verdict: GRAY',
+        'From: John Carter <john.carter@example.com>',
+        `To: claims@${LOCAL_CLAIMS_DOMAIN}`,
+        'Subject: How do I claim?',
+        '',
+        'Hello, what do I send?',
+        '',
+      ].join('\r\n');
+    await smtp().sendMail({ envelope: { from: 'bounce@mail.example.com', to: `claims@${LOCAL_CLAIMS_DOMAIN}` }, raw: question('') });
+    await receiving.idle();
+    const forgedBelow = 'Authentication-Results: amazonses.com; spf=pass smtp.mailfrom=bounce@example.com; dmarc=pass';
+    await smtp().sendMail({ envelope: { from: 'bounce@attacker.example', to: `claims@${LOCAL_CLAIMS_DOMAIN}` }, raw: question(forgedBelow) });
+    await receiving.idle();
+
+    const [aligned, forged] = await Promise.all(processed.map((result) => harness.claims.findByMessageId(result.sesMessageId)));
+    expect(aligned).toMatchObject({ status: 'NEEDS_INFO', memberId: '20481632', reasons: ['identified by the registered sender address', 'no document attached'] });
+    expect({ status: forged?.status, memberId: forged?.memberId, reasons: forged?.reasons }).toEqual({
+      status: 'REVIEW',
+      memberId: undefined,
+      reasons: ["no member number, and the sender is not authenticated: the sender's domain publishes no DMARC policy, and no SPF or DKIM pass is aligned with it"],
+    });
+    const outbox = await harness.aws.outbox.list();
+    expect(outbox.map((email) => email.destination.to)).toEqual([['john.carter@example.com']]);
+  });
+
   it('refuses recipients outside the claims domain, as SES does', async () => {
     await expect(
       smtp().sendMail({ envelope: { from: 'a@example.com', to: 'someone@elsewhere.example' }, raw: 'Subject: x\r\n\r\nx' }),
