@@ -6,11 +6,13 @@ import { runReviewList } from './cli/review-command.ts';
 import { UsageError } from './cli/usage-error.ts';
 
 const USAGE = `Usage:
-  claims-intake triage <message.eml> --members <members.csv> [--to <recipient>] [--verdicts spam=PASS,virus=PASS,spf=PASS,dkim=PASS,dmarc=PASS,dmarcPolicy=reject] [--json]
+  claims-intake triage <message.eml> --members <members.csv> [--to <recipient>] [--verdicts spam=PASS,virus=PASS,spf=PASS,dkim=PASS,dmarc=FAIL,dmarcPolicy=reject] [--json]
     The intake's own addresses (a message from one is a loop) are --to and, when set, INTAKE_ADDRESSES and
-    SENDER_ADDRESS. Verdicts default to the message's X-SES-*-Verdict headers, else PASS; dmarcPolicy
-    (none|quarantine|reject) is what SES reports when DMARC fails. With dmarc=GRAY the sender is trusted only
-    on an aligned SPF or DKIM pass in the message's topmost Authentication-Results, if amazonses.com wrote it.
+    SENDER_ADDRESS. Without --verdicts they come from the message's X-SES-*-Verdict headers (DMARC also from
+    the topmost Authentication-Results, if amazonses.com wrote it), else PASS; with it, those not named are
+    PASS. dmarcPolicy (none|quarantine|reject) is what SES reports when DMARC fails: FAIL with reject or
+    quarantine is quarantined. With dmarc=GRAY the sender is trusted only on an aligned SPF or DKIM pass in
+    the topmost Authentication-Results, if amazonses.com wrote it.
   claims-intake members import <members.csv> --table <members-table> [--region <region>]
   claims-intake review list --table <claims-table> [--status REVIEW] [--limit 50] [--region <region>]`;
 
