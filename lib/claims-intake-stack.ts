@@ -84,6 +84,7 @@ export class ClaimsIntakeStack extends Stack {
       logEncryptionKey,
       logRetention: config.logRetentionDays,
       logLevel: config.logLevel,
+      reservedConcurrency: config.statusPageConcurrency,
     });
 
     this.intake = new IntakeFunction(this, 'Intake', {
