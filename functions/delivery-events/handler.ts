@@ -3,6 +3,7 @@ import { DynamoClaimRepository } from '../shared/adapters/dynamo-claim-repositor
 import { createDynamoClient } from '../shared/clients.ts';
 import { parseDeliveryEventsConfig } from '../shared/config.ts';
 import { parseQueuedDeliveryEvent } from '../shared/events/ses-delivery-event.ts';
+import { sesSetupNotificationKind } from '../shared/events/ses-setup-notification.ts';
 import { createObservability, recordUndeliveredForward, traceClients } from '../shared/observability.ts';
 import { handleQueueBatch } from '../shared/queue-batch.ts';
 
@@ -18,6 +19,8 @@ const claims = new DynamoClaimRepository(dynamo, config.CLAIMS_TABLE);
 export async function handler(event: SQSEvent): Promise<SQSBatchResponse> {
   try {
     return await handleQueueBatch(event, logger, async (body) => {
+      const setup = sesSetupNotificationKind(body);
+      if (setup) return logger.info('SES setup notification dropped', { kind: setup });
       const delivery = parseQueuedDeliveryEvent(body);
       if (!delivery) return;
       const { reference, event: deliveryEvent } = delivery;

@@ -2,6 +2,7 @@ import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { createAwsClients } from '../shared/clients.ts';
 import { parseIntakeConfig } from '../shared/config.ts';
 import { parseQueuedSesNotification } from '../shared/events/ses-receipt.ts';
+import { sesSetupNotificationKind } from '../shared/events/ses-setup-notification.ts';
 import { createObservability, recordClaimMetrics, traceClients } from '../shared/observability.ts';
 import { createIntakeDependencies, processReceivedMessage } from '../shared/pipeline/process-message.ts';
 import { handleQueueBatch } from '../shared/queue-batch.ts';
@@ -14,6 +15,8 @@ const dependencies = createIntakeDependencies(config, traceClients(tracer, creat
 export async function handler(event: SQSEvent): Promise<SQSBatchResponse> {
   try {
     return await handleQueueBatch(event, logger, async (body) => {
+      const setup = sesSetupNotificationKind(body);
+      if (setup) return logger.info('SES setup notification dropped', { kind: setup });
       const claim = await processReceivedMessage(parseQueuedSesNotification(body), dependencies);
       recordClaimMetrics(metrics, claim);
       logger.info('message processed', {

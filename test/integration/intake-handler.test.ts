@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
-import { describe, expect, it } from 'vitest';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { describe, expect, it, vi } from 'vitest';
 import type { OutboxEmail } from '../../bin/local/local-aws.ts';
 import { CLAIM_REFERENCE_PATTERN } from '../../functions/shared/domain/claim-reference.ts';
 import { useIntakeHarness } from '../support/use-intake-harness.ts';
@@ -20,6 +21,33 @@ async function deliver(raw: Buffer, delivery?: Delivery) {
   const response = await harness().handler(event);
   return { event, sesMessageId, response };
 }
+
+/** What the handler logged while `work` ran, level by level, whatever the configured level. */
+async function logsOf(work: () => Promise<unknown>): Promise<{ info: unknown[][]; warn: unknown[][]; error: unknown[][] }> {
+  const spies = { info: vi.spyOn(Logger.prototype, 'info'), warn: vi.spyOn(Logger.prototype, 'warn'), error: vi.spyOn(Logger.prototype, 'error') };
+  try {
+    await work();
+    return { info: [...spies.info.mock.calls], warn: [...spies.warn.mock.calls], error: [...spies.error.mock.calls] };
+  } finally {
+    Object.values(spies).forEach((spy) => spy.mockRestore());
+  }
+}
+
+/** SNS's envelope, as SQS delivers it, around what SES publishes on a topic it is set up with. */
+const setupNotificationBody = (topicArn: string, message: string) =>
+  JSON.stringify({
+    Type: 'Notification',
+    MessageId: '0ec3ac6d-9f51-5389-a925-f287c0aac55e',
+    TopicArn: topicArn,
+    Message: message,
+    Timestamp: '2026-06-17T16:00:59.499Z',
+    SignatureVersion: '1',
+    Signature: 'EXAMPLE',
+    SigningCertURL: 'https://sns.eu-west-1.amazonaws.com/SimpleNotificationService-60eadc530605d63b8e62a523676ef735.pem',
+    UnsubscribeURL: `https://sns.eu-west-1.amazonaws.com/?Action=Unsubscribe&SubscriptionArn=${topicArn}:a504a9b0-73d7-4e0e-b73b-5afab59ae555`,
+  });
+const RECEIPT_TOPIC = 'arn:aws:sns:eu-west-1:123456789012:ClaimsIntake-received';
+const EVENTS_TOPIC = 'arn:aws:sns:eu-west-1:123456789012:ClaimsIntake-events';
 
 async function claimFor(sesMessageId: string) {
   const claim = await harness().claims.findByMessageId(sesMessageId);
@@ -208,6 +236,25 @@ describe('intake handler against the emulators', () => {
     expect((await claimFor(good.sesMessageId)).status).toBe('IGNORED');
   });
 
+  it("drops SES's setup notification on the receipt topic with one log line, beside a claim of the same batch", async () => {
+    const good = await harness().receive(await fixture('claims/out-of-office.eml'));
+    const setup = JSON.stringify({
+      notificationType: 'AmazonSnsSubscriptionSucceeded',
+      message: `You have successfully subscribed your Amazon SNS topic '${RECEIPT_TOPIC}' to receive 'Received' notifications from Amazon SES.`,
+    });
+    const record = harness().queueRecord('setup-1', setupNotificationBody(RECEIPT_TOPIC, `${setup}\n`));
+
+    let response: unknown;
+    const logs = await logsOf(async () => {
+      response = await harness().handler({ Records: [record, ...good.event.Records] });
+    });
+
+    expect(response).toEqual({ batchItemFailures: [] });
+    expect(logs.info.filter(([message]) => message !== 'message processed')).toEqual([['SES setup notification dropped', { kind: 'SubscriptionSucceeded' }]]);
+    expect(logs.error).toEqual([]);
+    expect((await claimFor(good.sesMessageId)).status).toBe('IGNORED');
+  });
+
   it('gives every real-client message in the shared fixtures a recorded outcome', async () => {
     const directory = path.resolve('test', 'fixtures', 'third-party', 'mime');
     const files = (await readdir(directory)).filter((file) => file.endsWith('.eml')).sort();
@@ -255,6 +302,19 @@ describe('delivery events handler against the emulators', () => {
     expect((await harness().claims.get(claim.reference))?.deliveryEvents).toEqual([
       { type: 'BOUNCE', at: '2017-08-05T00:41:02.669Z', detail: 'forward: Permanent/General' },
     ]);
+  });
+
+  it("drops SES's validation of the events topic with one log line, naming nothing but its kind", async () => {
+    const { handler: recordDeliveryEvents } = await import('../../functions/delivery-events/handler.ts');
+    const record = harness().queueRecord('validation-1', setupNotificationBody(EVENTS_TOPIC, 'Successfully validated SNS topic for Amazon SES event publishing.'));
+
+    let response: unknown;
+    const logs = await logsOf(async () => {
+      response = await recordDeliveryEvents({ Records: [record] });
+    });
+
+    expect(response).toEqual({ batchItemFailures: [] });
+    expect(logs).toEqual({ info: [['SES setup notification dropped', { kind: 'EventDestinationValidated' }]], warn: [], error: [] });
   });
 
   it('puts a forwarded claim whose forward bounced for good in the review queue, once, with why', async () => {
