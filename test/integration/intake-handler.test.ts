@@ -4,7 +4,10 @@ import path from 'node:path';
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { describe, expect, it, vi } from 'vitest';
+import type { SQSEvent } from 'aws-lambda';
+import { invocationContext } from '../../bin/local/lambda-context.ts';
 import type { OutboxEmail } from '../../bin/local/local-aws.ts';
+import { DELIVERY_EVENTS_TIMEOUT } from '../../lib/constructs/delivery-events-function.ts';
 import { CLAIM_REFERENCE_PATTERN } from '../../functions/shared/domain/claim-reference.ts';
 import { useIntakeHarness } from '../support/use-intake-harness.ts';
 import { sesBounceRecord, snsBody } from '../support/ses-events.ts';
@@ -48,6 +51,12 @@ const setupNotificationBody = (topicArn: string, message: string) =>
   });
 const RECEIPT_TOPIC = 'arn:aws:sns:eu-west-1:123456789012:ClaimsIntake-received';
 const EVENTS_TOPIC = 'arn:aws:sns:eu-west-1:123456789012:ClaimsIntake-events';
+
+/** The delivery-events function, invoked with its deployed timeout. */
+async function recordDeliveryEvents(event: SQSEvent) {
+  const { handler } = await import('../../functions/delivery-events/handler.ts');
+  return handler(event, invocationContext(DELIVERY_EVENTS_TIMEOUT.toMilliseconds()));
+}
 
 async function claimFor(sesMessageId: string) {
   const claim = await harness().claims.findByMessageId(sesMessageId);
@@ -293,7 +302,6 @@ describe('delivery events handler against the emulators', () => {
   it('records a bounce of the forward against its claim', async () => {
     const { sesMessageId } = await deliver(await fixture('claims/no-attachment.eml'));
     const claim = await claimFor(sesMessageId);
-    const { handler: recordDeliveryEvents } = await import('../../functions/delivery-events/handler.ts');
     const bounce = sesBounceRecord({ claimReference: [claim.reference], kind: ['forward'] });
 
     const response = await recordDeliveryEvents({ Records: [harness().queueRecord('bounce-1', snsBody(bounce))] });
@@ -305,7 +313,6 @@ describe('delivery events handler against the emulators', () => {
   });
 
   it("drops SES's validation of the events topic with one log line, naming nothing but its kind", async () => {
-    const { handler: recordDeliveryEvents } = await import('../../functions/delivery-events/handler.ts');
     const record = harness().queueRecord('validation-1', setupNotificationBody(EVENTS_TOPIC, 'Successfully validated SNS topic for Amazon SES event publishing.'));
 
     let response: unknown;
@@ -321,7 +328,6 @@ describe('delivery events handler against the emulators', () => {
     const { sesMessageId } = await deliver(await invoiceClaim('bill.smith@example.org', 'Claim, member number 52093817', 'bounced'));
     const forwarded = await claimFor(sesMessageId);
     expect(forwarded.status).toBe('FORWARDED');
-    const { handler: recordDeliveryEvents } = await import('../../functions/delivery-events/handler.ts');
     const bounce = snsBody(sesBounceRecord({ claimReference: [forwarded.reference], kind: ['forward'] }));
 
     const response = await recordDeliveryEvents({
