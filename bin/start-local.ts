@@ -11,7 +11,7 @@ import type { ClaimRecord } from '../functions/shared/domain/claim.ts';
 import { startLocalAws, type SesOutbox } from './local/local-aws.ts';
 import { localIntakeEnvironment, LOCAL_CLAIMS_DOMAIN } from './local/intake-environment.ts';
 import { startLocalStatusPage } from './local/local-status-page.ts';
-import { startSesReceiving, type DeliveryResult, type SesReceiving } from './local/ses-receiving.ts';
+import { startSesReceiving, type DeadLetter, type DeliveryResult, type SesReceiving } from './local/ses-receiving.ts';
 
 const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../test/fixtures');
 const smtpPort = Number(process.env.SMTP_PORT ?? 2525);
@@ -34,7 +34,8 @@ async function main(): Promise<void> {
   for (const member of members) await directory.save(member);
 
   const results = new Map<string, DeliveryResult>();
-  const report: Report = { claims, outbox: aws.outbox, statusPageUrl: statusPage.url };
+  // Read once messages flow, after `receiving` below has started.
+  const report: Report = { claims, outbox: aws.outbox, statusPageUrl: statusPage.url, deadLetters: () => receiving.deadLetters() };
   let samplesSent = false;
   const { handler } = await import('../functions/intake/handler.ts');
   const receiving = await startSesReceiving({
@@ -70,7 +71,8 @@ async function main(): Promise<void> {
 
   await sendSampleClaims(receiving, report, results);
   samplesSent = true;
-  console.log(`\nSample claims done. Forwards and acknowledgements: ${aws.outbox.webUrl}`);
+  console.log(`\n${deadLetterDepth(receiving.deadLetters())}`);
+  console.log(`Sample claims done. Forwards and acknowledgements: ${aws.outbox.webUrl}`);
   console.log(`Send your own: swaks --server 127.0.0.1:${receiving.port} --to claims@${LOCAL_CLAIMS_DOMAIN} --attach @invoice.pdf`);
   console.log('Listening; Ctrl-C to stop.');
 }
@@ -96,16 +98,27 @@ async function sendSampleClaims(receiving: SesReceiving, report: Report, results
   transport.close();
 }
 
-/** Where a claim's outcome is read from: the claims table, and the reply in the outbox. */
+/**
+ * What the deployed dead-letter alarm watches: the intake dead-letter queue's depth. Any message
+ * there raises the IntakeDeadLetters alarm (docs/ALARMS.md says what to do).
+ */
+function deadLetterDepth(deadLetters: readonly DeadLetter[]): string {
+  const depth = deadLetters.length;
+  return `Dead-letter queue: ${depth} message${depth === 1 ? '' : 's'}${depth > 0 ? ' (deployed, the IntakeDeadLetters alarm would be raised)' : ''}`;
+}
+
+/** Where a claim's outcome is read from: the claims table, and the reply in the outbox; where dead letters are kept. */
 interface Report {
   readonly claims: DynamoClaimRepository;
   readonly outbox: SesOutbox;
   readonly statusPageUrl: string;
+  readonly deadLetters: () => readonly DeadLetter[];
 }
 
 async function printOutcome(result: DeliveryResult, report: Report, label: string): Promise<void> {
   if (result.failed) {
-    console.log(`${label.padEnd(26)} FAILED after ${result.attempts} attempts: kept in the dead-letter queue`);
+    console.log(`${label.padEnd(26)} DEAD-LETTERED after ${result.attempts} deliveries, raw message kept at ${result.objectKey}`);
+    console.log(deadLetterDepth(report.deadLetters()));
     return;
   }
   const claim = await report.claims.findByMessageId(result.sesMessageId);
