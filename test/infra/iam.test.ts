@@ -127,7 +127,7 @@ describe('functions', () => {
       Runtime: 'nodejs22.x',
       Architectures: ['arm64'],
       MemorySize: 1536,
-      Timeout: 120,
+      Timeout: 237,
       TracingConfig: { Mode: 'Active' },
       LoggingConfig: { LogGroup: refOf(stack.intake.logGroup) },
       Environment: {
