@@ -8,6 +8,7 @@ import { DynamoClaimRepository } from '../functions/shared/adapters/dynamo-claim
 import { DynamoMemberDirectory } from '../functions/shared/adapters/dynamo-member-directory.ts';
 import { parseMembersCsv } from '../functions/shared/adapters/members-csv.ts';
 import type { ClaimRecord } from '../functions/shared/domain/claim.ts';
+import { deadLetterDepthLine, deadLetteredLine } from './local/dead-letter-report.ts';
 import { startLocalAws, type SesOutbox } from './local/local-aws.ts';
 import { localIntakeEnvironment, LOCAL_CLAIMS_DOMAIN } from './local/intake-environment.ts';
 import { startLocalStatusPage } from './local/local-status-page.ts';
@@ -71,7 +72,7 @@ async function main(): Promise<void> {
 
   await sendSampleClaims(receiving, report, results);
   samplesSent = true;
-  console.log(`\n${deadLetterDepth(receiving.deadLetters())}`);
+  console.log(`\n${deadLetterDepthLine(receiving.deadLetters())}`);
   console.log(`Sample claims done. Forwards and acknowledgements: ${aws.outbox.webUrl}`);
   console.log(`Send your own: swaks --server 127.0.0.1:${receiving.port} --to claims@${LOCAL_CLAIMS_DOMAIN} --attach @invoice.pdf`);
   console.log('Listening; Ctrl-C to stop.');
@@ -98,15 +99,6 @@ async function sendSampleClaims(receiving: SesReceiving, report: Report, results
   transport.close();
 }
 
-/**
- * What the deployed dead-letter alarm watches: the intake dead-letter queue's depth. Any message
- * there raises the IntakeDeadLetters alarm (docs/ALARMS.md says what to do).
- */
-function deadLetterDepth(deadLetters: readonly DeadLetter[]): string {
-  const depth = deadLetters.length;
-  return `Dead-letter queue: ${depth} message${depth === 1 ? '' : 's'}${depth > 0 ? ' (deployed, the IntakeDeadLetters alarm would be raised)' : ''}`;
-}
-
 /** Where a claim's outcome is read from: the claims table, and the reply in the outbox; where dead letters are kept. */
 interface Report {
   readonly claims: DynamoClaimRepository;
@@ -117,8 +109,8 @@ interface Report {
 
 async function printOutcome(result: DeliveryResult, report: Report, label: string): Promise<void> {
   if (result.failed) {
-    console.log(`${label.padEnd(26)} DEAD-LETTERED after ${result.attempts} deliveries, raw message kept at ${result.objectKey}`);
-    console.log(deadLetterDepth(report.deadLetters()));
+    console.log(deadLetteredLine(label, result));
+    console.log(deadLetterDepthLine(report.deadLetters()));
     return;
   }
   const claim = await report.claims.findByMessageId(result.sesMessageId);
