@@ -6,6 +6,7 @@ import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { MEMBERS_TABLE_DESIGN } from '../../functions/shared/adapters/table-design.ts';
 import type { ClaimsIntakeConfig } from '../config.ts';
+import { intakeTiming, type IntakeTiming } from '../intake-timing.ts';
 import { ClaimsTables } from './claims-tables.ts';
 import type { EmailSending } from './email-sending.ts';
 import { ProjectFunction } from './project-function.ts';
@@ -34,10 +35,6 @@ const ALLOCATOR_ENVIRONMENT = {
   MALLOC_MMAP_THRESHOLD_: String(64 * 1024 * 1024),
   MALLOC_TRIM_THRESHOLD_: String(256 * 1024 * 1024),
 };
-/** A claim takes seconds (parsing, OCR of a few pages, two sends); a batch of them fits well within. */
-const INTAKE_TIMEOUT = Duration.minutes(2);
-/** Claims handed to one invocation; failures are reported one by one. */
-export const INTAKE_BATCH_SIZE = 5;
 /**
  * Installed beside the bundle rather than bundled: sharp loads a native binary, tesseract.js starts
  * a worker script and loads its WebAssembly core from its package, and the models are files. The
@@ -78,15 +75,19 @@ export interface IntakeFunctionProps {
  * routes, forwards and acknowledges. Its role can do exactly that and nothing more.
  */
 export class IntakeFunction extends ProjectFunction {
+  /** Batch size, timeout and queue visibility, derived from the OCR time limit. */
+  readonly timing: IntakeTiming;
+
   constructor(scope: Construct, id: string, props: IntakeFunctionProps) {
     const { config, bucket, tables, sending, statusLinks } = props;
+    const timing = intakeTiming(config.ocrTimeLimitSeconds);
     super(scope, id, {
       entry: 'functions/intake/handler.ts',
       description: 'the claims intake: understands, routes, forwards and acknowledges received claims',
       serviceName: 'claims-intake',
       memorySize: INTAKE_MEMORY_MB,
       nodeModules: INSTALLED_MODULES,
-      timeout: INTAKE_TIMEOUT,
+      timeout: Duration.seconds(timing.timeoutSeconds),
       logEncryptionKey: props.logEncryptionKey,
       logRetention: config.logRetentionDays,
       logLevel: config.logLevel,
@@ -114,6 +115,8 @@ export class IntakeFunction extends ProjectFunction {
         ...ALLOCATOR_ENVIRONMENT,
       },
     });
+
+    this.timing = timing;
 
     const statements = [
       new PolicyStatement({

@@ -50,7 +50,7 @@ const STAND_IN_IMPORTERS: Readonly<Record<string, readonly string[]>> = {
   'functions/shared/stand-ins/html-to-text-stand-in.ts': ['node_modules/mailparser/dist/esm/mail-parser.js'],
   'functions/shared/stand-ins/tlds-stand-in.ts': ['node_modules/mailparser/dist/esm/tlds.cjs'],
   'functions/shared/stand-ins/semver-stand-in.ts': ['node_modules/aws-xray-sdk-core/dist/lib/patchers/aws_p.js'],
-  'functions/shared/stand-ins/credential-provider-node-stand-in.ts': ['dynamodb', 's3', 'secrets-manager', 'sesv2', 'textract'].map(
+  'functions/shared/stand-ins/credential-provider-node-stand-in.ts': ['dynamodb', 's3', 'secrets-manager', 'ses', 'sesv2', 'textract'].map(
     (client) => `node_modules/@aws-sdk/client-${client}/dist-es/runtimeConfig.js`,
   ),
 };
