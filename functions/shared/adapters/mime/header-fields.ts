@@ -79,9 +79,12 @@ function phrase(displayName: string): string {
   return encodedWords(name).join(' ');
 }
 
+/** An address a header field can carry as it is: printable ASCII, one @, nothing that quotes, comments or separates. */
+export const isPlainAddress = (address: string): boolean => ADDRESS.test(address) && PRINTABLE_ASCII.test(address);
+
 function addrSpec(address: string): string {
   const trimmed = address.trim();
-  if (!ADDRESS.test(trimmed) || !PRINTABLE_ASCII.test(trimmed)) throw new InvalidHeaderValueError('An address is not a plain email address');
+  if (!isPlainAddress(trimmed)) throw new InvalidHeaderValueError('An address is not a plain email address');
   return trimmed;
 }
 
