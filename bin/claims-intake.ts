@@ -14,7 +14,7 @@ const USAGE = `Usage:
 Exit codes:
   0  done; for triage, any decision, a message that could not be read included
   1  the command failed (a bug, AWS unreachable or refusing): one line on stderr
-  2  bad arguments, or an input file missing, unreadable or malformed: one line on stderr`;
+  2  bad arguments, a file that cannot be read, or a malformed members file: one line on stderr`;
 
 async function main(argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({

@@ -147,7 +147,7 @@ describe('claims-intake triage', { timeout: COMMAND_TIMEOUT_MS }, () => {
         'Exit codes:',
         '  0  done; for triage, any decision, a message that could not be read included',
         '  1  the command failed (a bug, AWS unreachable or refusing): one line on stderr',
-        '  2  bad arguments, or an input file missing, unreadable or malformed: one line on stderr',
+        '  2  bad arguments, a file that cannot be read, or a malformed members file: one line on stderr',
         '',
       ].join('\n'),
     );
