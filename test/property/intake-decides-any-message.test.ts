@@ -11,11 +11,11 @@ import type { RecordingMailer } from '../support/recording-mailer.ts';
 import { mutatedMessage, randomMessage } from './mime-arbitraries.ts';
 
 /**
- * Runs per property: a fixed seed and a few dozen runs keep `npm test` to seconds;
+ * Runs per property: a fixed seed and sixty runs keep `npm test` to seconds;
  * `PROPERTY_RUNS=5000 npx vitest run test/property` searches further (a new seed each time with
  * `PROPERTY_SEED=random`).
  */
-const RUNS = Number(process.env.PROPERTY_RUNS ?? 40);
+const RUNS = Number(process.env.PROPERTY_RUNS ?? 60);
 const SEED = process.env.PROPERTY_SEED === 'random' ? Date.now() : Number(process.env.PROPERTY_SEED ?? 20261207);
 /** Time one small message may take from the bytes to a recorded, sent claim; it takes milliseconds. */
 const DECISION_TIME_BOUND_MS = 5_000;
