@@ -3,12 +3,18 @@ import { parseArgs } from 'node:util';
 import { runTriage } from './cli/triage-command.ts';
 import { runMembersImport } from './cli/members-command.ts';
 import { runReviewList } from './cli/review-command.ts';
-import { UsageError } from './cli/usage-error.ts';
+import { InputError, UsageError } from './cli/usage-error.ts';
+import { MembersCsvError } from '../functions/shared/adapters/members-csv.ts';
 
 const USAGE = `Usage:
   claims-intake triage <message.eml> --members <members.csv> [--to <recipient>] [--verdicts spam=PASS,virus=PASS,spf=PASS,dkim=PASS,dmarc=PASS] [--json]
   claims-intake members import <members.csv> --table <members-table> [--region <region>]
-  claims-intake review list --table <claims-table> [--status REVIEW] [--limit 50] [--region <region>]`;
+  claims-intake review list --table <claims-table> [--status REVIEW] [--limit 50] [--region <region>]
+
+Exit codes:
+  0  done; for triage, any decision, a message that could not be read included
+  1  the command failed (a bug, AWS unreachable or refusing): one line on stderr
+  2  bad arguments, a file that cannot be read, or a malformed members file: one line on stderr`;
 
 async function main(argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -65,10 +71,18 @@ function formatReport(report: Awaited<ReturnType<typeof runTriage>>): string {
   ].join('\n');
 }
 
+/** Exit codes, as the usage text states them. */
+const EXIT_FAILURE = 1;
+const EXIT_BAD_INPUT = 2;
+
+/** One line a terminal shows as it is: what an error quotes of a file cannot move the cursor or recolour it. */
+const oneLine = (text: string) => (text.split(/\r?\n/)[0] ?? '').replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
+
 main(process.argv.slice(2)).catch((error: unknown) => {
   const usage = error instanceof UsageError || (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'));
-  const message = error instanceof Error ? error.message : String(error);
-  console.error(`claims-intake: ${message}`);
+  const badInput = usage || error instanceof InputError || error instanceof MembersCsvError;
+  const message = oneLine(error instanceof Error ? error.message : String(error));
+  console.error(badInput ? `claims-intake: ${message}` : `claims-intake: failed (${error instanceof Error ? error.name : 'error'}): ${message}`);
   if (usage) console.error(USAGE);
-  process.exit(2);
+  process.exit(badInput ? EXIT_BAD_INPUT : EXIT_FAILURE);
 });

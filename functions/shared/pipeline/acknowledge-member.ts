@@ -1,3 +1,4 @@
+import { isPlainAddress } from '../adapters/mime/header-fields.ts';
 import type { Mailer } from '../adapters/ses-mailer.ts';
 import type { ClaimRecord, ClaimRepository } from '../domain/claim.ts';
 import type { StatusLinkIssuer } from '../domain/status-link/index.ts';
@@ -22,8 +23,8 @@ export interface ReplyPlan {
   readonly language: Language | 'both';
 }
 
-/** A plain address, so nothing a sender wrote can add a header. */
-const SAFE_ADDRESS = /^[^\s@<>()",;:\\]+@[^\s@<>()",;:\\]+\.[^\s@<>()",;:\\]+$/;
+/** A plain address in a domain with a dot: nothing a sender wrote can add a header, and SES can reach it. */
+const isReplyAddress = (address: string) => isPlainAddress(address) && /@[^@]+\.[^@]+$/.test(address);
 
 /**
  * Who gets a reply, and which: the member at their registered address; an unknown sender only
@@ -41,7 +42,7 @@ export function planReply(claim: ClaimRecord, context: IntakeContext): ReplyPlan
     case 'NEEDS_INFO': {
       if (member) return { kind: 'needs-info', to: member.email, language: member.language };
       const sender = senderAddress(context.mail);
-      return SAFE_ADDRESS.test(sender) ? { kind: 'needs-info', to: sender, language: 'both' } : undefined;
+      return isReplyAddress(sender) ? { kind: 'needs-info', to: sender, language: 'both' } : undefined;
     }
     case 'IGNORED':
     case 'QUARANTINED':

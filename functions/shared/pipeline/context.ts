@@ -45,7 +45,10 @@ export interface Rendition {
  */
 export interface IntakeContext {
   readonly envelope: MessageEnvelope;
+  /** The message as parsed; empty when it could not be read. */
   readonly mail: ParsedMail;
+  /** Why the message could not be read, when it could not: only its envelope is known. */
+  readonly unreadable?: string;
   readonly channel: Channel;
   /** What the fax gateway said of a fax. */
   readonly fax?: FaxDetails;

@@ -22,10 +22,11 @@ interface CommandResult {
   readonly stderr: string;
 }
 
-/** Runs bin/claims-intake.ts as a user would, from the project root. */
-async function claimsIntake(...args: string[]): Promise<CommandResult> {
+/** Runs bin/claims-intake.ts as a user would, from the project root, after the given modules. */
+async function claimsIntakeAfter(preloads: readonly string[], ...args: string[]): Promise<CommandResult> {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'bin/claims-intake.ts', ...args]);
+    const imports = ['tsx', ...preloads].flatMap((module) => ['--import', module]);
+    const { stdout, stderr } = await run(process.execPath, [...imports, 'bin/claims-intake.ts', ...args]);
     return { exitCode: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code?: unknown; stdout?: string; stderr?: string };
@@ -33,6 +34,8 @@ async function claimsIntake(...args: string[]): Promise<CommandResult> {
     return { exitCode: failed.code, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
   }
 }
+
+const claimsIntake = (...args: string[]) => claimsIntakeAfter([], ...args);
 
 async function triageJson(...args: string[]): Promise<TriageReport> {
   const { exitCode, stdout, stderr } = await claimsIntake('triage', ...args, '--members', MEMBERS, '--json');
@@ -129,6 +132,25 @@ describe('claims-intake triage', { timeout: COMMAND_TIMEOUT_MS }, () => {
   it('says in one line, without the usage text, that the message file cannot be read', async () => {
     const { exitCode, stderr } = await claimsIntake('triage', claim('no-such-claim.eml'), '--members', MEMBERS);
     expect({ exitCode, stderr }).toEqual({ exitCode: 2, stderr: `claims-intake: cannot read message ${claim('no-such-claim.eml')}: ENOENT\n` });
+  });
+
+  it('exits with 1 and one line naming the failure when the command itself fails', async () => {
+    const { exitCode, stdout, stderr } = await claimsIntakeAfter(['./test/support/failing-member-directory.ts'], 'triage', claim('fr-paris-invoice.eml'), '--members', MEMBERS);
+    expect({ exitCode, stdout, stderr }).toEqual({ exitCode: 1, stdout: '', stderr: 'claims-intake: failed (TypeError): member lookup failed\n' });
+  });
+
+  it('states its exit codes in its usage text', async () => {
+    const { exitCode, stdout } = await claimsIntake('--help');
+    expect(exitCode).toBe(0);
+    expect(stdout.slice(stdout.indexOf('Exit codes:'))).toBe(
+      [
+        'Exit codes:',
+        '  0  done; for triage, any decision, a message that could not be read included',
+        '  1  the command failed (a bug, AWS unreachable or refusing): one line on stderr',
+        '  2  bad arguments, a file that cannot be read, or a malformed members file: one line on stderr',
+        '',
+      ].join('\n'),
+    );
   });
 
   describe('with a malformed members file', () => {

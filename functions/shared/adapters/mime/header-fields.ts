@@ -22,8 +22,6 @@ const ADDRESS = /^[^\s<>(),;:"@\\[\]]+@[^\s<>(),;:"@\\[\]]+$/;
 const NAMED_ADDRESS = /^(.*?)\s*<([^<>]+)>$/;
 /** RFC 5322 msg-id, restricted to what has no quoting or folding in it. */
 const MESSAGE_ID = /^<[\x21-\x3b\x3d\x3f-\x7e]+@[\x21-\x3b\x3d\x3f-\x7e]+>$/;
-/** RFC 2045 token characters, for a media type and subtype. */
-const MEDIA_TYPE = /^[A-Za-z0-9!#$&^_.+-]+\/[A-Za-z0-9!#$&^_.+-]+$/;
 /** RFC 2231 attribute-char: what needs no percent-encoding in an extended parameter value. */
 const ATTRIBUTE_CHARACTER = /[A-Za-z0-9!#$&+\-.^_`|~]/;
 
@@ -81,9 +79,12 @@ function phrase(displayName: string): string {
   return encodedWords(name).join(' ');
 }
 
+/** An address a header field can carry as it is: printable ASCII, one @, nothing that quotes, comments or separates. */
+export const isPlainAddress = (address: string): boolean => ADDRESS.test(address) && PRINTABLE_ASCII.test(address);
+
 function addrSpec(address: string): string {
   const trimmed = address.trim();
-  if (!ADDRESS.test(trimmed) || !PRINTABLE_ASCII.test(trimmed)) throw new InvalidHeaderValueError('An address is not a plain email address');
+  if (!isPlainAddress(trimmed)) throw new InvalidHeaderValueError('An address is not a plain email address');
   return trimmed;
 }
 
@@ -110,8 +111,7 @@ export function messageIdsField(name: string, ids: readonly string[]): string | 
   return valid.length > 0 ? `${name}: ${valid.join(FOLD)}` : undefined;
 }
 
-/** A media type as given when it is one, else the type that promises nothing. */
-export const mediaType = (value: string): string => (MEDIA_TYPE.test(value.trim()) ? value.trim().toLowerCase() : 'application/octet-stream');
+export { mediaType } from '../../domain/documents/media-type.ts';
 
 const percentEncoded = (value: string) =>
   [...Buffer.from(value, 'utf8')]
