@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import { InMemoryMemberDirectory } from '../../functions/shared/adapters/in-memory-member-directory.ts';
+import { Deadline } from '../../functions/shared/domain/deadline.ts';
 import { knownFaxGateways } from '../../functions/shared/domain/fax/index.ts';
 import { DEFAULT_SCAN_LIMITS, type OcrEngine } from '../../functions/shared/domain/scans/index.ts';
 import type { ReceivedMessage } from '../../functions/shared/events/ses-receipt.ts';
@@ -14,6 +15,9 @@ import { RecordingMailer } from './recording-mailer.ts';
 export const BLANK_OCR: OcrEngine = { name: 'tesseract', recognize: async () => ({ text: '', confidence: 0 }), release: async () => {} };
 
 /** Where the message is stored, as SES's notification says. */
+/** Far longer than any message takes: the property tests bound each decision themselves. */
+const MESSAGE_TIME_LIMIT_MS = 60_000;
+
 export const RAW_LOCATION = { bucket: 'claims-bucket', key: 'incoming/in-memory' } as const;
 
 /** The claims bucket in memory, holding the one message being decided. */
@@ -54,6 +58,6 @@ export async function intakeInMemory(
     now: () => RECEIVED_AT,
   };
   const received: ReceivedMessage = { ...delivery, sesMessageId: 'in-memory', receivedAt: RECEIVED_AT, bucket: RAW_LOCATION.bucket, objectKey: RAW_LOCATION.key };
-  const claim = await processReceivedMessage(received, dependencies);
+  const claim = await processReceivedMessage(received, dependencies, Deadline.in(MESSAGE_TIME_LIMIT_MS));
   return { claim, store, mailer };
 }
