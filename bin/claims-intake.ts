@@ -1,5 +1,6 @@
 #!/usr/bin/env -S node --import tsx
 import { parseArgs } from 'node:util';
+import { senderText } from '../functions/shared/domain/sender-text.ts';
 import { runTriage } from './cli/triage-command.ts';
 import { runMembersImport } from './cli/members-command.ts';
 import { runReviewList } from './cli/review-command.ts';
@@ -62,7 +63,9 @@ function formatReport(report: Awaited<ReturnType<typeof runTriage>>): string {
     `route:     ${report.route ?? '-'}`,
     ...report.reasons.map((reason) => `reason:    ${reason}`),
     ...report.documents.map((d) => `document:  ${d.name} (${d.type}, ${d.size} bytes, ${d.textRead ? 'text read' : 'not read'})`),
-  ].join('\n');
+  ]
+    .map((line) => senderText(line, 'line'))
+    .join('\n');
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

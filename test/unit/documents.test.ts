@@ -97,7 +97,10 @@ describe('sanitiseFilename', () => {
     ['../../etc/passwd', 'passwd'],
     ['C:\\Users\\marie\\Documents\\facture.pdf', 'facture.pdf'],
     ['facture\u202efdp.exe', 'facturefdp.exe'],
-    ['ordonnance\r\n\u0007.pdf', 'ordonnance.pdf'],
+    ['ordonnance\r\n\u0007.pdf', 'ordonnance .pdf'],
+    ['\u202eFDP.EXE\u0000\u001b[31m.pdf', 'FDP.EXE.pdf'],
+    ['fac\u200bture\u2066.pdf\u2069', 'facture.pdf'],
+    ['\u001b]8;;https://evil.example\u0007facture\u001b]8;;\u0007.pdf', 'facture.pdf'],
     ['  .hidden.pdf. ', 'hidden.pdf'],
     ['scan: 14-03?.pdf', 'scan_ 14-03_.pdf'],
     ['note <1>|"2".pdf', 'note _1___2_.pdf'],
@@ -105,6 +108,8 @@ describe('sanitiseFilename', () => {
     ['CAFÉ.pdf', 'CAFÉ.pdf'],
     [`${'a'.repeat(250)}.pdf`, `${'a'.repeat(196)}.pdf`],
     [`${'я'.repeat(150)}.pdf`, `${'я'.repeat(98)}.pdf`],
+    [`${'😀'.repeat(60)}.pdf`, `${'😀'.repeat(49)}.pdf`],
+    [`${'e\u0301'.repeat(80)}.pdf`, `${'e\u0301'.repeat(65)}.pdf`],
   ])('%j becomes %j', (declared, expected) => {
     expect(sanitiseFilename(declared)).toBe(expected);
   });

@@ -1,9 +1,5 @@
+import { senderText } from '../sender-text.ts';
 import type { DocumentType } from '../types.ts';
-
-/** File systems stop at 255 bytes; this leaves room for what a store or a mail client adds. */
-const MAX_FILENAME_BYTES = 200;
-/** Longer than any real extension: a dot further from the end is part of the name. */
-const MAX_EXTENSION_CHARS = 10;
 
 const EXTENSION_BY_TYPE: Readonly<Record<DocumentType, string>> = {
   pdf: 'pdf',
@@ -19,8 +15,6 @@ const EXTENSION_BY_TYPE: Readonly<Record<DocumentType, string>> = {
   other: 'bin',
 };
 
-// Control characters, and the bidirectional overrides that make "fdp.exe" display as "exe.pdf".
-const UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 // Characters Windows refuses in file names; the administrators save attachments on Windows.
 const RESERVED_CHARACTERS = /[<>:"|?*]/g;
 
@@ -41,31 +35,16 @@ function repairUtf8ReadAsLatin1(name: string): string {
   }
 }
 
-function truncateKeepingExtension(name: string): string {
-  if (Buffer.byteLength(name) <= MAX_FILENAME_BYTES) return name;
-  const dot = name.lastIndexOf('.');
-  const extension = dot > 0 && name.length - dot <= MAX_EXTENSION_CHARS ? name.slice(dot) : '';
-  let kept = '';
-  let bytes = Buffer.byteLength(extension);
-  for (const character of name.slice(0, name.length - extension.length)) {
-    bytes += Buffer.byteLength(character);
-    if (bytes > MAX_FILENAME_BYTES) break;
-    kept += character;
-  }
-  return kept + extension;
-}
-
-/** The sender's file name made safe to store and forward: no path, no control characters. */
+/**
+ * The sender's file name made safe to store and forward: no path, nothing a sender's text may
+ * not hold (domain/sender-text.ts), nothing Windows refuses, cut keeping its extension.
+ */
 export function sanitiseFilename(declared: string): string {
-  const repaired = repairUtf8ReadAsLatin1(declared);
-  const baseName = repaired.split(/[/\\]/).pop() ?? '';
-  const cleaned = baseName
-    .replace(UNSAFE_CHARACTERS, '')
-    .replace(RESERVED_CHARACTERS, '_')
-    .replace(/\s+/g, ' ')
-    // Leading dots hide a file; trailing dots and spaces are dropped by Windows.
-    .replace(/^[\s.]+|[\s.]+$/g, '');
-  return truncateKeepingExtension(cleaned);
+  // Made visible before the path is taken off: an escape sequence can hold a slash.
+  const visible = senderText(repairUtf8ReadAsLatin1(declared), 'line');
+  const baseName = visible.split(/[/\\]/).pop() ?? '';
+  // Leading dots hide a file; trailing dots and spaces are dropped by Windows.
+  return senderText(baseName.replace(RESERVED_CHARACTERS, '_'), 'filename').replace(/^[\s.]+|[\s.]+$/g, '');
 }
 
 /**
