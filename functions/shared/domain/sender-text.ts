@@ -40,15 +40,42 @@ const LINE_BREAKS = /[ \t\n\v\f\r\x85\u2028\u2029]*[\t\n\v\f\r\x85\u2028\u2029][
  * (C0 but the line breaks above, DEL, C1), format characters (bidirectional embeddings,
  * overrides, isolates and marks that make "fdp.exe" display as "exe.pdf", zero-width spaces and
  * joiners, tags, the byte order mark), the other default-ignorable ones (Hangul fillers, which
- * pass for letters), unpaired surrogates and the noncharacters U+FFFE and U+FFFF. Kept: a
- * zero-width non-joiner or joiner between two letters of a script other than Latin, Greek and
- * Cyrillic (Persian and Indic words are spelt with them), a joiner inside an emoji sequence, and
- * a variation selector after a character it can vary.
+ * pass for letters), unpaired surrogates and the noncharacters U+FFFE and U+FFFF. Some are kept
+ * where they belong (keepsInPlace).
  */
-const INVISIBLE =
-  /(?<=[\p{L}\p{M}])(?<![\p{sc=Latin}\p{sc=Greek}\p{sc=Cyrillic}\p{Default_Ignorable_Code_Point}])[\u200c\u200d](?=\p{L})(?![\p{sc=Latin}\p{sc=Greek}\p{sc=Cyrillic}\p{Default_Ignorable_Code_Point}])|(?<=[\p{Extended_Pictographic}\p{Emoji_Modifier}]\ufe0f?)\u200d(?=\p{Extended_Pictographic})|(?<=[^\s\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}\p{Cs}\ufffe\uffff])[\ufe00-\ufe0f\u{e0100}-\u{e01ef}]|([\0-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\p{Cf}\p{Default_Ignorable_Code_Point}\p{Cs}\ufffe\uffff])/gu;
+const INVISIBLE = /[\0-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\p{Cf}\p{Default_Ignorable_Code_Point}\p{Cs}\ufffe\uffff]/gu;
+
+const ZERO_WIDTH_NON_JOINER = '\u200c';
+const ZERO_WIDTH_JOINER = '\u200d';
+const VARIATION_SELECTOR = /^[\ufe00-\ufe0f\u{e0100}-\u{e01ef}]$/u;
+/** Persian and Indic words are spelt with (non-)joiners; in Latin, Greek or Cyrillic they only disguise. */
+const LETTER_JOINED_BEFORE = /(?=[\p{L}\p{M}])(?![\p{sc=Latin}\p{sc=Greek}\p{sc=Cyrillic}\p{Default_Ignorable_Code_Point}])(?:[\ud800-\udbff][\udc00-\udfff]|[^\ud800-\udfff])$/u;
+const LETTER_JOINED_AFTER = /^(?=\p{L})(?![\p{sc=Latin}\p{sc=Greek}\p{sc=Cyrillic}\p{Default_Ignorable_Code_Point}])/u;
+const EMOJI_BEFORE = /[\p{Extended_Pictographic}\p{Emoji_Modifier}]\ufe0f?$/u;
+const EMOJI_AFTER = /^\p{Extended_Pictographic}/u;
+/** What a variation selector can vary: a character that is itself kept and shows. */
+const VARIED_BEFORE = /[^\s\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}\p{Cs}\ufffe\uffff]$/u;
+/** Code units enough to hold the characters looked at on either side. */
+const NEIGHBOURHOOD = 3;
+
+/**
+ * A zero-width non-joiner or joiner between two letters of a script other than Latin, Greek and
+ * Cyrillic, a joiner inside an emoji sequence, and a variation selector after a character it can
+ * vary, are kept: judged by their neighbours in the text as given.
+ */
+function keepsInPlace(character: string, offset: number, text: string): boolean {
+  const before = text.slice(Math.max(0, offset - NEIGHBOURHOOD), offset);
+  const after = text.slice(offset + character.length, offset + character.length + NEIGHBOURHOOD);
+  if (character === ZERO_WIDTH_NON_JOINER || character === ZERO_WIDTH_JOINER) {
+    if (LETTER_JOINED_BEFORE.test(before) && LETTER_JOINED_AFTER.test(after)) return true;
+    return character === ZERO_WIDTH_JOINER && EMOJI_BEFORE.test(before) && EMOJI_AFTER.test(after);
+  }
+  return VARIATION_SELECTOR.test(character) && VARIED_BEFORE.test(before);
+}
 
 let graphemes: Intl.Segmenter | undefined;
+/** Code units past the limit handed to the segmenter, for the boundaries to be those of the whole text. */
+const SEGMENTED_BEYOND_LIMIT = 16;
 
 /**
  * The text cut to at most `maxBytes` of UTF-8 between two user-perceived characters, so that
@@ -59,12 +86,28 @@ function cutToBytes(text: string, maxBytes: number): string {
   graphemes ??= new Intl.Segmenter('und', { granularity: 'grapheme' });
   let kept = '';
   let bytes = 0;
-  for (const { segment } of graphemes.segment(text)) {
+  // What is kept is at most maxBytes code units long: ICU is handed that and what follows it
+  // (a boundary depends on the next character alone), not a whole text of megabytes.
+  for (const { segment } of graphemes.segment(text.slice(0, maxBytes + SEGMENTED_BEYOND_LIMIT))) {
     bytes += Buffer.byteLength(segment);
     if (bytes > maxBytes) break;
     kept += segment;
   }
   return kept;
+}
+
+/**
+ * A text more than this many times as long as its limit is read at its start and its end alone:
+ * cleaning megabytes of it (a file name can be that long) would take a second for a few bytes
+ * kept. A sender who writes more invisible characters than that before their text loses it.
+ */
+const READ_TIMES_LIMIT = 32;
+/** Code units read at the end of such a text: a file name's extension and what comes before it. */
+const READ_AT_END = 64;
+
+function bounded(value: string, maxBytes: number): string {
+  const maxUnits = maxBytes * READ_TIMES_LIMIT;
+  return value.length <= maxUnits ? value : value.slice(0, maxUnits - READ_AT_END) + value.slice(-READ_AT_END);
 }
 
 /** A file name's extension, kept when the name is cut: no real one is longer. */
@@ -74,7 +117,7 @@ const EXTENSION = /\.[^.\s]{1,9}$/u;
 function visibleOnOneLine(value: string): string {
   return value
     .replace(ESCAPE_SEQUENCE, '')
-    .replace(INVISIBLE, (character, removed: string | undefined) => (removed === undefined ? character : ''))
+    .replace(INVISIBLE, (character, offset: number, text: string) => (keepsInPlace(character, offset, text) ? character : ''))
     .replace(LINE_BREAKS, ' ')
     .trim();
 }
@@ -85,8 +128,8 @@ function visibleOnOneLine(value: string): string {
  * name keeping its extension). The same text given again comes out unchanged.
  */
 export function senderText(value: string, kind: SenderTextKind): string {
-  const text = visibleOnOneLine(value);
   const maxBytes = SENDER_TEXT_LIMITS[kind];
+  const text = visibleOnOneLine(bounded(value, maxBytes));
   if (Buffer.byteLength(text) <= maxBytes) return text;
   const extension = kind === 'filename' ? (EXTENSION.exec(text)?.[0] ?? '') : '';
   const cut = cutToBytes(text.slice(0, text.length - extension.length), maxBytes - Buffer.byteLength(extension)) + extension;

@@ -98,6 +98,16 @@ describe('senderText', () => {
     expect(senderText(`${'a'.repeat(190)}.${'b'.repeat(20)}`, 'filename')).toBe(`${'a'.repeat(190)}.${'b'.repeat(9)}`);
   });
 
+  it('reads a text of megabytes at its start and its end alone, keeping a file name its extension', () => {
+    const megabytes = 2_000_000;
+    expect(senderText(`${'a'.repeat(megabytes)}.exe`, 'filename')).toBe(`${'a'.repeat(196)}.exe`);
+    expect(senderText(`facture${'\u200b'.repeat(megabytes)}.exe`, 'filename')).toBe('facture.exe');
+    expect(senderText(`${'\u200b'.repeat(megabytes)}FDP.EXE`, 'faxField')).toBe('FDP.EXE');
+    // Past 32 times its limit, what lies between the start and the last 64 code units is not read.
+    expect(senderText(`${'\u200b'.repeat(64_000 - 64)}lost${'\u200b'.repeat(megabytes)}kept`, 'line')).toBe('kept');
+    expect(senderText(`${'\u200b'.repeat(64_000 - 64)}read`, 'line')).toBe('read');
+  });
+
   it('gives what it gave unchanged, and never more than the limit, whatever the text', () => {
     for (const text of drawnTexts(5000)) {
       for (const kind of KINDS) {
