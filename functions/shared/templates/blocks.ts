@@ -26,7 +26,10 @@ export interface RenderedMessage {
   readonly html: string;
 }
 
-/** Every value is put on one line, so it can neither inject a header nor break a layout, and cleared of what could disguise it. */
+/**
+ * Every value on one line, so that it can neither inject a header nor break a layout, and without
+ * what could disguise a sender's text in it (a file name, a fax station id).
+ */
 const singleLine = (value: string): string => senderText(value, 'line');
 
 const TEXT_SECTION_SEPARATOR = '\n\n--------------------\n\n';
