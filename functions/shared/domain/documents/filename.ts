@@ -35,16 +35,30 @@ function repairUtf8ReadAsLatin1(name: string): string {
   }
 }
 
+// Leading dots hide a file; trailing dots and spaces are dropped by Windows.
+const DOTS_AND_SPACES_AT_ENDS = /^[\s.]+|[\s.]+$/g;
+
+function cleanedOnce(name: string): string {
+  // Made visible before the path is taken off: an escape sequence can hold a slash.
+  const visible = senderText(repairUtf8ReadAsLatin1(name), 'line');
+  const baseName = visible.split(/[/\\]/).pop() ?? '';
+  const trimmed = baseName.replace(RESERVED_CHARACTERS, '_').replace(DOTS_AND_SPACES_AT_ENDS, '');
+  return senderText(trimmed, 'filename').replace(DOTS_AND_SPACES_AT_ENDS, '');
+}
+
 /**
  * The sender's file name made safe to store and forward: no path, nothing a sender's text may
- * not hold (domain/sender-text.ts), nothing Windows refuses, cut keeping its extension.
+ * not hold (domain/sender-text.ts), nothing Windows refuses, cut keeping its extension. Cleaned
+ * until nothing changes, since cleaning can uncover more to clean: an invisible character kept a
+ * name written in UTF-8 from being read again, or a trimmed dot leaves a variation selector first.
  */
 export function sanitiseFilename(declared: string): string {
-  // Made visible before the path is taken off: an escape sequence can hold a slash.
-  const visible = senderText(repairUtf8ReadAsLatin1(declared), 'line');
-  const baseName = visible.split(/[/\\]/).pop() ?? '';
-  // Leading dots hide a file; trailing dots and spaces are dropped by Windows.
-  return senderText(baseName.replace(RESERVED_CHARACTERS, '_'), 'filename').replace(/^[\s.]+|[\s.]+$/g, '');
+  let name = declared;
+  for (let previous = ''; name !== previous; ) {
+    previous = name;
+    name = cleanedOnce(name);
+  }
+  return name;
 }
 
 /**
