@@ -1,5 +1,6 @@
 #!/usr/bin/env -S node --import tsx
 import { parseArgs } from 'node:util';
+import { senderText } from '../functions/shared/domain/sender-text.ts';
 import { runTriage } from './cli/triage-command.ts';
 import { runMembersImport } from './cli/members-command.ts';
 import { runReviewList } from './cli/review-command.ts';
@@ -68,15 +69,17 @@ function formatReport(report: Awaited<ReturnType<typeof runTriage>>): string {
     `route:     ${report.route ?? '-'}`,
     ...report.reasons.map((reason) => `reason:    ${reason}`),
     ...report.documents.map((d) => `document:  ${d.name} (${d.type}, ${d.size} bytes, ${d.textRead ? 'text read' : 'not read'})`),
-  ].join('\n');
+  ]
+    .map((line) => senderText(line, 'line'))
+    .join('\n');
 }
 
 /** Exit codes, as the usage text states them. */
 const EXIT_FAILURE = 1;
 const EXIT_BAD_INPUT = 2;
 
-/** One line a terminal shows as it is: what an error quotes of a file cannot move the cursor or recolour it. */
-const oneLine = (text: string) => (text.split(/\r?\n/)[0] ?? '').replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
+/** The error's first line, as a terminal shows it: what it quotes of a file cannot move the cursor or recolour it. */
+const oneLine = (text: string) => senderText(text.split(/\r?\n/)[0] ?? '', 'line');
 
 main(process.argv.slice(2)).catch((error: unknown) => {
   const usage = error instanceof UsageError || (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'));

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseVerdicts } from '../../../bin/cli/triage-command.ts';
 import { UsageError } from '../../../bin/cli/usage-error.ts';
 import type { TriageReport } from '../../../functions/shared/pipeline/triage-report.ts';
-import { PASSING_VERDICTS, sha256 } from '../../support/contexts.ts';
+import { composeMail, PASSING_VERDICTS, sha256 } from '../../support/contexts.ts';
 
 const run = promisify(execFile);
 
@@ -109,6 +109,44 @@ describe('claims-intake triage', { timeout: COMMAND_TIMEOUT_MS }, () => {
   it('takes a message sent to the fax address for a fax', async () => {
     const report = await triageJson(claim('en-boston-bill.eml'), '--to', 'fax@claims.example.org');
     expect(report).toMatchObject({ channel: 'fax', memberId: '20481632' });
+  });
+
+  describe('with a fax whose station id and file name carry bidi overrides, NUL and a terminal escape', () => {
+    const HOSTILE = '\u202eFDP.EXE\u0000\u001b[31m';
+    let directory: string;
+    let message: string;
+    let invoice: Buffer;
+
+    beforeAll(async () => {
+      directory = await mkdtemp(path.join(tmpdir(), 'claims-intake-hostile-fax-'));
+      message = path.join(directory, 'fax.eml');
+      invoice = await readFile('test/fixtures/invoices/note-honoraires-paris.pdf');
+      const raw = await composeMail({
+        from: 'Fax Service <faxes@fax.example.net>',
+        to: 'fax@claims.example.org',
+        subject: 'Incoming fax',
+        text: `TSI: ${HOSTILE}\nPages: 1\n`,
+        attachments: [{ filename: `${HOSTILE}.pdf`, content: invoice, contentType: 'application/pdf' }],
+      });
+      await writeFile(message, raw);
+    });
+
+    afterAll(async () => {
+      await rm(directory, { recursive: true, force: true });
+    });
+
+    it('prints them as they show, in JSON', async () => {
+      const report = await triageJson(message, '--to', 'fax@claims.example.org');
+      expect(report.fax).toEqual({ remoteStationId: 'FDP.EXE', pages: 1 });
+      expect(report.documents.map(({ name }) => name)).toEqual(['FDP.EXE.pdf']);
+    });
+
+    it('prints them as they show, as text, with no control character but the line ends', async () => {
+      const { exitCode, stdout, stderr } = await claimsIntake('triage', message, '--to', 'fax@claims.example.org', '--members', MEMBERS);
+      expect({ exitCode, stderr }).toEqual({ exitCode: 0, stderr: '' });
+      expect(stdout).toContain(`\ndocument:  FDP.EXE.pdf (pdf, ${invoice.length} bytes, text read)\n`);
+      expect(stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    });
   });
 
   it.each([

@@ -4,6 +4,8 @@
  * printable ASCII or encoded, and no value can end a line, so none can add a header.
  */
 
+import { senderText } from '../../domain/sender-text.ts';
+
 /** RFC 5322 §2.1.1: lines should not exceed 78 characters. */
 const MAX_LINE = 78;
 /** RFC 2047 §2: an encoded word is at most 75 characters. */
@@ -14,7 +16,6 @@ const MAX_PARAMETER_SECTION = 60;
 const FOLD = '\r\n ';
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
-const CONTROL_OR_LINE_BREAK = /[\p{Cc}\u2028\u2029]+/gu;
 /** RFC 5322 atext plus the blank: a display name that needs no quoting. */
 const PLAIN_PHRASE = /^[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~ ]+$/;
 /** Conservative addr-spec: no blank, no angle bracket, no comma, no quote, one @. */
@@ -29,7 +30,8 @@ export class InvalidHeaderValueError extends Error {
   override readonly name = 'InvalidHeaderValueError';
 }
 
-const oneLine = (value: string) => value.replace(CONTROL_OR_LINE_BREAK, ' ').trim();
+/** On one line, and without what could disguise a sender's text (a file name, a quoted subject). */
+const oneLine = (value: string) => senderText(value, 'line');
 
 /** RFC 2047 B encoded words of whole characters, each within the length limit. */
 function encodedWords(value: string): string[] {
