@@ -86,12 +86,12 @@ try {
     domain: LOCAL_CLAIMS_DOMAIN,
     s3: clients.s3,
     bucket: config.CLAIMS_BUCKET,
-    deliver: (event: SQSEvent) => {
+    deliver: (event: SQSEvent, context) => {
       for (const record of event.Records) {
         const { sesMessageId } = parseQueuedSesNotification(record.body);
         if (!acceptedAt.has(sesMessageId)) acceptedAt.set(sesMessageId, performance.now());
       }
-      return handler(event);
+      return handler(event, context);
     },
     onProcessed: (result) => completions.settle(result.sesMessageId, { at: performance.now(), failed: result.failed }),
   });

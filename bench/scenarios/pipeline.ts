@@ -10,6 +10,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { simpleParser } from 'mailparser';
 import type { ClaimRecord } from '../../functions/shared/domain/claim.ts';
+import { Deadline } from '../../functions/shared/domain/deadline.ts';
+import { DEFAULT_OCR_TIME_LIMIT_SECONDS } from '../../functions/shared/config.ts';
+import { intakeTiming } from '../../lib/intake-timing.ts';
 import type { ReceivedMessage } from '../../functions/shared/events/ses-receipt.ts';
 import { messageStream, PARSE_OPTIONS } from '../../functions/shared/pipeline/parse-message.ts';
 import { processReceivedMessage } from '../../functions/shared/pipeline/process-message.ts';
@@ -48,6 +51,8 @@ const { values: options } = parseArgs({
 if (options.message === undefined || options.name === undefined) throw new Error('--message and --name are required');
 
 const newIntake = inMemoryIntakeFactory();
+/** Each claim has the deployed function's whole timeout, as the first of its batch. */
+const INTAKE_TIMEOUT_MS = intakeTiming(DEFAULT_OCR_TIME_LIMIT_SECONDS).timeoutSeconds * 1000;
 let runNumber = 0;
 
 function receivedMessage(): ReceivedMessage {
@@ -79,7 +84,7 @@ async function timePipeline(file: string): Promise<{ elapsedMs: number; claim: C
   const received = receivedMessage();
   intake.store.putRaw(received.bucket, received.objectKey, await readFile(file));
   const started = performance.now();
-  const claim = await processReceivedMessage(received, intake.dependencies);
+  const claim = await processReceivedMessage(received, intake.dependencies, Deadline.in(INTAKE_TIMEOUT_MS));
   return { elapsedMs: performance.now() - started, claim: mustBeForwarded(claim) };
 }
 

@@ -1,7 +1,9 @@
-import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { CLAIM_DEADLINE_RESERVE_MS, CLAIM_START_MARGIN_MS } from '../shared/claim-timing.ts';
 import { createAwsClients } from '../shared/clients.ts';
 import { parseIntakeConfig } from '../shared/config.ts';
 import { parseQueuedSesNotification } from '../shared/events/ses-receipt.ts';
+import { sesSetupNotificationKind } from '../shared/events/ses-setup-notification.ts';
 import { createObservability, recordClaimMetrics, traceClients } from '../shared/observability.ts';
 import { createIntakeDependencies, processReceivedMessage } from '../shared/pipeline/process-message.ts';
 import { handleQueueBatch } from '../shared/queue-batch.ts';
@@ -10,11 +12,21 @@ const config = parseIntakeConfig(process.env);
 const { logger, metrics, tracer } = createObservability('claims-intake');
 const dependencies = createIntakeDependencies(config, traceClients(tracer, createAwsClients(config)));
 
-/** SQS batch of SES receipt notifications: each message becomes a recorded claim. */
-export async function handler(event: SQSEvent): Promise<SQSBatchResponse> {
+/**
+ * SQS batch of SES receipt notifications: each message becomes a recorded claim, within the time
+ * the invocation has left; a claim there is no time for returns to the queue alone.
+ */
+export async function handler(event: SQSEvent, context: Pick<Context, 'getRemainingTimeInMillis'>): Promise<SQSBatchResponse> {
+  const timing = {
+    remainingTimeMs: context.getRemainingTimeInMillis(),
+    reserveMs: CLAIM_DEADLINE_RESERVE_MS,
+    startMarginMs: CLAIM_START_MARGIN_MS,
+  };
   try {
-    return await handleQueueBatch(event, logger, async (body) => {
-      const claim = await processReceivedMessage(parseQueuedSesNotification(body), dependencies);
+    return await handleQueueBatch(event, logger, timing, async (body, deadline) => {
+      const setup = sesSetupNotificationKind(body);
+      if (setup) return logger.info('SES setup notification dropped', { kind: setup });
+      const claim = await processReceivedMessage(parseQueuedSesNotification(body), dependencies, deadline);
       recordClaimMetrics(metrics, claim);
       logger.info('message processed', {
         reference: claim.reference,

@@ -7,16 +7,21 @@ import { DynamoClaimRepository } from '../../functions/shared/adapters/dynamo-cl
 import { DynamoMemberDirectory } from '../../functions/shared/adapters/dynamo-member-directory.ts';
 import { parseMembersCsv } from '../../functions/shared/adapters/members-csv.ts';
 import { createAwsClients, type AwsClients } from '../../functions/shared/clients.ts';
-import { parseIntakeConfig } from '../../functions/shared/config.ts';
+import { DEFAULT_OCR_TIME_LIMIT_SECONDS, parseIntakeConfig } from '../../functions/shared/config.ts';
 import type { Verdicts } from '../../functions/shared/domain/types.ts';
 import type { FunctionUrlServer } from '../../bin/local/function-url-server.ts';
 import { localIntakeEnvironment } from '../../bin/local/intake-environment.ts';
+import { invocationContext } from '../../bin/local/lambda-context.ts';
+import { intakeTiming } from '../../lib/intake-timing.ts';
 import { startLocalAws, type LocalAws } from '../../bin/local/local-aws.ts';
 import { startLocalStatusPage } from '../../bin/local/local-status-page.ts';
 import { PASSING_VERDICTS } from './contexts.ts';
 
 /** Third-party event payloads as AWS delivers them (aws-lambda-go testdata). */
 const AWS_EVENTS = path.resolve('test', 'fixtures', 'third-party', 'aws-events');
+
+/** Each invocation has the deployed intake's timeout. */
+const INTAKE_TIMEOUT_MS = intakeTiming(DEFAULT_OCR_TIME_LIMIT_SECONDS).timeoutSeconds * 1000;
 
 export interface Delivery {
   readonly recipients?: readonly string[];
@@ -64,7 +69,7 @@ export async function startIntakeHarness(): Promise<IntakeHarness> {
       aws,
       clients,
       claims: new DynamoClaimRepository(clients.dynamo, config.CLAIMS_TABLE),
-      handler,
+      handler: (event) => handler(event, invocationContext(INTAKE_TIMEOUT_MS)),
       statusPage,
       async receive(raw, delivery = {}) {
         const sesMessageId = randomBytes(10).toString('hex');

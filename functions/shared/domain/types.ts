@@ -70,6 +70,8 @@ export interface DocumentFile {
   readonly ocr?: OcrReading;
   /** The file's images could not be decoded: a person must look at it. */
   readonly damaged?: boolean;
+  /** How the part that carried the file broke MIME's rules (no valid content type): a person must look at it. */
+  readonly irregular?: string;
 }
 
 export type OcrEngineName = 'tesseract' | 'textract';

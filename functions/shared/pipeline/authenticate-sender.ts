@@ -1,8 +1,9 @@
 import type { ParsedMail } from 'mailparser';
+import { isPlainAddress } from '../adapters/mime/header-fields.ts';
 import { senderAuthenticity, type SenderAuthenticity } from '../domain/sender-authenticity.ts';
 import type { Verdicts } from '../domain/types.ts';
 
-/** A plain address, so nothing a sender wrote can add a header to a reply. */
+/** An address in a domain with a dot, so SES can reach it; the header writer's own check keeps out anything that could add a header. */
 const SAFE_ADDRESS = /^[^\s@<>()",;:\\]+@[^\s@<>()",;:\\]+\.[^\s@<>()",;:\\]+$/;
 
 /**
@@ -15,7 +16,7 @@ export function usableSenderAddress(mail: ParsedMail): string {
   const [mailbox] = mailboxes;
   if (fromHeaders.length !== 1 || mailboxes.length !== 1 || mailbox?.group) return '';
   const address = (mailbox?.address ?? '').trim().toLowerCase();
-  return SAFE_ADDRESS.test(address) ? address : '';
+  return SAFE_ADDRESS.test(address) && isPlainAddress(address) ? address : '';
 }
 
 /**

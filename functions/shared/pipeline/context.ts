@@ -46,7 +46,10 @@ export interface Rendition {
  */
 export interface IntakeContext {
   readonly envelope: MessageEnvelope;
+  /** The message as parsed; empty when it could not be read. */
   readonly mail: ParsedMail;
+  /** Why the message could not be read, when it could not: only its envelope is known. */
+  readonly unreadable?: string;
   readonly channel: Channel;
   /** Whether the `From` domain is authentic: what every step that trusts the sender reads. */
   readonly sender?: SenderAuthenticity;

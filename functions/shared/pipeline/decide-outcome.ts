@@ -8,6 +8,7 @@ export function decideOutcome(context: IntakeContext): IntakeContext {
 function outcomeOf(context: IntakeContext): Outcome {
   const screening = required(context.screening, 'the screening');
   if (screening.outcome !== 'accept') return { status: screening.outcome, reasons: [screening.reason] };
+  if (context.unreadable !== undefined) return { status: 'REVIEW', reasons: [`message could not be read: ${context.unreadable}`] };
 
   const identification = required(context.identification, 'the member');
   const documents = required(context.documents, 'the documents');

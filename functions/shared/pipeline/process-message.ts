@@ -7,6 +7,7 @@ import { SesMailer, type Mailer } from '../adapters/ses-mailer.ts';
 import type { AwsClients } from '../clients.ts';
 import type { IntakeConfig } from '../config.ts';
 import type { ClaimRecord, ClaimRepository, MessageStore } from '../domain/claim.ts';
+import type { Deadline } from '../domain/deadline.ts';
 import { knownFaxGateways } from '../domain/fax/index.ts';
 import { StatusLinkIssuer } from '../domain/status-link/index.ts';
 import { DEFAULT_SCAN_LIMITS } from '../domain/scans/index.ts';
@@ -64,21 +65,26 @@ export function createIntakeDependencies(config: IntakeConfig, clients: AwsClien
 
 /**
  * The intake use case for one received message: read it, decide, record it, forward it and
- * reply. Each side effect is recorded, so a redelivered message only finishes what is missing.
+ * reply. Each side effect is recorded, so a redelivered message only finishes what is missing;
+ * none is started once the claim's deadline has passed (DeadlineExceededError: the message
+ * returns to the queue and its next delivery finishes the claim).
  */
-export async function processReceivedMessage(received: ReceivedMessage, dependencies: IntakeDependencies): Promise<ClaimRecord> {
+export async function processReceivedMessage(received: ReceivedMessage, dependencies: IntakeDependencies, deadline: Deadline): Promise<ClaimRecord> {
   const context = await triage(
     received,
     await dependencies.store.openRaw(received.bucket, received.objectKey),
     dependencies.directory,
     dependencies.settings,
   );
+  deadline.throwIfPassed('recording the claim');
   const recorded = await recordClaim(context, {
     claims: dependencies.claims,
     store: dependencies.store,
     rawMessage: { bucket: received.bucket, key: received.objectKey },
     now: dependencies.now,
   });
+  deadline.throwIfPassed('forwarding the claim');
   const forwarded = await forwardClaim(recorded, context, dependencies);
+  deadline.throwIfPassed('acknowledging the claim');
   return acknowledgeMember(forwarded, context, dependencies);
 }

@@ -8,7 +8,7 @@ import { detectChannel, type ChannelSettings } from './detect-channel.ts';
 import { holdForReview } from './hold-for-review.ts';
 import { identifyMember } from './identify-member.ts';
 import { locateTreatment } from './locate-treatment.ts';
-import { parseMessage } from './parse-message.ts';
+import { readMessage } from './parse-message.ts';
 import { readDocuments } from './read-documents.ts';
 import { readScans, type ScanSettings } from './read-scans.ts';
 import { screen } from './screen.ts';
@@ -30,11 +30,12 @@ export async function triage(
   directory: MemberDirectory,
   settings: TriageSettings,
 ): Promise<IntakeContext> {
-  const mail = await parseMessage(message);
+  const { mail, unreadable } = await readMessage(message);
   const sender = await authenticateSender(envelope.verdicts, mail);
-  const received: IntakeContext = { envelope, mail, sender, ...detectChannel(envelope, mail, sender, settings) };
+  const received: IntakeContext = { envelope, mail, unreadable, sender, ...detectChannel(envelope, mail, sender, settings) };
   const screened = screen(received, settings.ownAddresses);
-  if (screened.screening?.outcome !== 'accept') return decideOutcome(screened);
+  // A message that could not be read has nothing more to read: it is decided on its envelope.
+  if (screened.screening?.outcome !== 'accept' || unreadable !== undefined) return decideOutcome(screened);
   const read = countFaxPages(await readScans(await readDocuments(screened), settings.scans));
   const identified = await identifyMember(read, directory);
   return holdForReview(decideOutcome(locateTreatment(identified)));

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseVerdicts } from '../../../bin/cli/triage-command.ts';
 import { UsageError } from '../../../bin/cli/usage-error.ts';
 import type { TriageReport } from '../../../functions/shared/pipeline/triage-report.ts';
-import { PASSING_VERDICTS, sha256 } from '../../support/contexts.ts';
+import { composeMail, PASSING_VERDICTS, sha256 } from '../../support/contexts.ts';
 
 const run = promisify(execFile);
 
@@ -22,15 +22,18 @@ interface CommandResult {
   readonly stderr: string;
 }
 
-/** Runs bin/claims-intake.ts as a user would, from the project root. */
-async function claimsIntake(...args: string[]): Promise<CommandResult> {
-  return claimsIntakeWith({}, ...args);
+interface RunOptions {
+  /** Modules imported before the command, after tsx. */
+  readonly preloads?: readonly string[];
+  /** More environment variables (the intake's configured addresses). */
+  readonly env?: Record<string, string>;
 }
 
-/** The same, with more environment variables (the intake's configured addresses). */
-async function claimsIntakeWith(env: Record<string, string>, ...args: string[]): Promise<CommandResult> {
+/** Runs bin/claims-intake.ts as a user would, from the project root. */
+async function runClaimsIntake(options: RunOptions, ...args: string[]): Promise<CommandResult> {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'bin/claims-intake.ts', ...args], { env: { ...process.env, ...env } });
+    const imports = ['tsx', ...(options.preloads ?? [])].flatMap((module) => ['--import', module]);
+    const { stdout, stderr } = await run(process.execPath, [...imports, 'bin/claims-intake.ts', ...args], { env: { ...process.env, ...options.env } });
     return { exitCode: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code?: unknown; stdout?: string; stderr?: string };
@@ -38,6 +41,10 @@ async function claimsIntakeWith(env: Record<string, string>, ...args: string[]):
     return { exitCode: failed.code, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
   }
 }
+
+const claimsIntake = (...args: string[]) => runClaimsIntake({}, ...args);
+const claimsIntakeWith = (env: Record<string, string>, ...args: string[]) => runClaimsIntake({ env }, ...args);
+const claimsIntakeAfter = (preloads: readonly string[], ...args: string[]) => runClaimsIntake({ preloads }, ...args);
 
 async function triageJson(...args: string[]): Promise<TriageReport> {
   return triageJsonWith({}, ...args);
@@ -179,6 +186,44 @@ describe('claims-intake triage', { timeout: COMMAND_TIMEOUT_MS }, () => {
     expect(report).toMatchObject({ channel: 'fax', memberId: '20481632' });
   });
 
+  describe('with a fax whose station id and file name carry bidi overrides, NUL and a terminal escape', () => {
+    const HOSTILE = '\u202eFDP.EXE\u0000\u001b[31m';
+    let directory: string;
+    let message: string;
+    let invoice: Buffer;
+
+    beforeAll(async () => {
+      directory = await mkdtemp(path.join(tmpdir(), 'claims-intake-hostile-fax-'));
+      message = path.join(directory, 'fax.eml');
+      invoice = await readFile('test/fixtures/invoices/note-honoraires-paris.pdf');
+      const raw = await composeMail({
+        from: 'Fax Service <faxes@fax.example.net>',
+        to: 'fax@claims.example.org',
+        subject: 'Incoming fax',
+        text: `TSI: ${HOSTILE}\nPages: 1\n`,
+        attachments: [{ filename: `${HOSTILE}.pdf`, content: invoice, contentType: 'application/pdf' }],
+      });
+      await writeFile(message, raw);
+    });
+
+    afterAll(async () => {
+      await rm(directory, { recursive: true, force: true });
+    });
+
+    it('prints them as they show, in JSON', async () => {
+      const report = await triageJson(message, '--to', 'fax@claims.example.org');
+      expect(report.fax).toEqual({ remoteStationId: 'FDP.EXE', pages: 1 });
+      expect(report.documents.map(({ name }) => name)).toEqual(['FDP.EXE.pdf']);
+    });
+
+    it('prints them as they show, as text, with no control character but the line ends', async () => {
+      const { exitCode, stdout, stderr } = await claimsIntake('triage', message, '--to', 'fax@claims.example.org', '--members', MEMBERS);
+      expect({ exitCode, stderr }).toEqual({ exitCode: 0, stderr: '' });
+      expect(stdout).toContain(`\ndocument:  FDP.EXE.pdf (pdf, ${invoice.length} bytes, text read)\n`);
+      expect(stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    });
+  });
+
   it.each([
     [
       'an unreadable message file',
@@ -200,6 +245,25 @@ describe('claims-intake triage', { timeout: COMMAND_TIMEOUT_MS }, () => {
   it('says in one line, without the usage text, that the message file cannot be read', async () => {
     const { exitCode, stderr } = await claimsIntake('triage', claim('no-such-claim.eml'), '--members', MEMBERS);
     expect({ exitCode, stderr }).toEqual({ exitCode: 2, stderr: `claims-intake: cannot read message ${claim('no-such-claim.eml')}: ENOENT\n` });
+  });
+
+  it('exits with 1 and one line naming the failure when the command itself fails', async () => {
+    const { exitCode, stdout, stderr } = await claimsIntakeAfter(['./test/support/failing-member-directory.ts'], 'triage', claim('fr-paris-invoice.eml'), '--members', MEMBERS);
+    expect({ exitCode, stdout, stderr }).toEqual({ exitCode: 1, stdout: '', stderr: 'claims-intake: failed (TypeError): member lookup failed\n' });
+  });
+
+  it('states its exit codes in its usage text', async () => {
+    const { exitCode, stdout } = await claimsIntake('--help');
+    expect(exitCode).toBe(0);
+    expect(stdout.slice(stdout.indexOf('Exit codes:'))).toBe(
+      [
+        'Exit codes:',
+        '  0  done; for triage, any decision, a message that could not be read included',
+        '  1  the command failed (a bug, AWS unreachable or refusing): one line on stderr',
+        '  2  bad arguments, a file that cannot be read, or a malformed members file: one line on stderr',
+        '',
+      ].join('\n'),
+    );
   });
 
   describe('with a malformed members file', () => {

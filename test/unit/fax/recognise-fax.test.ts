@@ -143,6 +143,24 @@ describe('fax gateways', () => {
     expect(await channelOf(freepbx)).toEqual({ channel: 'fax', fax: { gateway: 'FreePBX', callerNumber: '0142331827' } });
   });
 
+  it('keeps the station id and caller number as they show: no bidi override, NUL, escape sequence or invisible character', async () => {
+    const hylafax = {
+      from: 'The HylaFAX Receive Agent <fax@pbx.example.com>',
+      subject: 'Fax received from "\u202eFDP.EXE\u0000\u001b[31m"',
+      text: 'recvq/fax00042.tif:\n          Sender: \u202eFDP.EXE\u0000\u001b[31m\n           Pages: 2\n         CallID1: +33\u200b142680690\u001b[0m\n',
+    };
+    expect(await channelOf(hylafax)).toEqual({ channel: 'fax', fax: { gateway: 'HylaFAX', callerNumber: '+33142680690', remoteStationId: 'FDP.EXE', pages: 2 } });
+  });
+
+  it('takes a station id of more than 20 visible characters for none, however few it shows with its escapes', async () => {
+    const station = (written: string) => ({ from: 'Fax Service <faxes@fax.example.net>', subject: 'Incoming document', text: `TSI: ${written}\nPages: 1\n` });
+    expect(await channelOf(station(`\u001b[1m${'CABINET MOREL PARIS'}\u001b[0m\u200b\u200b\u200b`), { to: FAX })).toEqual({
+      channel: 'fax',
+      fax: { remoteStationId: 'CABINET MOREL PARIS', pages: 1 },
+    });
+    expect(await channelOf(station('CABINET MOREL PARIS 8E'), { to: FAX })).toEqual({ channel: 'fax', fax: { pages: 1 } });
+  });
+
   it('recognises a gateway from the configuration, by address or by domain, before the built-in ones', async () => {
     const gateways = knownFaxGateways([
       { name: 'Acme Fax', sender: 'acme-fax.example.com', subjectPattern: String.raw`^Fax \((?<pages>\d+)p\) from (?<caller>[\d ]+)$`, callingCode: '33' },

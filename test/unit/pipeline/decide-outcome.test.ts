@@ -138,4 +138,16 @@ describe('decideOutcome', () => {
   ] as const)('refuses to decide before an earlier step ran (%j)', (missing, message) => {
     expect(() => decided(missing)).toThrow(message);
   });
+
+  it('sends a message that could not be read to a person with why, deciding on nothing but its envelope', () => {
+    const unreadable = { ...received, unreadable: 'more than 1000 MIME parts', documents: undefined, messageTexts: undefined };
+    expect(decideOutcome({ ...unreadable, screening: { outcome: 'accept' } }).outcome).toEqual({
+      status: 'REVIEW',
+      reasons: ['message could not be read: more than 1000 MIME parts'],
+    });
+    expect(decideOutcome({ ...unreadable, screening: { outcome: 'QUARANTINED', reason: 'virus verdict FAIL' } }).outcome).toEqual({
+      status: 'QUARANTINED',
+      reasons: ['virus verdict FAIL'],
+    });
+  });
 });
