@@ -1,7 +1,7 @@
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { z } from 'zod';
-import { DEFAULT_OCR_TIME_LIMIT_SECONDS, faxGatewaysJson } from '../functions/shared/config.ts';
+import { DEFAULT_OCR_TIME_LIMIT_SECONDS, DEFAULT_REPLY_LIMIT_PER_DAY, faxGatewaysJson } from '../functions/shared/config.ts';
 import { ADMINISTRATORS } from '../functions/shared/domain/administrators.ts';
 
 /**
@@ -89,6 +89,8 @@ const contextSchema = z.object({
    * acknowledgement) under the SES quota; SQS requires at least 2.
    */
   intakeConcurrency: z.coerce.number().int().min(2).max(1000).default(5),
+  /** Replies (acknowledgements, requests, notices) one address may receive per UTC day; forwards are not counted. */
+  replyLimitPerDay: z.coerce.number().int().min(1).max(1000).default(DEFAULT_REPLY_LIMIT_PER_DAY),
   logLevel: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']).default('INFO'),
 });
 

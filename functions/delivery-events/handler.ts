@@ -4,6 +4,7 @@ import { createDynamoClient } from '../shared/clients.ts';
 import { parseDeliveryEventsConfig } from '../shared/config.ts';
 import { parseQueuedDeliveryEvent } from '../shared/events/ses-delivery-event.ts';
 import { createObservability, recordUndeliveredForward, traceClients } from '../shared/observability.ts';
+import { confirmAttempt } from '../shared/pipeline/send-once.ts';
 import { handleQueueBatch } from '../shared/queue-batch.ts';
 
 const config = parseDeliveryEventsConfig(process.env);
@@ -12,8 +13,9 @@ const { dynamo } = traceClients(tracer, { dynamo: createDynamoClient(config) });
 const claims = new DynamoClaimRepository(dynamo, config.CLAIMS_TABLE);
 
 /**
- * Records SES delivery, bounce, complaint and reject events of outgoing mail against their claim;
- * a forward that will not reach the administrator puts its claim in the review queue.
+ * Records SES send, delivery, bounce, complaint and reject events of outgoing mail against their
+ * claim, settles the ledger entry of an attempt whose answer was lost, and puts a claim whose
+ * forward will not reach the administrator in the review queue.
  */
 export async function handler(event: SQSEvent): Promise<SQSBatchResponse> {
   try {
@@ -23,6 +25,9 @@ export async function handler(event: SQSEvent): Promise<SQSBatchResponse> {
       const { reference, event: deliveryEvent } = delivery;
       await claims.recordDeliveryEvent(reference, deliveryEvent);
       logger.info('delivery event recorded', { reference, type: deliveryEvent.type });
+      // SES took the attempt: if its sender never learnt so, the ledger learns it here.
+      const claim = deliveryEvent.send && (await claims.get(reference));
+      if (claim && deliveryEvent.send) await confirmAttempt(claims, claim, deliveryEvent.send.kind, deliveryEvent);
       const reason = delivery.forwardUndelivered;
       if (reason && (await claims.markForwardUndelivered(reference, { at: deliveryEvent.at, reason }))) {
         recordUndeliveredForward(metrics);
