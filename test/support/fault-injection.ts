@@ -1,7 +1,7 @@
-import { InternalServerError, ThrottlingException } from '@aws-sdk/client-dynamodb';
+import { DynamoDBServiceException, InternalServerError, ThrottlingException } from '@aws-sdk/client-dynamodb';
 import { S3ServiceException } from '@aws-sdk/client-s3';
 import { InternalServiceError, SecretsManagerServiceException } from '@aws-sdk/client-secrets-manager';
-import { InternalServiceErrorException, TooManyRequestsException } from '@aws-sdk/client-sesv2';
+import { InternalServiceErrorException, MessageRejected, TooManyRequestsException } from '@aws-sdk/client-sesv2';
 import type { AwsClients } from '../../functions/shared/clients.ts';
 
 export type Service = keyof AwsClients;
@@ -11,10 +11,12 @@ export type Service = keyof AwsClients;
  * - `unavailable`: its own 5xx error, before the call reaches it;
  * - `network`: the connection reset before any answer, as Node reports it;
  * - `timeout-after`: the call is carried out, then its answer is lost (the SDK's TimeoutError):
- *   a write done but not known, a message sent but not recorded.
+ *   a write done but not known, a message sent but not recorded;
+ * - `refuse`: a refusal no retry changes (SES's MessageRejected, DynamoDB's ValidationException).
  */
-export type FaultKind = 'throttle' | 'unavailable' | 'network' | 'timeout-after';
-export const FAULT_KINDS: readonly FaultKind[] = ['throttle', 'unavailable', 'network', 'timeout-after'];
+export type FaultKind = 'throttle' | 'unavailable' | 'network' | 'timeout-after' | 'refuse';
+/** The faults another try may get past. */
+export const TRANSIENT_FAULTS: readonly FaultKind[] = ['throttle', 'unavailable', 'network', 'timeout-after'];
 
 export interface AwsCall {
   readonly service: Service;
@@ -38,7 +40,12 @@ export interface AcceptedSend {
 const metadata = (httpStatusCode?: number) => ({ $metadata: httpStatusCode === undefined ? {} : { httpStatusCode } });
 
 /** Each service's own error classes, shaped as the SDK deserialises them from AWS's answers. */
-function serviceError(service: Service, kind: 'throttle' | 'unavailable'): Error {
+function serviceError(service: Service, kind: 'throttle' | 'unavailable' | 'refuse'): Error {
+  if (kind === 'refuse') {
+    return service === 'ses'
+      ? new MessageRejected({ message: 'Email address is not verified.', ...metadata(400) })
+      : new DynamoDBServiceException({ name: 'ValidationException', $fault: 'client', message: 'Item size has exceeded the maximum allowed size', ...metadata(400) });
+  }
   switch (service) {
     case 'dynamo':
       return kind === 'throttle'
