@@ -324,7 +324,8 @@ export class DynamoClaimRepository implements ClaimRepository {
       new PutCommand({
         TableName: this.tableName,
         Item: { ...documentKey(memberId, sha256), sha256, reference },
-        ConditionExpression: 'attribute_not_exists(pk) OR reference = :reference',
+        ConditionExpression: 'attribute_not_exists(pk) OR #reference = :reference',
+        ExpressionAttributeNames: { '#reference': 'reference' },
         ExpressionAttributeValues: { ':reference': reference },
       }),
     );
