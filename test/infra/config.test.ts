@@ -24,6 +24,7 @@ describe('deployment configuration', () => {
       ocrTimeLimitSeconds: 20,
       faxGateways: '[]',
       intakeConcurrency: 5,
+      replyLimitPerDay: 5,
       logLevel: 'INFO',
     });
   });
@@ -37,6 +38,7 @@ describe('deployment configuration', () => {
         retentionDays: '90',
         logRetentionDays: '30',
         intakeConcurrency: '12',
+        replyLimitPerDay: '20',
         maiFaxGatewayAddress: '33142680690@fax.example.net',
         cignaUsFaxGatewayAddress: '',
         ocrEngine: 'textract',
@@ -50,6 +52,7 @@ describe('deployment configuration', () => {
       retentionDays: 90,
       logRetentionDays: RetentionDays.ONE_MONTH,
       intakeConcurrency: 12,
+      replyLimitPerDay: 20,
       maiFaxGatewayAddress: '33142680690@fax.example.net',
       cignaUsFaxGatewayAddress: undefined,
       ocrEngine: 'textract',
@@ -76,6 +79,8 @@ describe('deployment configuration', () => {
     [{ ocrEngine: 'abbyy' }, '-c ocrEngine:'],
     [{ faxGateways: '[{"name":"Acme"}]' }, '-c faxGateways:'],
     [{ ocrTimeLimitSeconds: '0' }, '-c ocrTimeLimitSeconds:'],
+    [{ replyLimitPerDay: '0' }, '-c replyLimitPerDay:'],
+    [{ replyLimitPerDay: 'many' }, '-c replyLimitPerDay:'],
     [{ account: '1234' }, '-c account: must be a 12-digit AWS account id'],
   ])('rejects %j, naming the key', (context, message) => {
     expect(() => parseClaimsIntakeConfig(context, {})).toThrow(ConfigurationError);
