@@ -23,11 +23,12 @@ export async function handler(event: SQSEvent): Promise<SQSBatchResponse> {
       const delivery = parseQueuedDeliveryEvent(body);
       if (!delivery) return;
       const { reference, event: deliveryEvent } = delivery;
-      await claims.recordDeliveryEvent(reference, deliveryEvent);
+      const claim = await claims.recordDeliveryEvent(reference, deliveryEvent);
       logger.info('delivery event recorded', { reference, type: deliveryEvent.type });
       // SES took the attempt: if its sender never learnt so, the ledger learns it here.
-      const claim = deliveryEvent.send && (await claims.get(reference));
-      if (claim && deliveryEvent.send) await confirmAttempt(claims, claim, deliveryEvent.send.kind, deliveryEvent);
+      if (deliveryEvent.send && (await confirmAttempt(claims, claim, deliveryEvent.send.kind, deliveryEvent))) {
+        logger.info('send confirmed by its SES event', { reference, kind: deliveryEvent.send.kind, attempt: deliveryEvent.send.attempt });
+      }
       const reason = delivery.forwardUndelivered;
       if (reason && (await claims.markForwardUndelivered(reference, { at: deliveryEvent.at, reason }))) {
         recordUndeliveredForward(metrics);

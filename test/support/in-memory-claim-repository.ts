@@ -125,10 +125,11 @@ export class InMemoryClaimRepository implements ClaimRepository {
     return claim;
   }
 
-  async recordDeliveryEvent(reference: string, event: DeliveryEvent): Promise<void> {
-    const claim = this.claims.get(reference);
-    if (!claim) throw new Error(`no claim ${reference}`);
-    this.claims.set(reference, { ...claim, deliveryEvents: [...(claim.deliveryEvents ?? []), event] });
+  async recordDeliveryEvent(reference: string, event: DeliveryEvent): Promise<ClaimRecord> {
+    const claim = this.required(reference);
+    const recorded = { ...claim, deliveryEvents: [...(claim.deliveryEvents ?? []), event] };
+    this.claims.set(reference, recorded);
+    return recorded;
   }
 
   async markForwardUndelivered(reference: string, change: { readonly at: string; readonly reason: string }): Promise<boolean> {

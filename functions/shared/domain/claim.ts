@@ -135,7 +135,8 @@ export interface ClaimRepository {
   withholdSend(reference: string, kind: OutgoingKind, entry: LedgerEntry): Promise<boolean>;
   /** Something about the message itself can never succeed: the claim goes to review, with why. */
   holdForReview(reference: string, change: { readonly at: string; readonly reason: string }): Promise<void>;
-  recordDeliveryEvent(reference: string, event: DeliveryEvent): Promise<void>;
+  /** Adds the event to the claim's; returns the claim with it. */
+  recordDeliveryEvent(reference: string, event: DeliveryEvent): Promise<ClaimRecord>;
   /**
    * The forward did not reach the administrator (a permanent bounce, a rejection): a forwarded
    * claim goes to REVIEW, with why. False when the claim is no longer FORWARDED.

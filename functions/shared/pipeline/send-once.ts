@@ -54,7 +54,10 @@ export async function sendOnce(claim: ClaimRecord, outgoing: Outgoing, dependenc
   if (current && SETTLED.has(current.state)) return claim;
   if (current?.state === 'sending') {
     const event = eventOfAttempt(claim, outgoing.kind, current.attempt);
-    if (event) return confirmAttempt(claims, claim, outgoing.kind, event);
+    if (event) {
+      await confirmAttempt(claims, claim, outgoing.kind, event);
+      return reread(claims, claim);
+    }
     const waitedMs = dependencies.now().getTime() - Date.parse(current.at);
     if (waitedMs < RESEND_AFTER_MS) {
       throw new SendPendingError(`the ${outgoing.kind} of attempt ${current.attempt} may have been sent: waiting for its SES events, or until ${RESEND_AFTER_MS / 60_000} minutes have passed`);
@@ -90,12 +93,11 @@ export async function sendOnce(claim: ClaimRecord, outgoing: Outgoing, dependenc
  * An SES event names an attempt still in doubt: SES took it, so it is marked sent with the
  * event's message id. The delivery-events function and a later try of the intake both come here.
  */
-export async function confirmAttempt(claims: ClaimRepository, claim: ClaimRecord, kind: OutgoingKind, event: DeliveryEvent): Promise<ClaimRecord> {
+export async function confirmAttempt(claims: ClaimRepository, claim: ClaimRecord, kind: OutgoingKind, event: DeliveryEvent): Promise<boolean> {
   const entry = ledgerEntry(claim, kind);
   const send = event.send;
-  if (!send || entry?.state !== 'sending' || entry.attempt !== send.attempt) return claim;
-  await claims.markSent(claim.reference, kind, entry.attempt, sentRecord(entry, send.messageId, event.at), statusChangeOnSent(claim, kind, event.at));
-  return reread(claims, claim);
+  if (!send || entry?.state !== 'sending' || entry.attempt !== send.attempt) return false;
+  return claims.markSent(claim.reference, kind, entry.attempt, sentRecord(entry, send.messageId, event.at), statusChangeOnSent(claim, kind, event.at));
 }
 
 /**

@@ -126,7 +126,8 @@ describe('sendOnce', () => {
       await claims.recordDeliveryEvent(REFERENCE, event);
       const withEvent = (await claims.get(REFERENCE)) as ClaimRecord;
 
-      expect(await confirmAttempt(claims, withEvent, 'forward', event)).toBe(withEvent);
+      expect(await confirmAttempt(claims, withEvent, 'forward', event)).toBe(false);
+      expect(await claims.get(REFERENCE)).toEqual(withEvent);
       await expect(sendOnce(withEvent, forward, dependencies(new RecordingMailer()))).rejects.toBeInstanceOf(SendPendingError);
     });
 
