@@ -57,10 +57,13 @@ async function billsClaim(): Promise<Buffer> {
  * clients, with the fault injector, and its own key cache) running the handler's batch loop:
  * again while it fails, a visibility timeout later each time, up to the queue's
  * maxReceiveCount. Between deliveries SES's Send events of what it took reach the
- * delivery-events function, as they do within seconds on AWS. The fault lasts the first
- * delivery, or every one when `persistent`.
+ * delivery-events function, as they do within seconds on AWS (unless `withoutSesEvents`). The
+ * fault lasts the first delivery, or every one when `persistent`.
  */
-async function deliver(plan: FaultPlan | undefined, options: { readonly persistent?: boolean; readonly raw?: Buffer } = {}): Promise<Delivered> {
+async function deliver(
+  plan: FaultPlan | undefined,
+  options: { readonly persistent?: boolean; readonly raw?: Buffer; readonly withoutSesEvents?: boolean } = {},
+): Promise<Delivered> {
   const injector = new FaultInjector();
   const clock = { offsetMs: 0 };
   const config = parseIntakeConfig(process.env);
@@ -89,7 +92,7 @@ async function deliver(plan: FaultPlan | undefined, options: { readonly persiste
     if (!options.persistent) injector.disarm();
     const events = injector.accepted.slice(published).map((send, index) => harness().queueRecord(`ses-event-${published + index}`, snsBody(sesSendEvent(send, new Date()))));
     published = injector.accepted.length;
-    if (events.length > 0) expect(await recordDeliveryEvents({ Records: events })).toEqual({ batchItemFailures: [] });
+    if (events.length > 0 && !options.withoutSesEvents) expect(await recordDeliveryEvents({ Records: events })).toEqual({ batchItemFailures: [] });
     clock.offsetMs += VISIBILITY_TIMEOUT_MS;
   }
   return { sesMessageId, objectKey: `incoming/${sesMessageId}`, receives, errors, deadLettered: failed, injector };
@@ -177,6 +180,27 @@ describe('faults at every AWS call of a claim, against the emulators', () => {
       expect(outcomes).toHaveLength(cleanRun.length);
     }, 180_000);
   }
+
+  it('sends again, recorded as a resend, a forward whose answer was lost and of which SES never told: the one case of two copies', async () => {
+    const forward = cleanRun.findIndex(({ command }) => command === 'SendEmailCommand') + 1;
+    const delivered = await deliver({ at: forward, kind: 'timeout-after', span: 'call' }, { withoutSesEvents: true });
+
+    expect(delivered.receives).toBe(2);
+    expect(delivered.errors).toEqual(['TimeoutError']);
+    const [claim] = await claimsOf(delivered.sesMessageId);
+    const reason = 'forward resent as attempt 2: attempt 1 had no result after 10 minutes';
+    expect(claim).toMatchObject({ status: 'FORWARDED', forwardSend: { state: 'sent', attempt: 2, reason } });
+    expect(claim?.reasons).toContain(reason);
+    const outbox = await harness().aws.outbox.list();
+    const forwards = mailOf(outbox, claim?.reference ?? '', MAI);
+    expect(forwards).toHaveLength(2);
+    expect(forwards.at(-1)?.messageId).toBe(claim?.forward?.messageId);
+    expect(delivered.injector.accepted.map(({ tags }) => [tags.ledger, tags.attempt])).toEqual([
+      ['forward', '1'],
+      ['forward', '2'],
+      ['reply', '1'],
+    ]);
+  }, 60_000);
 
   it('leaves a message that fails every delivery to the dead-letter queue with its reason, its raw message kept, nothing sent', async () => {
     const delivered = await deliver({ at: 1, kind: 'unavailable', span: 'onward' }, { persistent: true });

@@ -49,7 +49,6 @@ export class SendPendingError extends SafeToLogError {
 interface AwsErrorShape {
   readonly name: string;
   readonly $metadata?: { readonly httpStatusCode?: number };
-  readonly $fault?: 'client' | 'server';
   readonly $retryable?: { readonly throttling?: boolean };
   readonly CancellationReasons?: readonly { readonly Code?: string }[];
 }
