@@ -17,7 +17,7 @@ import { required } from './context.ts';
  */
 export const RESEND_AFTER_MS = 10 * 60 * 1000;
 
-/** Seconds in a day: a reply count lives one day past the day it counts, so a late clock never finds it gone. */
+/** How long a reply count is kept from the start of its UTC day: that day, and one more, so a late clock never finds it gone. */
 const REPLY_COUNT_LIFETIME_SECONDS = 2 * 24 * 60 * 60;
 
 export interface SendOnceDependencies {
@@ -77,8 +77,9 @@ export async function sendOnce(claim: ClaimRecord, outgoing: Outgoing, dependenc
       await claims.settleSend(claim.reference, outgoing.kind, entry.attempt, { state: 'failed', at, reason: `the ${outgoing.kind} was not sent: ${failure.reason}` });
       return reread(claims, claim);
     }
-    // SES said it took nothing: the next try is a first send again. Otherwise (a timeout, a 5xx)
-    // the attempt stays in doubt; so does it when this write fails, which only delays the next try.
+    // SES said it took nothing: the next try sends without waiting, and it is no resend. Otherwise
+    // (a timeout, a 5xx) the attempt stays in doubt; so does it if this write fails, which only
+    // delays the next try.
     if (failure.accepted === 'no') {
       await claims.settleSend(claim.reference, outgoing.kind, entry.attempt, { state: 'unsent', at, reason: failure.reason }).catch(() => false);
     }
