@@ -1,7 +1,7 @@
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { z } from 'zod';
-import { DEFAULT_OCR_TIME_LIMIT_SECONDS, faxGatewaysJson } from '../functions/shared/config.ts';
+import { DEFAULT_OCR_TIME_LIMIT_SECONDS, DEFAULT_REPLY_LIMIT_PER_DAY, faxGatewaysJson } from '../functions/shared/config.ts';
 import { ADMINISTRATORS } from '../functions/shared/domain/administrators.ts';
 
 /**
@@ -99,6 +99,8 @@ const contextSchema = z.object({
    * leaves less): raise the account's quota before setting this on a new account.
    */
   statusPageConcurrency: z.coerce.number().int().min(1).max(1000).default(DEFAULT_STATUS_PAGE_CONCURRENCY),
+  /** Replies (acknowledgements, requests, notices) one address may receive per UTC day; forwards are not counted. */
+  replyLimitPerDay: z.coerce.number().int().min(1).max(1000).default(DEFAULT_REPLY_LIMIT_PER_DAY),
   logLevel: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']).default('INFO'),
 });
 

@@ -74,7 +74,8 @@ async function runRound(aws: LocalAws, receiving: SesReceiving, concurrency: num
 const aws = await startLocalAws();
 let receiving: SesReceiving | undefined;
 try {
-  Object.assign(process.env, localIntakeEnvironment(aws));
+  // Four members send every round's claims, each of which must be acknowledged: the daily reply limit must not bite.
+  Object.assign(process.env, localIntakeEnvironment(aws), { REPLY_LIMIT_PER_DAY: String(claimsPerRound * CONCURRENCY_LEVELS.length) });
   const config = parseIntakeConfig(process.env);
   const clients = createAwsClients(config);
   const directory = new DynamoMemberDirectory(clients.dynamo, config.MEMBERS_TABLE);

@@ -5,6 +5,7 @@ import { parseDeliveryEventsConfig } from '../shared/config.ts';
 import { parseQueuedDeliveryEvent } from '../shared/events/ses-delivery-event.ts';
 import { sesSetupNotificationKind } from '../shared/events/ses-setup-notification.ts';
 import { createObservability, recordUndeliveredForward, traceClients } from '../shared/observability.ts';
+import { confirmAttempt } from '../shared/pipeline/send-once.ts';
 import { handleQueueBatch } from '../shared/queue-batch.ts';
 
 const config = parseDeliveryEventsConfig(process.env);
@@ -18,8 +19,9 @@ const EVENT_START_MARGIN_MS = 5_000;
 const EVENT_DEADLINE_RESERVE_MS = 3_000;
 
 /**
- * Records SES delivery, bounce, complaint and reject events of outgoing mail against their claim;
- * a forward that will not reach the administrator puts its claim in the review queue.
+ * Records SES send, delivery, bounce, complaint and reject events of outgoing mail against their
+ * claim, settles the ledger entry of an attempt whose answer was lost, and puts a claim whose
+ * forward will not reach the administrator in the review queue.
  */
 export async function handler(event: SQSEvent, context: Pick<Context, 'getRemainingTimeInMillis'>): Promise<SQSBatchResponse> {
   const timing = {
@@ -34,8 +36,12 @@ export async function handler(event: SQSEvent, context: Pick<Context, 'getRemain
       const delivery = parseQueuedDeliveryEvent(body);
       if (!delivery) return;
       const { reference, event: deliveryEvent } = delivery;
-      await claims.recordDeliveryEvent(reference, deliveryEvent);
+      const claim = await claims.recordDeliveryEvent(reference, deliveryEvent);
       logger.info('delivery event recorded', { reference, type: deliveryEvent.type });
+      // SES took the attempt: if its sender never learnt so, the ledger learns it here.
+      if (deliveryEvent.send && (await confirmAttempt(claims, claim, deliveryEvent.send.kind, deliveryEvent))) {
+        logger.info('send confirmed by its SES event', { reference, kind: deliveryEvent.send.kind, attempt: deliveryEvent.send.attempt });
+      }
       const reason = delivery.forwardUndelivered;
       if (reason && (await claims.markForwardUndelivered(reference, { at: deliveryEvent.at, reason }))) {
         recordUndeliveredForward(metrics);

@@ -115,6 +115,7 @@ export class IntakeFunction extends ProjectFunction {
         STATUS_LINK_SECRET_ARN: statusLinks.secret.secretArn,
         // A link works as long as the claim's mail and documents are kept.
         STATUS_LINK_VALIDITY_DAYS: String(config.retentionDays),
+        REPLY_LIMIT_PER_DAY: String(config.replyLimitPerDay),
         ...ALLOCATOR_ENVIRONMENT,
       },
     });

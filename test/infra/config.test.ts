@@ -25,6 +25,7 @@ describe('deployment configuration', () => {
       faxGateways: '[]',
       intakeConcurrency: 5,
       statusPageConcurrency: 10,
+      replyLimitPerDay: 5,
       logLevel: 'INFO',
     });
   });
@@ -39,6 +40,7 @@ describe('deployment configuration', () => {
         logRetentionDays: '30',
         intakeConcurrency: '12',
         statusPageConcurrency: '25',
+        replyLimitPerDay: '20',
         maiFaxGatewayAddress: '33142680690@fax.example.net',
         cignaUsFaxGatewayAddress: '',
         ocrEngine: 'textract',
@@ -53,6 +55,7 @@ describe('deployment configuration', () => {
       logRetentionDays: RetentionDays.ONE_MONTH,
       intakeConcurrency: 12,
       statusPageConcurrency: 25,
+      replyLimitPerDay: 20,
       maiFaxGatewayAddress: '33142680690@fax.example.net',
       cignaUsFaxGatewayAddress: undefined,
       ocrEngine: 'textract',
@@ -81,6 +84,8 @@ describe('deployment configuration', () => {
     [{ ocrEngine: 'abbyy' }, '-c ocrEngine:'],
     [{ faxGateways: '[{"name":"Acme"}]' }, '-c faxGateways:'],
     [{ ocrTimeLimitSeconds: '0' }, '-c ocrTimeLimitSeconds:'],
+    [{ replyLimitPerDay: '0' }, '-c replyLimitPerDay:'],
+    [{ replyLimitPerDay: 'many' }, '-c replyLimitPerDay:'],
     [{ account: '1234' }, '-c account: must be a 12-digit AWS account id'],
   ])('rejects %j, naming the key', (context, message) => {
     expect(() => parseClaimsIntakeConfig(context, {})).toThrow(ConfigurationError);

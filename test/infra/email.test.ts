@@ -180,13 +180,13 @@ describe('SES sending', () => {
     });
   });
 
-  it('publishes delivery, bounce, complaint and reject events to the delivery-events topic', () => {
+  it('publishes send, delivery, bounce, complaint and reject events to the delivery-events topic', () => {
     const { template, stack } = synthesized;
     template.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
       ConfigurationSetName: refOf(stack.sending.configurationSet),
       EventDestination: {
         Enabled: true,
-        MatchingEventTypes: ['delivery', 'bounce', 'complaint', 'reject'],
+        MatchingEventTypes: ['send', 'delivery', 'bounce', 'complaint', 'reject'],
         SnsDestination: { TopicARN: refOf(stack.deliveryEventsQueue.topic) },
       },
     });

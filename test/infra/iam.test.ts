@@ -150,6 +150,7 @@ describe('functions', () => {
           STATUS_PAGE_URL: { 'Fn::GetAtt': [logicalId(stack.statusPage.url), 'FunctionUrl'] },
           STATUS_LINK_SECRET_ARN: refOf(stack.statusLinkSecret),
           STATUS_LINK_VALIDITY_DAYS: '365',
+          REPLY_LIMIT_PER_DAY: '5',
           MALLOC_MMAP_THRESHOLD_: '67108864',
           MALLOC_TRIM_THRESHOLD_: '268435456',
           POWERTOOLS_SERVICE_NAME: 'claims-intake',

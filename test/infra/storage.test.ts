@@ -122,8 +122,11 @@ describe('encryption and retention of every store', () => {
             Projection: { ProjectionType: 'ALL' },
           },
         ],
+        // Only the daily reply counts carry the attribute.
+        TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
       }),
     });
+    expect(resources[logicalId(stack.tables.members)]?.Properties?.TimeToLiveSpecification).toBeUndefined();
   });
 
   it('encrypts every queue with the data key', () => {

@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import { InMemoryMemberDirectory } from '../../functions/shared/adapters/in-memory-member-directory.ts';
+import { DEFAULT_REPLY_LIMIT_PER_DAY } from '../../functions/shared/config.ts';
 import { Deadline } from '../../functions/shared/domain/deadline.ts';
 import { knownFaxGateways } from '../../functions/shared/domain/fax/index.ts';
 import { DEFAULT_SCAN_LIMITS, type OcrEngine } from '../../functions/shared/domain/scans/index.ts';
@@ -55,6 +56,7 @@ export async function intakeInMemory(
       scans: { engine: BLANK_OCR, limits: DEFAULT_SCAN_LIMITS, ocrTimeLimitMs: 1_000 },
     },
     administrators: {},
+    replyLimitPerDay: DEFAULT_REPLY_LIMIT_PER_DAY,
     now: () => RECEIVED_AT,
   };
   const received: ReceivedMessage = { ...delivery, sesMessageId: 'in-memory', receivedAt: RECEIVED_AT, bucket: RAW_LOCATION.bucket, objectKey: RAW_LOCATION.key };

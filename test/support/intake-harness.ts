@@ -21,7 +21,8 @@ import { PASSING_VERDICTS } from './contexts.ts';
 const AWS_EVENTS = path.resolve('test', 'fixtures', 'third-party', 'aws-events');
 
 /** Each invocation has the deployed intake's timeout. */
-const INTAKE_TIMEOUT_MS = intakeTiming(DEFAULT_OCR_TIME_LIMIT_SECONDS).timeoutSeconds * 1000;
+/** The deployed intake's timeout, which its claims' deadlines come from. */
+export const INTAKE_TIMEOUT_MS = intakeTiming(DEFAULT_OCR_TIME_LIMIT_SECONDS).timeoutSeconds * 1000;
 
 export interface Delivery {
   readonly recipients?: readonly string[];

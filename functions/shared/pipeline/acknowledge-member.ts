@@ -1,19 +1,18 @@
-import type { Mailer } from '../adapters/ses-mailer.ts';
-import type { ClaimRecord, ClaimRepository } from '../domain/claim.ts';
+import type { ClaimRecord } from '../domain/claim.ts';
 import type { StatusLinkIssuer } from '../domain/status-link/index.ts';
 import type { Language } from '../domain/types.ts';
 import { composeMemberReply, type AdministratorOverrides, type MemberReplyKind } from '../templates/index.ts';
 import { usableSenderAddress } from './authenticate-sender.ts';
 import type { IntakeContext } from './context.ts';
+import { sendOnce, type SendOnceDependencies } from './send-once.ts';
 import { summarizeClaim } from './summarize-claim.ts';
 
-export interface AcknowledgeDependencies {
-  readonly claims: ClaimRepository;
-  readonly mailer: Mailer;
+export interface AcknowledgeDependencies extends SendOnceDependencies {
   readonly administrators: AdministratorOverrides;
   /** Unset when no status page is deployed: the replies then carry no status link. */
   readonly statusLinks?: StatusLinkIssuer;
-  readonly now: () => Date;
+  /** Replies one address may receive per UTC day. */
+  readonly replyLimitPerDay: number;
 }
 
 export interface ReplyPlan {
@@ -65,7 +64,10 @@ export function planReply(claim: ClaimRecord, context: IntakeContext): ReplyPlan
   }
 }
 
-/** Sends the reply the claim calls for, once. */
+/**
+ * Sends the reply the claim calls for, once (see sendOnce), within its address's daily reply
+ * limit: past it the claim says no reply was sent, and why.
+ */
 export async function acknowledgeMember(
   claim: ClaimRecord,
   context: IntakeContext,
@@ -75,7 +77,7 @@ export async function acknowledgeMember(
   const plan = planReply(claim, context);
   if (!plan) return claim;
   const memberMessageId = context.mail.messageId;
-  const message = composeMemberReply({
+  const compose = async () => composeMemberReply({
     kind: plan.kind,
     summary: summarizeClaim(claim, context.identification?.member),
     to: plan.to,
@@ -86,10 +88,7 @@ export async function acknowledgeMember(
     administrators: dependencies.administrators,
     statusLink: await statusLinkFor(plan.kind, claim, dependencies),
   });
-  const messageId = await dependencies.mailer.send(message, { claimReference: claim.reference, kind: plan.kind });
-  const acknowledgement = { to: plan.to, messageId, at: dependencies.now().toISOString(), language: plan.language };
-  await dependencies.claims.markAcknowledged(claim.reference, acknowledgement);
-  return { ...claim, acknowledgement };
+  return sendOnce(claim, { kind: 'reply', messageKind: plan.kind, to: plan.to, language: plan.language, compose }, dependencies);
 }
 
 /**

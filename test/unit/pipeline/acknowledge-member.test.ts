@@ -148,7 +148,7 @@ describe('acknowledgeMember', () => {
   beforeEach(() => {
     claims = new InMemoryClaimRepository();
     mailer = new RecordingMailer();
-    dependencies = { claims, mailer, administrators: {}, now };
+    dependencies = { claims, mailer, administrators: {}, replyLimitPerDay: 5, now };
   });
 
 
@@ -161,7 +161,7 @@ describe('acknowledgeMember', () => {
 
     expect(mailer.sent).toHaveLength(1);
     const [sent] = mailer.sent;
-    expect(sent?.tags).toEqual({ claimReference: REFERENCE, kind: 'acknowledged' });
+    expect(sent?.tags).toEqual({ claimReference: REFERENCE, kind: 'acknowledged', ledger: 'reply', attempt: '1' });
     expect(sent?.message).toMatchObject({
       to: 'marie.dupont@example.fr',
       subject: `Votre demande de remboursement ${REFERENCE} a bien été reçue`,
@@ -175,8 +175,8 @@ describe('acknowledgeMember', () => {
   it('threads a reply to a message with one earlier reference, or none', async () => {
     const oneReference = await intakeContext({ messageId: MEMBER_MESSAGE_ID, references: '<a@mail.example.fr>' }, { identification: identified() });
     const noReference = await intakeContext({ messageId: MEMBER_MESSAGE_ID }, { identification: identified() });
-    await acknowledgeMember(claimWith('REVIEW'), oneReference, dependencies);
-    await acknowledgeMember(claimWith('REVIEW'), noReference, dependencies);
+    await acknowledgeMember(await claims.seed(claimWith('REVIEW')), oneReference, dependencies);
+    await acknowledgeMember(await claims.seed({ ...claimWith('REVIEW'), reference: EARLIER_REFERENCE, sesMessageId: 'ses-message-0002' }), noReference, dependencies);
 
     expect(mailer.sent.map(({ message }) => [message.inReplyTo, message.references])).toEqual([
       [MEMBER_MESSAGE_ID, ['<a@mail.example.fr>', MEMBER_MESSAGE_ID]],
@@ -186,7 +186,7 @@ describe('acknowledgeMember', () => {
 
   it('sends an unthreaded reply to a message without a Message-ID', async () => {
     const raw = Buffer.from('From: marie.dupont@example.fr\r\nTo: claims@claims.example.org\r\nSubject: Facture\r\n\r\nBonjour\r\n');
-    await acknowledgeMember(claimWith('REVIEW'), await contextFromRaw(raw, { identification: identified() }), dependencies);
+    await acknowledgeMember(await claims.seed(claimWith('REVIEW')), await contextFromRaw(raw, { identification: identified() }), dependencies);
 
     expect(mailer.sent.map(({ message }) => [message.inReplyTo, message.references])).toEqual([[undefined, undefined]]);
   });
@@ -196,13 +196,27 @@ describe('acknowledgeMember', () => {
     const acknowledged = await acknowledgeMember(await claims.seed(claimWith('REVIEW')), context, dependencies);
 
     const acknowledgement = { to: 'marie.dupont@example.fr', messageId: '<sent-1@mailer.test>', at: NOW.toISOString(), language: 'fr' as const };
-    expect(acknowledged).toEqual(claimWith('REVIEW', { acknowledgement }));
+    expect(acknowledged).toEqual(
+      claimWith('REVIEW', {
+        acknowledgement,
+        replySend: {
+          state: 'sent',
+          attempt: 1,
+          at: NOW.toISOString(),
+          token: expect.any(String),
+          to: 'marie.dupont@example.fr',
+          language: 'fr',
+          messageId: '<sent-1@mailer.test>',
+          sentAt: NOW.toISOString(),
+        },
+      }),
+    );
     expect(await claims.get(REFERENCE)).toEqual(acknowledged);
   });
 
   it('tells a member that the documents were already received with the earlier claim, in English', async () => {
     const context = await received('John Carter <john.carter@example.com>', identified(JOHN));
-    await acknowledgeMember(claimWith('DUPLICATE', { duplicateOf: EARLIER_REFERENCE }), context, dependencies);
+    await acknowledgeMember(await claims.seed(claimWith('DUPLICATE', { duplicateOf: EARLIER_REFERENCE })), context, dependencies);
 
     expect(mailer.sent.map(({ message, tags }) => [message.to, message.subject, tags.kind])).toEqual([
       ['john.carter@example.com', `Your claim ${EARLIER_REFERENCE}: documents already received`, 'duplicate'],
@@ -214,7 +228,7 @@ describe('acknowledgeMember', () => {
       { from: 'Anna Kowalski <anna.kowalski@example.com>', messageId: MEMBER_MESSAGE_ID },
       { identification: NOT_IDENTIFIED, outcome: { status: 'NEEDS_INFO', missing: 'member-number', reasons: NOT_IDENTIFIED.reasons } },
     );
-    const acknowledged = await acknowledgeMember(claimWith('NEEDS_INFO'), context, dependencies);
+    const acknowledged = await acknowledgeMember(await claims.seed(claimWith('NEEDS_INFO')), context, dependencies);
 
     expect(mailer.sent.map(({ message, tags }) => [message.to, message.subject, tags.kind])).toEqual([
       [
@@ -258,16 +272,18 @@ describe('acknowledgeMember with a status page', () => {
       claims: new InMemoryClaimRepository(),
       mailer,
       administrators: {},
+      replyLimitPerDay: 5,
       statusLinks: new StatusLinkIssuer(STATUS_PAGE, new FixedSigningKeys({ current: CURRENT_KEY }), 365),
       now,
     };
   });
 
+  const seeded = (claim: ClaimRecord) => (dependencies.claims as InMemoryClaimRepository).seed(claim);
   const sentText = () => mailer.sent[0]?.message.text ?? '';
 
   it("links an acknowledgement to the claim's status page, in the text and the HTML", async () => {
     const context = await received('Marie Dupont <marie.dupont@example.fr>', identified());
-    await acknowledgeMember(claimWith('FORWARDED', { forward: SENT_FORWARD }), context, dependencies);
+    await acknowledgeMember(await seeded(claimWith('FORWARDED', { forward: SENT_FORWARD })), context, dependencies);
 
     expect(sentText()).toContain(`Suivez votre demande sur notre page de suivi${NBSP}:\n${OWN_LINK}\n`);
     expect(mailer.sent[0]?.message.html).toContain(`<a href="${OWN_LINK}">${OWN_LINK}</a>`);
@@ -275,14 +291,14 @@ describe('acknowledgeMember with a status page', () => {
 
   it("links a review reply to the claim's own page", async () => {
     const context = await received('John Carter <john.carter@example.com>', identified(JOHN));
-    await acknowledgeMember(claimWith('REVIEW'), context, dependencies);
+    await acknowledgeMember(await seeded(claimWith('REVIEW')), context, dependencies);
 
     expect(sentText()).toContain(`Follow your claim on our status page:\n${OWN_LINK}\n`);
   });
 
   it('links a duplicate reply to the page of the earlier claim the documents belong to', async () => {
     const context = await received('John Carter <john.carter@example.com>', identified(JOHN));
-    await acknowledgeMember(claimWith('DUPLICATE', { duplicateOf: EARLIER_REFERENCE }), context, dependencies);
+    await acknowledgeMember(await seeded(claimWith('DUPLICATE', { duplicateOf: EARLIER_REFERENCE })), context, dependencies);
 
     expect(sentText()).toContain(`Follow your claim on our status page:\n${EARLIER_LINK}\n`);
     expect(sentText()).not.toContain(`claims/${REFERENCE}`);
@@ -293,7 +309,7 @@ describe('acknowledgeMember with a status page', () => {
       { from: 'Marie Dupont <marie.dupont@example.fr>', messageId: MEMBER_MESSAGE_ID },
       { identification: identified(), outcome: { status: 'NEEDS_INFO', missing: 'documents', reasons: ['no document attached'] } },
     );
-    await acknowledgeMember(claimWith('NEEDS_INFO'), context, dependencies);
+    await acknowledgeMember(await seeded(claimWith('NEEDS_INFO')), context, dependencies);
 
     expect(mailer.sent).toHaveLength(1);
     expect(sentText()).not.toContain(STATUS_PAGE);
@@ -301,7 +317,7 @@ describe('acknowledgeMember with a status page', () => {
 
   it('gives no link when no status page is deployed', async () => {
     const context = await received('Marie Dupont <marie.dupont@example.fr>', identified());
-    await acknowledgeMember(claimWith('FORWARDED', { forward: SENT_FORWARD }), context, { ...dependencies, statusLinks: undefined });
+    await acknowledgeMember(await seeded(claimWith('FORWARDED', { forward: SENT_FORWARD })), context, { ...dependencies, statusLinks: undefined });
 
     expect(sentText()).not.toContain('page de suivi');
     expect(sentText()).toContain('Suivez votre remboursement en ligne');
