@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CLAIM_DEADLINE_RESERVE_MS, CLAIM_START_MARGIN_MS, DOCUMENT_TIME_LIMIT_SECONDS } from '../../functions/shared/claim-timing.ts';
-import { intakeTiming, IntakeTimingError } from '../../lib/intake-timing.ts';
+import { RESEND_AFTER_MS } from '../../functions/shared/pipeline/send-once.ts';
+import { intakeTiming, IntakeTimingError, LAMBDA_MAX_TIMEOUT_SECONDS } from '../../lib/intake-timing.ts';
+import { MAX_RECEIVE_COUNT } from '../../lib/redrive.ts';
 import { arnOf, logicalId, synthStack } from './synth-stack.ts';
 
 /** What the synthesized template says of the intake's timing. */
@@ -37,6 +39,10 @@ describe('intake timing', () => {
     expect(timeoutSeconds).toBeLessThanOrEqual(900);
     // AWS's guidance for an SQS event source: visibility at least six times the function's timeout.
     expect(visibilityTimeoutSeconds).toBeGreaterThanOrEqual(6 * timeoutSeconds);
+    // A send whose result was lost is resent only once no invocation can still be running it, and
+    // while the message has at least two deliveries left before the dead-letter queue.
+    expect(RESEND_AFTER_MS / 1000).toBeGreaterThan(LAMBDA_MAX_TIMEOUT_SECONDS);
+    expect(RESEND_AFTER_MS / 1000).toBeLessThan((MAX_RECEIVE_COUNT - 2) * visibilityTimeoutSeconds);
   });
 
   it('takes one claim at a time when five would not fit the 900 s Lambda allows', () => {

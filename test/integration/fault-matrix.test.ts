@@ -18,11 +18,11 @@ import { FaultInjector, sesSendEvent, TRANSIENT_FAULTS, type AwsCall, type Fault
 import { fixture, INTAKE_TIMEOUT_MS } from '../support/intake-harness.ts';
 import { snsBody } from '../support/ses-events.ts';
 import { useIntakeHarness } from '../support/use-intake-harness.ts';
+import { VISIBILITY_TIMEOUT_FACTOR } from '../../lib/intake-timing.ts';
+import { MAX_RECEIVE_COUNT } from '../../lib/redrive.ts';
 
-/** The intake queue's: deliveries before a message moves to the dead-letter queue. */
-const MAX_RECEIVE_COUNT = 5;
-/** The intake queue's visibility timeout (six times the function's 2 minutes): the time between two deliveries. */
-const VISIBILITY_TIMEOUT_MS = 12 * 60 * 1000;
+/** The deployed intake queue's visibility timeout: SQS redelivers a failed message this long after. */
+const VISIBILITY_TIMEOUT_MS = VISIBILITY_TIMEOUT_FACTOR * INTAKE_TIMEOUT_MS;
 const MAI = 'contact@medical-administrators.com';
 const BILL = 'bill.smith@example.org';
 
@@ -194,7 +194,7 @@ describe('faults at every AWS call of a claim, against the emulators', () => {
     expect(delivered.receives).toBe(2);
     expect(delivered.errors).toEqual(['TimeoutError']);
     const [claim] = await claimsOf(delivered.sesMessageId);
-    const reason = 'forward resent as attempt 2: attempt 1 had no result after 10 minutes';
+    const reason = 'forward resent as attempt 2: attempt 1 had no result after 16 minutes';
     expect(claim).toMatchObject({ status: 'FORWARDED', forwardSend: { state: 'sent', attempt: 2, reason } });
     expect(claim?.reasons).toContain(reason);
     const outbox = await harness().aws.outbox.list();

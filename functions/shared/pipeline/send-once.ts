@@ -9,13 +9,13 @@ import { required } from './context.ts';
 
 /**
  * How long an attempt whose result is unknown (claimed, no answer recorded, no SES event of it)
- * is given before the message is sent again, as a recorded resend. Five times the intake
- * function's 2-minute timeout, so an attempt still running is never taken for lost; SES
+ * is given before the message is sent again, as a recorded resend. Longer than any Lambda
+ * invocation can run (15 minutes), so an attempt still running is never taken for lost; SES
  * publishes the Send event of a message it took within seconds, so by then silence means SES
- * never took it. Shorter than the queue's first redelivery (six times the function's timeout),
- * so the resend happens at the next try, long before the dead-letter queue.
+ * never took it. The queue redelivers a message six function timeouts apart, so the resend comes
+ * at the first or second redelivery, long before the dead-letter queue (test/infra/intake-timing.test.ts).
  */
-export const RESEND_AFTER_MS = 10 * 60 * 1000;
+export const RESEND_AFTER_MS = 16 * 60 * 1000;
 
 /** How long a reply count is kept from the start of its UTC day: that day, and one more, so a late clock never finds it gone. */
 const REPLY_COUNT_LIFETIME_SECONDS = 2 * 24 * 60 * 60;

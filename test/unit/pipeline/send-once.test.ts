@@ -138,7 +138,7 @@ describe('sendOnce', () => {
       const sent = await sendOnce(inDoubt, forward, dependencies(mailer));
 
       expect(mailer.sent.map(({ tags }) => tags.attempt)).toEqual(['2']);
-      const reason = 'forward resent as attempt 2: attempt 1 had no result after 10 minutes';
+      const reason = 'forward resent as attempt 2: attempt 1 had no result after 16 minutes';
       expect(sent.forwardSend).toMatchObject({ state: 'sent', attempt: 2, at: clock.toISOString(), reason, messageId: '<sent-1@mailer.test>' });
       expect(sent.reasons.at(-1)).toBe(reason);
       expect(sent.statusHistory.map(({ status }) => status)).toEqual(['RECEIVED', 'FORWARDED']);
