@@ -81,7 +81,7 @@ const EXPECTED: Readonly<Record<string, ExpectedDecision>> = {
   'no-from.eml': {
     status: 'REVIEW',
     memberId: null,
-    reasons: ['no member number and no sender address', 'the message has no sender address to ask for the member number'],
+    reasons: ['no member number and no usable sender address'],
     reasonsInFull: true,
     sentTo: [],
   },

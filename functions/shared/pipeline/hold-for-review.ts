@@ -1,7 +1,6 @@
 import { SES_MAX_MESSAGE_BYTES, SES_MEGABYTE, sesRefusedExtension } from '../adapters/ses-mailer.ts';
 import { required, type IntakeContext } from './context.ts';
 import { forwardAttachments, forwardSizeBound } from './forward-claim.ts';
-import { senderAddress } from './parse-message.ts';
 
 /**
  * Why SES would refuse the claim's forward, whatever the number of tries: documents that take it
@@ -24,8 +23,7 @@ function unsendableForward(context: IntakeContext): string[] {
 /**
  * What a person must see that the decision alone does not: a damaged file (the administrator
  * could not open it either), a file sent in a part that broke MIME's rules, a fax from someone
- * unknown, whose gateway cannot be asked for the member number, nor can a message with no sender,
- * and a claim to forward that SES would not send on.
+ * unknown, whose gateway cannot be asked for the member number, and a claim to forward that SES would not send on.
  */
 export function holdForReview(context: IntakeContext): IntakeContext {
   const outcome = required(context.outcome, 'the outcome');
@@ -34,9 +32,6 @@ export function holdForReview(context: IntakeContext): IntakeContext {
     ...damaged.map((document) => `${document.filename} is damaged: ${document.notReadReason}`),
     ...(context.documents ?? []).flatMap((document) => (document.irregular ? [`${document.filename} was ${document.irregular}`] : [])),
     ...(context.channel === 'fax' && outcome.missing === 'member-number' ? ['a fax gateway cannot be asked for the member number'] : []),
-    ...(context.channel === 'email' && outcome.missing === 'member-number' && senderAddress(context.mail) === ''
-      ? ['the message has no sender address to ask for the member number']
-      : []),
     ...(outcome.status === 'FORWARDED' ? unsendableForward(context) : []),
   ];
   return reasons.length === 0 ? context : { ...context, outcome: { status: 'REVIEW', reasons: [...outcome.reasons, ...reasons] } };

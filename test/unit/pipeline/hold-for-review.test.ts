@@ -69,15 +69,4 @@ describe('holdForReview', () => {
       reasons: ['treatment location KH, routed to MAI', 'facture.pdf was sent without a valid content type'],
     });
   });
-
-  it('holds a request for the member number that nobody could receive: a message with no sender', async () => {
-    const needsInfo: Outcome = { status: 'NEEDS_INFO', missing: 'member-number', reasons: ['no member number and no sender address'] };
-    const anonymous = await intakeContext({ from: undefined }, { outcome: needsInfo });
-    expect(anonymous.mail.from).toBeUndefined();
-    expect(holdForReview(anonymous).outcome).toEqual({
-      status: 'REVIEW',
-      reasons: ['no member number and no sender address', 'the message has no sender address to ask for the member number'],
-    });
-    expect(held({ outcome: needsInfo }).outcome).toEqual(needsInfo);
-  });
 });

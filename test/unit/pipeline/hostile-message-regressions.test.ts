@@ -40,9 +40,10 @@ describe('parts that break the rules of MIME', () => {
 });
 
 describe('senders that cannot be written to', () => {
-  it('asks no sender for a member number at an address holding a control character, which no header may carry', async () => {
+  it('answers no sender at an address holding a control character, which no header may carry, and holds the message for a person', async () => {
     const { claim, mailer } = await intakeInMemory(Buffer.from('From: <\u007fanna@example.com>\r\nTo: claims@claims.example.org\r\n\r\nHi\r\n', 'latin1'));
-    expect(claim.outcome).toBe('NEEDS_INFO');
+    expect(claim.outcome).toBe('REVIEW');
+    expect(claim.reasons).toEqual(['no member number and no usable sender address']);
     expect(mailer.sent).toEqual([]);
   });
 });
