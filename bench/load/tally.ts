@@ -86,6 +86,9 @@ export function tally(accepted: readonly AcceptedMessage[], claims: ReadonlyMap<
     if (expectedStatus && claim.status !== expectedStatus) problems.push(`${claim.reference} is ${claim.status}, not ${expectedStatus}`);
   }
   if (lost > 0) problems.push(`${lost} accepted messages have no claim and are not dead-lettered`);
+  const deadLetteredCount = accepted.filter(({ sesMessageId }) => deadLettered.has(sesMessageId)).length;
+  // The load's faults last one delivery: a message that used up the queue's retries found another failure.
+  if (deadLetteredCount > 0) problems.push(`${deadLetteredCount} messages were dead-lettered`);
 
   const duplicateSends = unaccountedCopies(ours, outbox, problems);
   if (duplicateSends > 0) problems.push(`${duplicateSends} forwards or replies were sent more than once without a recorded resend`);
@@ -98,7 +101,7 @@ export function tally(accepted: readonly AcceptedMessage[], claims: ReadonlyMap<
       acknowledgements: outbox.length - forwards,
       duplicateSends,
       lost,
-      deadLettered: accepted.filter(({ sesMessageId }) => deadLettered.has(sesMessageId)).length,
+      deadLettered: deadLetteredCount,
     },
     outcomes,
     problems,

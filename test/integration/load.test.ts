@@ -85,5 +85,6 @@ describe('the load\'s tally', () => {
     expect(lost.figures).toMatchObject({ lost: 1, deadLettered: 0, recorded: 0 });
     expect(lost.problems).toEqual(['1 accepted messages have no claim and are not dead-lettered']);
     expect(deadLettered.figures).toMatchObject({ lost: 0, deadLettered: 1 });
+    expect(deadLettered.problems).toEqual(['1 messages were dead-lettered']);
   });
 });
