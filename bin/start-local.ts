@@ -8,11 +8,11 @@ import { DynamoClaimRepository } from '../functions/shared/adapters/dynamo-claim
 import { DynamoMemberDirectory } from '../functions/shared/adapters/dynamo-member-directory.ts';
 import { parseMembersCsv } from '../functions/shared/adapters/members-csv.ts';
 import type { ClaimRecord } from '../functions/shared/domain/claim.ts';
+import { deadLetterDepthLine, deadLetteredLine } from './local/dead-letter-report.ts';
 import { startLocalAws, type SesOutbox } from './local/local-aws.ts';
 import { localIntakeEnvironment, LOCAL_CLAIMS_DOMAIN } from './local/intake-environment.ts';
 import { startLocalStatusPage } from './local/local-status-page.ts';
-import { startSesReceiving, type DeliveryResult, type SesReceiving } from './local/ses-receiving.ts';
-import { invocationContext } from './local/invocation-context.ts';
+import { startSesReceiving, type DeadLetter, type DeliveryResult, type SesReceiving } from './local/ses-receiving.ts';
 
 const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../test/fixtures');
 const smtpPort = Number(process.env.SMTP_PORT ?? 2525);
@@ -35,7 +35,8 @@ async function main(): Promise<void> {
   for (const member of members) await directory.save(member);
 
   const results = new Map<string, DeliveryResult>();
-  const report: Report = { claims, outbox: aws.outbox, statusPageUrl: statusPage.url };
+  // Read once messages flow, after `receiving` below has started.
+  const report: Report = { claims, outbox: aws.outbox, statusPageUrl: statusPage.url, deadLetters: () => receiving.deadLetters() };
   let samplesSent = false;
   const { handler } = await import('../functions/intake/handler.ts');
   const receiving = await startSesReceiving({
@@ -43,7 +44,7 @@ async function main(): Promise<void> {
     domain: LOCAL_CLAIMS_DOMAIN,
     s3: clients.s3,
     bucket: config.CLAIMS_BUCKET,
-    deliver: (event) => handler(event, invocationContext('claims-intake')),
+    deliver: handler,
     onProcessed: (result) => {
       results.set(result.sesMessageId, result);
       return samplesSent ? printOutcome(result, report, 'received') : undefined;
@@ -71,7 +72,8 @@ async function main(): Promise<void> {
 
   await sendSampleClaims(receiving, report, results);
   samplesSent = true;
-  console.log(`\nSample claims done. Forwards and acknowledgements: ${aws.outbox.webUrl}`);
+  console.log(`\n${deadLetterDepthLine(receiving.deadLetters())}`);
+  console.log(`Sample claims done. Forwards and acknowledgements: ${aws.outbox.webUrl}`);
   console.log(`Send your own: swaks --server 127.0.0.1:${receiving.port} --to claims@${LOCAL_CLAIMS_DOMAIN} --attach @invoice.pdf`);
   console.log('Listening; Ctrl-C to stop.');
 }
@@ -97,16 +99,18 @@ async function sendSampleClaims(receiving: SesReceiving, report: Report, results
   transport.close();
 }
 
-/** Where a claim's outcome is read from: the claims table, and the reply in the outbox. */
+/** Where a claim's outcome is read from: the claims table, and the reply in the outbox; where dead letters are kept. */
 interface Report {
   readonly claims: DynamoClaimRepository;
   readonly outbox: SesOutbox;
   readonly statusPageUrl: string;
+  readonly deadLetters: () => readonly DeadLetter[];
 }
 
 async function printOutcome(result: DeliveryResult, report: Report, label: string): Promise<void> {
   if (result.failed) {
-    console.log(`${label.padEnd(26)} FAILED after ${result.attempts} attempts: kept in the dead-letter queue`);
+    console.log(deadLetteredLine(label, result));
+    console.log(deadLetterDepthLine(report.deadLetters()));
     return;
   }
   const claim = await report.claims.findByMessageId(result.sesMessageId);

@@ -7,7 +7,7 @@ import { EmailReceiving } from './constructs/email-receiving.ts';
 import { EmailSending } from './constructs/email-sending.ts';
 import { EncryptedBucket } from './constructs/encrypted-bucket.ts';
 import { EncryptionKeys } from './constructs/encryption-keys.ts';
-import { INTAKE_BATCH_SIZE, IntakeFunction } from './constructs/intake-function.ts';
+import { IntakeFunction } from './constructs/intake-function.ts';
 import { Monitoring } from './constructs/monitoring.ts';
 import { NotificationQueue } from './constructs/notification-queue.ts';
 import { METRICS_NAMESPACE } from './constructs/project-function.ts';
@@ -84,6 +84,7 @@ export class ClaimsIntakeStack extends Stack {
       logEncryptionKey,
       logRetention: config.logRetentionDays,
       logLevel: config.logLevel,
+      reservedConcurrency: config.statusPageConcurrency,
     });
 
     this.intake = new IntakeFunction(this, 'Intake', {
@@ -101,7 +102,7 @@ export class ClaimsIntakeStack extends Stack {
       topicEncryptionKey: this.keys.notifications,
       queueEncryptionKey: dataKey,
       consumer: this.intake,
-      batchSize: INTAKE_BATCH_SIZE,
+      batchSize: this.intake.timing.batchSize,
       maxConcurrency: config.intakeConcurrency,
     });
     this.receiving = new EmailReceiving(this, 'Receiving', {

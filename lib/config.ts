@@ -1,7 +1,7 @@
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { z } from 'zod';
-import { DEFAULT_OCR_TIME_LIMIT_SECONDS, faxGatewaysJson } from '../functions/shared/config.ts';
+import { DEFAULT_OCR_TIME_LIMIT_SECONDS, DEFAULT_REPLY_LIMIT_PER_DAY, faxGatewaysJson } from '../functions/shared/config.ts';
 import { ADMINISTRATORS } from '../functions/shared/domain/administrators.ts';
 
 /**
@@ -29,6 +29,9 @@ const logRetentionValues = Object.values(RetentionDays).filter(
 /** Engines the intake can read scanned documents with. */
 export const OCR_ENGINES = ['tesseract', 'textract'] as const;
 export type OcrEngine = (typeof OCR_ENGINES)[number];
+
+/** A page is one table read of a few milliseconds: ten at once serve hundreds of members a second. */
+export const DEFAULT_STATUS_PAGE_CONCURRENCY = 10;
 
 /** Placeholder for an offline `cdk synth`; a deployment takes the account of the CLI's credentials. */
 const SYNTH_ACCOUNT = '111111111111';
@@ -89,6 +92,15 @@ const contextSchema = z.object({
    * acknowledgement) under the SES quota; SQS requires at least 2.
    */
   intakeConcurrency: z.coerce.number().int().min(2).max(1000).default(5),
+  /**
+   * Status page functions running at once, reserved for it and capping it: a flood of requests on
+   * its public URL is throttled there instead of taking the account's concurrency from the intake.
+   * The account's unreserved concurrency must stay at least 100 (Lambda refuses a reservation that
+   * leaves less): raise the account's quota before setting this on a new account.
+   */
+  statusPageConcurrency: z.coerce.number().int().min(1).max(1000).default(DEFAULT_STATUS_PAGE_CONCURRENCY),
+  /** Replies (acknowledgements, requests, notices) one address may receive per UTC day; forwards are not counted. */
+  replyLimitPerDay: z.coerce.number().int().min(1).max(1000).default(DEFAULT_REPLY_LIMIT_PER_DAY),
   logLevel: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']).default('INFO'),
 });
 

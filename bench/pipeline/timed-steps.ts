@@ -4,6 +4,7 @@ import { acknowledgeMember } from '../../functions/shared/pipeline/acknowledge-m
 import type { IntakeContext } from '../../functions/shared/pipeline/context.ts';
 import { countFaxPages } from '../../functions/shared/pipeline/count-fax-pages.ts';
 import { decideOutcome } from '../../functions/shared/pipeline/decide-outcome.ts';
+import { authenticateSender } from '../../functions/shared/pipeline/authenticate-sender.ts';
 import { detectChannel } from '../../functions/shared/pipeline/detect-channel.ts';
 import { forwardClaim } from '../../functions/shared/pipeline/forward-claim.ts';
 import { holdForReview } from '../../functions/shared/pipeline/hold-for-review.ts';
@@ -43,7 +44,8 @@ export async function processWithTimedSteps(received: ReceivedMessage, dependenc
   // Opening the raw message counts with parsing it, which reads it as it comes.
   const message = await timed('parse', () => dependencies.store.openRaw(received.bucket, received.objectKey));
   const mail = await timed('parse', () => parseMessage(message));
-  const screened = await timed('screen', () => screen({ envelope: received, mail, ...detectChannel(received, mail, settings) }, settings.ownAddresses));
+  const sender = await timed('screen', () => authenticateSender(received.verdicts, mail));
+  const screened = await timed('screen', () => screen({ envelope: received, mail, sender, ...detectChannel(received, mail, sender, settings) }, settings.ownAddresses));
   if (screened.screening?.outcome !== 'accept') throw new Error(`The benchmark message was screened out: ${screened.screening?.outcome}`);
   const documentsRead = await timed('read documents', () => readDocuments(screened, decoder, deadline));
   const scansRead = await timed('read scans', async () => countFaxPages(await readScans(documentsRead, settings.scans, decoder, deadline)));

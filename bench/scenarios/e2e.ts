@@ -21,7 +21,6 @@ import { progress, reportResult } from '../lib/scenario-output.ts';
 import { median, percentile, round } from '../lib/stats.ts';
 import { distinctSampleClaims, type SampleClaim } from '../messages/e2e-claims.ts';
 import type { EndToEndResult } from '../results.ts';
-import { invocationContext } from '../../bin/local/invocation-context.ts';
 
 const CONCURRENCY_LEVELS = [1, 4, 16] as const;
 const CLAIMS_ADDRESS = `claims@${LOCAL_CLAIMS_DOMAIN}`;
@@ -75,7 +74,8 @@ async function runRound(aws: LocalAws, receiving: SesReceiving, concurrency: num
 const aws = await startLocalAws();
 let receiving: SesReceiving | undefined;
 try {
-  Object.assign(process.env, localIntakeEnvironment(aws));
+  // Four members send every round's claims, each of which must be acknowledged: the daily reply limit must not bite.
+  Object.assign(process.env, localIntakeEnvironment(aws), { REPLY_LIMIT_PER_DAY: String(claimsPerRound * CONCURRENCY_LEVELS.length) });
   const config = parseIntakeConfig(process.env);
   const clients = createAwsClients(config);
   const directory = new DynamoMemberDirectory(clients.dynamo, config.MEMBERS_TABLE);
@@ -87,12 +87,12 @@ try {
     domain: LOCAL_CLAIMS_DOMAIN,
     s3: clients.s3,
     bucket: config.CLAIMS_BUCKET,
-    deliver: (event: SQSEvent) => {
+    deliver: (event: SQSEvent, context) => {
       for (const record of event.Records) {
         const { sesMessageId } = parseQueuedSesNotification(record.body);
         if (!acceptedAt.has(sesMessageId)) acceptedAt.set(sesMessageId, performance.now());
       }
-      return handler(event, invocationContext('claims-intake'));
+      return handler(event, context);
     },
     onProcessed: (result) => completions.settle(result.sesMessageId, { at: performance.now(), failed: result.failed }),
   });

@@ -7,7 +7,7 @@
  *   node --import tsx bench/scenarios/hostile.ts
  */
 import { readFile } from 'node:fs/promises';
-import { LOCAL_INVOCATION_TIME_MS } from '../../bin/local/invocation-context.ts';
+import { INTAKE_TIMEOUT_MS } from '../../bin/local/lambda-context.ts';
 import { sharedDocumentDecoder } from '../../functions/shared/adapters/isolation/isolated-document-decoder.ts';
 import { Deadline } from '../../functions/shared/domain/deadline.ts';
 import { processReceivedMessage } from '../../functions/shared/pipeline/process-message.ts';
@@ -47,7 +47,7 @@ for (const [index, { file }] of HOSTILE_DOCUMENTS.entries()) {
   intake.store.putRaw(received.bucket, received.objectKey, raw);
   decoder.peakMemoryMb = 0;
   const started = performance.now();
-  const claim = await processReceivedMessage(received, intake.dependencies, Deadline.in(LOCAL_INVOCATION_TIME_MS));
+  const claim = await processReceivedMessage(received, intake.dependencies, Deadline.in(INTAKE_TIMEOUT_MS));
   const seconds = round((performance.now() - started) / 1000, 1);
   // The process's high-water mark so far (claims before included: an upper bound) and the decoder's own.
   const peakRssMb = round(toMebibytes(peakRssBytes()) + decoder.peakMemoryMb);

@@ -27,7 +27,7 @@ import { BENCH_SENDER } from '../messages/pipeline-messages.ts';
 import { processWithTimedSteps, sameDecision } from '../pipeline/timed-steps.ts';
 import { PIPELINE_STEPS, type PipelineMeasurement, type StepTimes } from '../results.ts';
 import { Deadline } from '../../functions/shared/domain/deadline.ts';
-import { LOCAL_INVOCATION_TIME_MS } from '../../bin/local/invocation-context.ts';
+import { INTAKE_TIMEOUT_MS } from '../../bin/local/lambda-context.ts';
 import { sharedDocumentDecoder } from '../../functions/shared/adapters/isolation/isolated-document-decoder.ts';
 
 /** A small real claim that loads and compiles everything a claim uses before anything is measured. */
@@ -54,6 +54,7 @@ const { values: options } = parseArgs({
 if (options.message === undefined || options.name === undefined) throw new Error('--message and --name are required');
 
 const newIntake = inMemoryIntakeFactory();
+/** Each claim has the deployed function's whole timeout, as the first of its batch. */
 let runNumber = 0;
 
 function receivedMessage(): ReceivedMessage {
@@ -85,7 +86,7 @@ async function timePipeline(file: string): Promise<{ elapsedMs: number; claim: C
   const received = receivedMessage();
   intake.store.putRaw(received.bucket, received.objectKey, await readFile(file));
   const started = performance.now();
-  const claim = await processReceivedMessage(received, intake.dependencies, Deadline.in(LOCAL_INVOCATION_TIME_MS));
+  const claim = await processReceivedMessage(received, intake.dependencies, Deadline.in(INTAKE_TIMEOUT_MS));
   return { elapsedMs: performance.now() - started, claim: mustBeForwarded(claim) };
 }
 
@@ -93,7 +94,7 @@ async function timeSteps(file: string) {
   const intake = newIntake();
   const received = receivedMessage();
   intake.store.putRaw(received.bucket, received.objectKey, await readFile(file));
-  const timed = await processWithTimedSteps(received, intake.dependencies, Deadline.in(LOCAL_INVOCATION_TIME_MS));
+  const timed = await processWithTimedSteps(received, intake.dependencies, Deadline.in(INTAKE_TIMEOUT_MS));
   mustBeForwarded(timed.claim);
   return timed;
 }

@@ -1,5 +1,6 @@
 import { DynamoClaimRepository } from '../../functions/shared/adapters/dynamo-claim-repository.ts';
 import type { ClaimRecord, ClaimRecordStatus } from '../../functions/shared/domain/claim.ts';
+import { senderText } from '../../functions/shared/domain/sender-text.ts';
 import { operatorDynamoClient } from './dynamo.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -31,8 +32,12 @@ function parseStatus(text: string): ClaimRecordStatus {
   return status;
 }
 
-/** One claim per line: reference, when it came, how, from whom (member number), and why it waits. */
+/**
+ * One claim per line: reference, when it came, how, from whom (member number), and why it waits.
+ * Reasons name the sender's files: a claim recorded before they were made safe holds them as sent.
+ */
 export function reviewLine(claim: ClaimRecord): string {
   const received = claim.receivedAt.slice(0, 16).replace('T', ' ');
-  return [claim.reference, received, claim.channel.padEnd(5), (claim.memberId ?? '-').padEnd(12), claim.reasons.join('; ')].join('  ');
+  const reasons = senderText(claim.reasons.join('; '), 'line');
+  return [claim.reference, received, claim.channel.padEnd(5), (claim.memberId ?? '-').padEnd(12), reasons].join('  ');
 }

@@ -6,14 +6,13 @@ import { DEFAULT_OCR_TIME_LIMIT_SECONDS } from '../../functions/shared/config.ts
 import { Deadline } from '../../functions/shared/domain/deadline.ts';
 import { knownFaxGateways } from '../../functions/shared/domain/fax/index.ts';
 import { DEFAULT_SCAN_LIMITS } from '../../functions/shared/domain/scans/index.ts';
-import type { Verdicts, VerdictStatus } from '../../functions/shared/domain/types.ts';
+import { DMARC_POLICIES, type DmarcPolicy, type Verdicts, type VerdictStatus } from '../../functions/shared/domain/types.ts';
 import { verdictsFromHeaders } from '../../functions/shared/events/verdict-headers.ts';
 import { triage } from '../../functions/shared/pipeline/triage.ts';
 import { triageReport, type TriageReport } from '../../functions/shared/pipeline/triage-report.ts';
+import { INTAKE_TIMEOUT_MS } from '../local/lambda-context.ts';
 import { InputError, UsageError } from './usage-error.ts';
 
-/** The time a triage on this machine may take: the deployed function's, with nothing else to do. */
-const TRIAGE_TIME_MS = 120_000;
 
 export interface TriageOptions {
   readonly messagePath: string;
@@ -43,12 +42,12 @@ export async function runTriage(options: TriageOptions): Promise<TriageReport> {
       raw,
       new InMemoryMemberDirectory(members),
       {
-        ownAddresses: recipients.map((recipient) => recipient.toLowerCase()),
+        ownAddresses: intakeAddresses(options.to, process.env),
         faxLocalPart: 'fax',
         faxGateways: knownFaxGateways([]),
         scans: { engine, limits: DEFAULT_SCAN_LIMITS, ocrTimeLimitMs: DEFAULT_OCR_TIME_LIMIT_SECONDS * 1000 },
       },
-      Deadline.in(TRIAGE_TIME_MS),
+      Deadline.in(INTAKE_TIMEOUT_MS),
     );
     return triageReport(context);
   } finally {
@@ -65,21 +64,38 @@ async function readInput(path: string, what: string): Promise<Buffer> {
   }
 }
 
+/**
+ * The intake's own addresses, whose mail coming back is a loop: `--to`, and those the function
+ * is configured with (INTAKE_ADDRESSES, SENDER_ADDRESS) when set. Never the message's own `To`.
+ */
+export function intakeAddresses(to: string | undefined, env: NodeJS.ProcessEnv): string[] {
+  const configured = [...(env.INTAKE_ADDRESSES ?? '').split(','), env.SENDER_ADDRESS ?? ''];
+  return [...new Set([to ?? '', ...configured].map((address) => address.trim().toLowerCase()).filter(Boolean))];
+}
+
 const VERDICT_KEYS = ['spam', 'virus', 'spf', 'dkim', 'dmarc'] as const;
 const VERDICT_VALUES = ['PASS', 'FAIL', 'GRAY', 'PROCESSING_FAILED', 'DISABLED'] as const;
 
-/** "spam=PASS,virus=FAIL": unnamed verdicts stay PASS. */
+/** "spam=PASS,virus=FAIL,dmarc=FAIL,dmarcPolicy=reject": unnamed verdicts stay PASS, and no policy unless named. */
 export function parseVerdicts(text: string): Verdicts {
   const verdicts: Record<(typeof VERDICT_KEYS)[number], VerdictStatus> = { spam: 'PASS', virus: 'PASS', spf: 'PASS', dkim: 'PASS', dmarc: 'PASS' };
+  let dmarcPolicy: DmarcPolicy | undefined;
   for (const pair of text.split(',').filter(Boolean)) {
     const parts = pair.split('=').map((part) => part.trim());
     const [key = '', value = ''] = parts;
     const name = VERDICT_KEYS.find((known) => known === key.toLowerCase());
     const status = VERDICT_VALUES.find((known) => known === value.toUpperCase());
-    if (parts.length !== 2 || !name || !status) throw new UsageError(`bad verdict "${pair}": expected one of ${VERDICT_KEYS.join('|')}=${VERDICT_VALUES.join('|')}`);
+    const policy = key.toLowerCase() === 'dmarcpolicy' ? DMARC_POLICIES.find((known) => known === value.toLowerCase()) : undefined;
+    if (parts.length === 2 && policy) {
+      dmarcPolicy = policy;
+      continue;
+    }
+    if (parts.length !== 2 || !name || !status) {
+      throw new UsageError(`bad verdict "${pair}": expected one of ${VERDICT_KEYS.join('|')}=${VERDICT_VALUES.join('|')}, or dmarcPolicy=${DMARC_POLICIES.join('|')}`);
+    }
     verdicts[name] = status;
   }
-  return verdicts;
+  return dmarcPolicy ? { ...verdicts, dmarcPolicy } : verdicts;
 }
 
 function headerValue(raw: Buffer, name: string): string | undefined {

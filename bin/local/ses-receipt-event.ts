@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { SQSEvent } from 'aws-lambda';
 import type { SesReceiptNotification } from '../../functions/shared/events/ses-receipt.ts';
-import type { Verdicts } from '../../functions/shared/domain/types.ts';
+import type { VerdictStatus, Verdicts } from '../../functions/shared/domain/types.ts';
 
 export interface ReceivedMail {
   readonly sesMessageId: string;
@@ -17,7 +17,7 @@ export interface ReceivedMail {
 
 /** The notification SES publishes for a receipt rule's S3 action with a topic. */
 export function sesReceiptNotification(mail: ReceivedMail): SesReceiptNotification {
-  const status = (value: Verdicts[keyof Verdicts]) => ({ status: value });
+  const status = (value: VerdictStatus) => ({ status: value });
   return {
     notificationType: 'Received',
     mail: {
@@ -33,6 +33,8 @@ export function sesReceiptNotification(mail: ReceivedMail): SesReceiptNotificati
       spfVerdict: status(mail.verdicts.spf),
       dkimVerdict: status(mail.verdicts.dkim),
       dmarcVerdict: status(mail.verdicts.dmarc),
+      // As SES: only when DMARC fails.
+      ...(mail.verdicts.dmarc === 'FAIL' && mail.verdicts.dmarcPolicy ? { dmarcPolicy: mail.verdicts.dmarcPolicy } : {}),
       action: {
         type: 'S3',
         topicArn: mail.topicArn,
@@ -42,6 +44,31 @@ export function sesReceiptNotification(mail: ReceivedMail): SesReceiptNotificati
       },
     },
   };
+}
+
+/** How SES writes each verdict in its Authentication-Results (GRAY: the domain publishes no policy). */
+const RESULT_OF: Readonly<Record<VerdictStatus, string | undefined>> = {
+  PASS: 'pass',
+  FAIL: 'fail',
+  GRAY: 'none',
+  PROCESSING_FAILED: 'temperror',
+  DISABLED: undefined,
+};
+
+/** An address written as is: nothing in it can end the property or the header. */
+const PLAIN_ADDRESS = /^[\w.+-]+@[\w-]+(\.[\w-]+)+$/;
+
+/**
+ * The `Authentication-Results` SES prepends to every message it stores, written from the
+ * emulator's verdicts: SPF for the SMTP MAIL FROM and the DMARC verdict. No DKIM signature is
+ * checked here, so none is reported.
+ */
+export function sesAuthenticationResults(verdicts: Verdicts, envelopeSender: string): string {
+  const spf = RESULT_OF[verdicts.spf];
+  const dmarc = RESULT_OF[verdicts.dmarc];
+  const mailFrom = PLAIN_ADDRESS.test(envelopeSender) ? ` smtp.mailfrom=${envelopeSender}` : '';
+  const results = [...(spf ? [`spf=${spf}${mailFrom}`] : []), ...(dmarc ? [`dmarc=${dmarc}`] : [])];
+  return `Authentication-Results: amazonses.com;${results.length === 0 ? ' none' : results.map((result) => `\r\n ${result};`).join('')}\r\n`;
 }
 
 /** SNS → SQS, raw message delivery off: the SQS body is the SNS envelope around the notification. */

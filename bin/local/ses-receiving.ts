@@ -3,7 +3,9 @@ import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { SMTPServer } from 'smtp-server';
 import { verdictsFromHeaders } from '../../functions/shared/events/verdict-headers.ts';
-import { queuedReceiptEvent, sesReceiptNotification } from './ses-receipt-event.ts';
+import { MAX_RECEIVE_COUNT } from '../../lib/redrive.ts';
+import { INTAKE_TIMEOUT_MS, invocationContext, type LambdaTimeLeft } from './lambda-context.ts';
+import { queuedReceiptEvent, sesAuthenticationResults, sesReceiptNotification } from './ses-receipt-event.ts';
 
 export interface SesReceivingOptions {
   /** 0 picks a free port. */
@@ -12,13 +14,29 @@ export interface SesReceivingOptions {
   readonly domain: string;
   readonly s3: S3Client;
   readonly bucket: string;
-  /** The intake function's handler, called with the SQS event AWS would deliver. */
-  readonly deliver: (event: SQSEvent) => Promise<SQSBatchResponse>;
+  /** The intake function's handler, called with the SQS event AWS would deliver and the time it has. */
+  readonly deliver: (event: SQSEvent, context: LambdaTimeLeft) => Promise<SQSBatchResponse>;
   readonly onProcessed?: (result: DeliveryResult) => Promise<void> | void;
+  /**
+   * The time each invocation has, as the deployed function's timeout gives it.
+   * @default the intake's timeout with the default OCR time limit (lib/intake-timing.ts)
+   */
+  readonly functionTimeoutMs?: number;
+}
+
+/** A message that failed every delivery: what the deployed dead-letter queue would hold. */
+export interface DeadLetter {
+  readonly sesMessageId: string;
+  /** Where the raw message still is, for a redrive. */
+  readonly objectKey: string;
+  readonly attempts: number;
+  readonly deadLetteredAt: Date;
 }
 
 export interface DeliveryResult {
   readonly sesMessageId: string;
+  /** Where the raw message is in the bucket. */
+  readonly objectKey: string;
   readonly recipients: readonly string[];
   /** Receive attempts used; the last failed attempt would leave the message in the DLQ. */
   readonly attempts: number;
@@ -27,6 +45,8 @@ export interface DeliveryResult {
 
 export interface SesReceiving {
   readonly port: number;
+  /** The local dead-letter queue, oldest first: its length is the depth the dead-letter alarm watches. */
+  deadLetters(): readonly DeadLetter[];
   /** Resolves when every accepted message has been processed. */
   idle(): Promise<void>;
   close(): Promise<void>;
@@ -35,18 +55,20 @@ export interface SesReceiving {
 const OBJECT_KEY_PREFIX = 'incoming/';
 const TOPIC_ARN = 'arn:aws:sns:eu-west-1:000000000000:claims-intake-received';
 const QUEUE_ARN = 'arn:aws:sqs:eu-west-1:000000000000:claims-intake';
-/** The deployed queue's maxReceiveCount: after that many failed attempts a message goes to the DLQ. */
-const MAX_RECEIVE_COUNT = 3;
 /** SES accepts messages up to 40 MB. */
 const MAX_MESSAGE_BYTES = 40 * 1024 * 1024;
 
 /**
  * Plays SES receiving on 127.0.0.1: accepts SMTP for the claims domain, stores the raw message in
- * S3 under incoming/, and delivers the SNS-in-SQS event of the deployed design to the intake
- * handler, retrying failures as SQS would.
+ * S3 under incoming/ with the Authentication-Results SES prepends (its verdicts are the message's
+ * `X-SES-<Name>-Verdict` headers, PASS where there is none), and delivers the SNS-in-SQS event of
+ * the deployed design to the intake handler, retrying failures as SQS would (the deployed queue's
+ * maxReceiveCount), then keeping the message in a local dead-letter list, as the dead-letter queue would.
  */
 export async function startSesReceiving(options: SesReceivingOptions): Promise<SesReceiving> {
   const pending = new Set<Promise<void>>();
+  const deadLetters: DeadLetter[] = [];
+  const functionTimeoutMs = options.functionTimeoutMs ?? INTAKE_TIMEOUT_MS;
   const domain = options.domain.toLowerCase();
 
   const server = new SMTPServer({
@@ -66,24 +88,32 @@ export async function startSesReceiving(options: SesReceivingOptions): Promise<S
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
         const raw = Buffer.concat(chunks);
+        const verdicts = verdictsFromHeaders(raw);
+        const envelopeSender = mailFrom ? mailFrom.address : '';
+        const stored = Buffer.concat([Buffer.from(sesAuthenticationResults(verdicts, envelopeSender), 'latin1'), raw]);
         const sesMessageId = randomBytes(16).toString('hex');
         const objectKey = `${OBJECT_KEY_PREFIX}${sesMessageId}`;
         options.s3
-          .send(new PutObjectCommand({ Bucket: options.bucket, Key: objectKey, Body: raw }))
+          .send(new PutObjectCommand({ Bucket: options.bucket, Key: objectKey, Body: stored }))
           .then(() => {
             callback(null, `Ok ${sesMessageId}`);
             const notification = sesReceiptNotification({
               sesMessageId,
               timestamp: new Date(),
-              envelopeSender: mailFrom ? mailFrom.address : '',
+              envelopeSender,
               recipients,
               bucket: options.bucket,
               objectKey,
               objectKeyPrefix: OBJECT_KEY_PREFIX,
               topicArn: TOPIC_ARN,
-              verdicts: verdictsFromHeaders(raw),
+              verdicts,
             });
-            const delivery = deliverWithRetries(options, notification).then((result) => options.onProcessed?.(result));
+            const delivery = deliverWithRetries(options, functionTimeoutMs, notification)
+              .then((result) => {
+                if (result.failed) deadLetters.push({ sesMessageId, objectKey, attempts: result.attempts, deadLetteredAt: new Date() });
+                return result;
+              })
+              .then((result) => options.onProcessed?.(result));
             pending.add(delivery);
             void delivery.finally(() => pending.delete(delivery));
           })
@@ -104,6 +134,7 @@ export async function startSesReceiving(options: SesReceivingOptions): Promise<S
   };
   return {
     port,
+    deadLetters: () => [...deadLetters],
     idle,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -112,13 +143,21 @@ export async function startSesReceiving(options: SesReceivingOptions): Promise<S
   };
 }
 
+/**
+ * Delivers the message as SQS does: the same queue message each time, its receive count going up,
+ * until the handler reports it done or it has been received MAX_RECEIVE_COUNT times.
+ */
 async function deliverWithRetries(
   options: SesReceivingOptions,
+  functionTimeoutMs: number,
   notification: ReturnType<typeof sesReceiptNotification>,
 ): Promise<DeliveryResult> {
-  const base = { sesMessageId: notification.mail.messageId, recipients: notification.receipt.recipients };
+  const base = { sesMessageId: notification.mail.messageId, objectKey: notification.receipt.action.objectKey, recipients: notification.receipt.recipients };
+  const [record] = queuedReceiptEvent(notification, TOPIC_ARN, QUEUE_ARN).Records;
+  if (!record) throw new Error('the queued receipt event has no record');
   for (let attempt = 1; attempt <= MAX_RECEIVE_COUNT; attempt += 1) {
-    const response = await options.deliver(queuedReceiptEvent(notification, TOPIC_ARN, QUEUE_ARN)).catch(() => undefined);
+    const event = { Records: [{ ...record, attributes: { ...record.attributes, ApproximateReceiveCount: String(attempt) } }] };
+    const response = await options.deliver(event, invocationContext(functionTimeoutMs)).catch(() => undefined);
     if (response && response.batchItemFailures.length === 0) return { ...base, attempts: attempt, failed: false };
   }
   return { ...base, attempts: MAX_RECEIVE_COUNT, failed: true };

@@ -1,8 +1,9 @@
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { CLAIM_DEADLINE_RESERVE_MS, CLAIM_START_MARGIN_MS } from '../shared/claim-timing.ts';
 import { createAwsClients } from '../shared/clients.ts';
 import { parseIntakeConfig } from '../shared/config.ts';
-import { Deadline } from '../shared/domain/deadline.ts';
 import { parseQueuedSesNotification } from '../shared/events/ses-receipt.ts';
+import { sesSetupNotificationKind } from '../shared/events/ses-setup-notification.ts';
 import { createObservability, recordClaimMetrics, traceClients } from '../shared/observability.ts';
 import { createIntakeDependencies, processReceivedMessage } from '../shared/pipeline/process-message.ts';
 import { handleQueueBatch } from '../shared/queue-batch.ts';
@@ -10,17 +11,21 @@ import { handleQueueBatch } from '../shared/queue-batch.ts';
 const config = parseIntakeConfig(process.env);
 const { logger, metrics, tracer } = createObservability('claims-intake');
 const dependencies = createIntakeDependencies(config, traceClients(tracer, createAwsClients(config)));
-/**
- * Time kept back from the function's remaining time: a claim stopped at its deadline still has
- * it to report the batch's failures and publish the metrics before Lambda's timeout.
- */
-const INVOCATION_SAFETY_MARGIN_MS = 10_000;
 
-/** SQS batch of SES receipt notifications: each message becomes a recorded claim. */
-export async function handler(event: SQSEvent, context: Context): Promise<SQSBatchResponse> {
-  const deadline = Deadline.in(context.getRemainingTimeInMillis() - INVOCATION_SAFETY_MARGIN_MS);
+/**
+ * SQS batch of SES receipt notifications: each message becomes a recorded claim, within the time
+ * the invocation has left; a claim there is no time for returns to the queue alone.
+ */
+export async function handler(event: SQSEvent, context: Pick<Context, 'getRemainingTimeInMillis'>): Promise<SQSBatchResponse> {
+  const timing = {
+    remainingTimeMs: context.getRemainingTimeInMillis(),
+    reserveMs: CLAIM_DEADLINE_RESERVE_MS,
+    startMarginMs: CLAIM_START_MARGIN_MS,
+  };
   try {
-    return await handleQueueBatch(event, logger, async (body) => {
+    return await handleQueueBatch(event, logger, timing, async (body, deadline) => {
+      const setup = sesSetupNotificationKind(body);
+      if (setup) return logger.info('SES setup notification dropped', { kind: setup });
       const claim = await processReceivedMessage(parseQueuedSesNotification(body), dependencies, deadline);
       recordClaimMetrics(metrics, claim);
       logger.info('message processed', {

@@ -47,6 +47,13 @@ export const faxGatewaysJson = z.lazy(() => z.pipe(z.pipe(z.string(), z.transfor
  */
 export const DEFAULT_OCR_TIME_LIMIT_SECONDS = 20;
 
+/**
+ * Replies (acknowledgements, requests for what is missing, review and duplicate notices) one
+ * address may receive per UTC day. A member sending several claims a day gets each answered; a
+ * forged sender or a mail loop cannot turn the intake into a source of mail to one address.
+ */
+export const DEFAULT_REPLY_LIMIT_PER_DAY = 5;
+
 const nonEmptyString = z.string().check(z.minLength(1));
 
 /** Endpoint overrides for local emulators; unset on AWS. */
@@ -109,6 +116,8 @@ function intakeConfigSchema() {
       STATUS_PAGE_URL: z.optional(z.url()),
       STATUS_LINK_SECRET_ARN: z.optional(statusLinkSecret),
       STATUS_LINK_VALIDITY_DAYS: z._default(z.coerce.number().check(z.int(), z.minimum(1)), DEFAULT_STATUS_LINK_VALIDITY_DAYS),
+      /** Replies one address may receive per UTC day; forwards to the administrators are not counted. */
+      REPLY_LIMIT_PER_DAY: z._default(z.coerce.number().check(z.int(), z.minimum(1)), DEFAULT_REPLY_LIMIT_PER_DAY),
     })
     .check(
       z.refine((config) => config.STATUS_PAGE_URL === undefined || config.STATUS_LINK_SECRET_ARN !== undefined, {

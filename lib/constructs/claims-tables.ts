@@ -49,6 +49,8 @@ export class ClaimsTables extends Construct {
       ...common,
       partitionKey: stringKey(CLAIMS_TABLE_DESIGN.partitionKey),
       sortKey: stringKey(CLAIMS_TABLE_DESIGN.sortKey),
+      // Only the daily reply counts carry it: claims are never expired.
+      timeToLiveAttribute: CLAIMS_TABLE_DESIGN.timeToLiveAttribute,
       globalSecondaryIndexes: [CLAIMS_TABLE_DESIGN.memberIndex, CLAIMS_TABLE_DESIGN.statusIndex].map((index) => ({
         indexName: index.name,
         partitionKey: stringKey(index.partitionKey),

@@ -7,7 +7,7 @@ import { Construct } from 'constructs';
 import { ProjectFunction } from './project-function.ts';
 
 /** Recording an event is one or two table calls. */
-const DELIVERY_EVENTS_TIMEOUT = Duration.seconds(30);
+export const DELIVERY_EVENTS_TIMEOUT = Duration.seconds(30);
 /** Events handed to one invocation; failures are reported one by one. */
 export const DELIVERY_EVENTS_BATCH_SIZE = 10;
 

@@ -13,8 +13,13 @@ import {
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 
-/** Events recorded against the claim whose forward or acknowledgement they concern. */
+/**
+ * Events recorded against the claim whose forward or acknowledgement they concern. SES publishes
+ * SEND within seconds of taking a message: the outgoing ledger's proof that an attempt whose
+ * answer was lost did go out.
+ */
 const RECORDED_SENDING_EVENTS = [
+  EmailSendingEvent.SEND,
   EmailSendingEvent.DELIVERY,
   EmailSendingEvent.BOUNCE,
   EmailSendingEvent.COMPLAINT,

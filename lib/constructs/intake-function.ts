@@ -7,6 +7,7 @@ import { Construct } from 'constructs';
 import { DECODER_WORKER_FILE } from '../../functions/shared/adapters/isolation/decoder-worker-file.ts';
 import { MEMBERS_TABLE_DESIGN } from '../../functions/shared/adapters/table-design.ts';
 import type { ClaimsIntakeConfig } from '../config.ts';
+import { intakeTiming, type IntakeTiming } from '../intake-timing.ts';
 import { ClaimsTables } from './claims-tables.ts';
 import type { EmailSending } from './email-sending.ts';
 import { ProjectFunction } from './project-function.ts';
@@ -36,17 +37,15 @@ const ALLOCATOR_ENVIRONMENT = {
   MALLOC_MMAP_THRESHOLD_: String(64 * 1024 * 1024),
   MALLOC_TRIM_THRESHOLD_: String(256 * 1024 * 1024),
 };
-/** A claim takes seconds (parsing, OCR of a few pages, two sends); a batch of them fits well within. */
-const INTAKE_TIMEOUT = Duration.minutes(2);
-/** Claims handed to one invocation; failures are reported one by one. */
-export const INTAKE_BATCH_SIZE = 5;
 /**
  * Installed beside the bundle rather than bundled: sharp loads a native binary, tesseract.js starts
  * a worker script and loads its WebAssembly core from its package, and the models are files. The
  * PDF libraries (unpdf's pdf.js, pdf-lib) are most of the code by size and only some claims need
  * them, as only some need html-to-text (a message in HTML alone, see its stand-in): kept out of
- * the bundle, they are loaded on first use and the cold start does not compile them. The Textract
- * client stays bundled (40 KB): installed, it would bring its own copy of the AWS SDK (16 MB).
+ * the bundle, they are loaded on first use and the cold start does not compile them; iconv-lite
+ * likewise, for a message in a charset the runtime's TextDecoder lacks or reads otherwise
+ * (functions/shared/charsets/codecs.ts). The Textract client stays bundled (40 KB): installed,
+ * it would bring its own copy of the AWS SDK (16 MB).
  */
 const INSTALLED_MODULES = [
   'sharp',
@@ -56,6 +55,7 @@ const INSTALLED_MODULES = [
   'unpdf',
   'pdf-lib',
   'html-to-text',
+  'iconv-lite',
 ];
 
 export interface IntakeFunctionProps {
@@ -80,17 +80,21 @@ export interface IntakeFunctionProps {
  * routes, forwards and acknowledges. Its role can do exactly that and nothing more.
  */
 export class IntakeFunction extends ProjectFunction {
+  /** Batch size, timeout and queue visibility, derived from the OCR time limit. */
+  readonly timing: IntakeTiming;
+
   constructor(scope: Construct, id: string, props: IntakeFunctionProps) {
     const { config, bucket, tables, sending, statusLinks } = props;
+    const timing = intakeTiming(config.ocrTimeLimitSeconds);
     super(scope, id, {
       entry: 'functions/intake/handler.ts',
       description: 'the claims intake: understands, routes, forwards and acknowledges received claims',
       serviceName: 'claims-intake',
       memorySize: INTAKE_MEMORY_MB,
       nodeModules: INSTALLED_MODULES,
-      // Documents' untrusted bytes are decoded in a worker thread bounded in time and memory.
+      // Documents' untrusted bytes are decoded in a child process bounded in time and memory.
       workers: { [DECODER_WORKER_FILE]: 'functions/shared/adapters/isolation/decoder-worker.ts' },
-      timeout: INTAKE_TIMEOUT,
+      timeout: Duration.seconds(timing.timeoutSeconds),
       logEncryptionKey: props.logEncryptionKey,
       logRetention: config.logRetentionDays,
       logLevel: config.logLevel,
@@ -115,9 +119,12 @@ export class IntakeFunction extends ProjectFunction {
         STATUS_LINK_SECRET_ARN: statusLinks.secret.secretArn,
         // A link works as long as the claim's mail and documents are kept.
         STATUS_LINK_VALIDITY_DAYS: String(config.retentionDays),
+        REPLY_LIMIT_PER_DAY: String(config.replyLimitPerDay),
         ...ALLOCATOR_ENVIRONMENT,
       },
     });
+
+    this.timing = timing;
 
     const statements = [
       new PolicyStatement({

@@ -1,4 +1,4 @@
-import { Duration, Validations } from 'aws-cdk-lib';
+import { ArnFormat, Duration, Stack, Validations } from 'aws-cdk-lib';
 import {
   Alarm,
   AlarmStatusWidget,
@@ -11,6 +11,7 @@ import {
   type IMetric,
 } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Topic } from 'aws-cdk-lib/aws-sns';
@@ -101,6 +102,21 @@ export class Monitoring extends Construct {
 
     this.alarmTopic = new Topic(this, 'AlarmTopic', { masterKey: props.encryptionKey, enforceSSL: true });
     this.alarmTopic.addSubscription(new EmailSubscription(props.alarmEmail));
+    // The TLS deny that enforceSSL writes replaces SNS's default policy: without this grant no
+    // alarm could publish, and none would ever be mailed.
+    const stack = Stack.of(this);
+    this.alarmTopic.addToResourcePolicy(
+      new PolicyStatement({
+        sid: 'AllowAlarmsOfThisAccountToPublish',
+        principals: [new ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['sns:Publish'],
+        resources: [this.alarmTopic.topicArn],
+        conditions: {
+          StringEquals: { 'aws:SourceAccount': stack.account },
+          ArnLike: { 'aws:SourceArn': stack.formatArn({ service: 'cloudwatch', resource: 'alarm', resourceName: '*', arnFormat: ArnFormat.COLON_RESOURCE_NAME }) },
+        },
+      }),
+    );
     Validations.of(this.alarmTopic).acknowledge({
       id: 'Serverless-SNSRedrivePolicy',
       reason: 'The only subscription is the operations mailbox; an alarm mail that cannot be delivered has nowhere better to go, and the alarm stays visible in CloudWatch.',

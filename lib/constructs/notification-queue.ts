@@ -5,12 +5,12 @@ import { Topic } from 'aws-cdk-lib/aws-sns';
 import { SqsSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { VISIBILITY_TIMEOUT_FACTOR } from '../intake-timing.ts';
+import { MAX_RECEIVE_COUNT } from '../redrive.ts';
 import type { ProjectFunction } from './project-function.ts';
 
 /** The longest SQS keeps a message: a notification survives a two-week outage of its consumer. */
 const MESSAGE_RETENTION = Duration.days(14);
-/** AWS's guidance: a visibility timeout of at least six times the consumer's timeout. */
-const VISIBILITY_TIMEOUT_FACTOR = 6;
 
 export interface NotificationQueueProps {
   /** Customer managed key the topic is encrypted with. */
@@ -25,7 +25,7 @@ export interface NotificationQueueProps {
   readonly maxConcurrency: number;
   /**
    * Deliveries of a message before it is moved to the dead-letter queue.
-   * @default 5
+   * @default MAX_RECEIVE_COUNT (5)
    */
   readonly maxReceiveCount?: number;
 }
@@ -44,7 +44,7 @@ export class NotificationQueue extends Construct {
 
   constructor(scope: Construct, id: string, props: NotificationQueueProps) {
     super(scope, id);
-    this.maxReceiveCount = props.maxReceiveCount ?? 5;
+    this.maxReceiveCount = props.maxReceiveCount ?? MAX_RECEIVE_COUNT;
     const encryption = {
       encryption: QueueEncryption.KMS,
       encryptionMasterKey: props.queueEncryptionKey,

@@ -22,11 +22,13 @@ const REQUIRE_SHIM = "import { createRequire as __createRequire } from 'node:mod
 
 /**
  * mailparser's MIME helper, libmime, decodes legacy charsets with iconv-lite and encoding-japanese,
- * whose tables (about 600 KB) every cold start would load: the runtime's TextDecoder decodes the
- * same charsets (functions/shared/charsets, which says what is given up). libmime comes as an ES
- * build, which mailparser imports, and a CommonJS one, which mailsplit requires: both get the
- * CommonJS build, whose export is the same object imported or required (the ES build's namespace,
- * as `require` gives it, lacks the `detectMimeType` mailsplit calls), and libmime is bundled once.
+ * whose tables (about 600 KB) every cold start would load: the runtime's TextDecoder decodes most
+ * of the same charsets, and the real iconv-lite, installed beside the intake's bundle, is loaded
+ * for the others by the first message written in one (functions/shared/charsets). libmime comes
+ * as an ES build, which mailparser imports, and a CommonJS one, which mailsplit requires: both get
+ * the CommonJS build, whose export is the same object imported or required (the ES build's
+ * namespace, as `require` gives it, lacks the `detectMimeType` mailsplit calls), and libmime is
+ * bundled once.
  */
 const CHARSET_ALIASES = {
   '--alias:iconv-lite': join(PROJECT_ROOT, 'functions/shared/charsets/iconv-lite-stand-in.ts'),

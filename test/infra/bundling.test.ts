@@ -1,17 +1,18 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { promisify } from 'node:util';
 import { readdirSync } from 'node:fs';
 import { mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 import { S3Client } from '@aws-sdk/client-s3';
 import type { BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { build, type Metafile } from 'esbuild';
 import type { ParsedMail } from 'mailparser';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { BUNDLE_BUDGET_BYTES } from '../../bench/budgets.ts';
 import { bundleContents, HEAVY_MODULES } from '../../bench/cold-start/bundle-contents.ts';
 import { esbuildOptionsOf } from '../../bench/cold-start/cdk-esbuild-options.ts';
 import { deployedFunctions } from '../../bench/cold-start/deployed-functions.ts';
@@ -64,7 +65,7 @@ const STAND_IN_IMPORTERS: Readonly<Record<string, readonly string[]>> = {
   'functions/shared/stand-ins/html-to-text-stand-in.ts': ['node_modules/mailparser/dist/esm/mail-parser.js'],
   'functions/shared/stand-ins/tlds-stand-in.ts': ['node_modules/mailparser/dist/esm/tlds.cjs'],
   'functions/shared/stand-ins/semver-stand-in.ts': ['node_modules/aws-xray-sdk-core/dist/lib/patchers/aws_p.js'],
-  'functions/shared/stand-ins/credential-provider-node-stand-in.ts': ['dynamodb', 's3', 'secrets-manager', 'sesv2', 'textract'].map(
+  'functions/shared/stand-ins/credential-provider-node-stand-in.ts': ['dynamodb', 's3', 'secrets-manager', 'ses', 'sesv2', 'textract'].map(
     (client) => `node_modules/@aws-sdk/client-${client}/dist-es/runtimeConfig.js`,
   ),
 };
@@ -89,6 +90,24 @@ const HTML_ONLY_CLAIM = Buffer.from(
 const DOCUMENT = Buffer.from(Array.from({ length: 3000 }, (_, index) => (index * 31) % 256));
 /** Lines of the text body: enough for its characters to straddle the chunks the parser decodes. */
 const BODY_LINES = 40;
+
+/**
+ * Imports the bundle in a process of its own, where nothing else loaded iconv-lite, and says
+ * after each message given whether iconv-lite is loaded.
+ */
+const ICONV_LITE_LOADING_SCRIPT = `
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+const [bundlePath, ...messagePaths] = process.argv.slice(2);
+const loaded = () => Object.keys(createRequire(import.meta.url).cache).some((key) => key.includes('/node_modules/iconv-lite/'));
+const { parseMessage } = await import(bundlePath);
+const states = [loaded()];
+for (const messagePath of messagePaths) {
+  const mail = await parseMessage(await readFile(messagePath));
+  states.push([mail.subject, loaded()]);
+}
+console.log(JSON.stringify(states));
+`;
 
 /** What the test bundles, as the intake parses and reads messages. */
 interface Bundled {
@@ -181,6 +200,7 @@ describe("the intake's bundle, built with its deployed bundling options", () => 
   let bundledInputs: string[];
   let bundled: Bundled;
   let workerFiles: string[];
+  let bundlePath: string;
 
   beforeAll(async () => {
     const intake = deployedFunctions().find(({ name }) => name === 'intake');
@@ -199,6 +219,7 @@ describe("the intake's bundle, built with its deployed bundling options", () => 
       await run(ESBUILD_COMMAND, [...workerBundlingArguments(workerEntry, path.join(directory, file), intake.bundling.nodeModules ?? [])], { cwd: PROJECT_ROOT });
     }
     workerFiles = Object.keys(intake.workers);
+    bundlePath = options.outfile;
     bundled = (await import(pathToFileURL(options.outfile).href)) as Bundled;
   });
 
@@ -251,6 +272,7 @@ describe("the intake's bundle, built with its deployed bundling options", () => 
       'functions/shared/charsets/codecs.ts',
       'functions/shared/charsets/encoding-japanese-stand-in.ts',
       'functions/shared/charsets/iconv-lite-stand-in.ts',
+      'functions/shared/charsets/installed-iconv-lite.ts',
     ]);
   });
 
@@ -322,6 +344,17 @@ describe("the intake's bundle, built with its deployed bundling options", () => 
       attachments: [{ filename: sample.filename, contentType: 'application/pdf', checksum: createHash('sha256').update(DOCUMENT).digest('hex') }],
     });
   });
+
+  it('loads iconv-lite, installed beside it, only for the first message in a charset TextDecoder lacks or reads otherwise', async () => {
+    const script = path.join(directory, 'iconv-lite-loading.mjs');
+    await writeFile(script, ICONV_LITE_LOADING_SCRIPT);
+    const charsets = ['windows-1252', 'koi8-r', 'cp437', 'cp949'];
+    const samples = charsets.map((charset) => SAMPLES.find((sample) => sample.charset === charset) ?? expect.unreachable());
+    const messages = charsets.map((charset) => path.join(directory, `${charset}.eml`));
+    await Promise.all(samples.map((sample, index) => writeFile(messages[index] ?? '', messageIn(sample))));
+    const { stdout } = await run(process.execPath, [script, pathToFileURL(bundlePath).href, ...messages], { cwd: directory });
+    expect(JSON.parse(stdout)).toEqual([false, ...samples.map((sample) => [sample.text, ['cp437', 'cp949'].includes(sample.charset)])]);
+  });
 });
 
 describe("every function's bundle", () => {
@@ -356,6 +389,21 @@ describe("every function's bundle", () => {
           : { module, loading: 'not in the bundle', bundled: false },
       ),
     );
+  });
+
+  it.each(functions.map(({ name }) => name))('%s is within the bundle budget: Lambda reads and compiles it at every cold start', (name) => {
+    const { metafile, outfile } = metafiles.get(name) ?? {};
+    if (metafile === undefined || outfile === undefined) throw new Error(`${name} was not built`);
+    expect(metafile.outputs[outfile]?.bytes).toBeLessThan(BUNDLE_BUDGET_BYTES);
+  });
+
+  it('has iconv-lite installed beside each bundle whose charset stand-in loads it, at the version libmime depends on', async () => {
+    const loadingIt = functions.filter(({ name }) => inputsOf(name)['functions/shared/charsets/installed-iconv-lite.ts'] !== undefined);
+    expect(loadingIt.map(({ name }) => name)).toEqual(['intake']);
+    for (const { bundling } of loadingIt) expect(bundling.nodeModules).toContain('iconv-lite');
+    const packageJson = JSON.parse(await readFile(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    const libmimePackage = createRequire(createRequire(import.meta.url).resolve('libmime'));
+    expect(packageJson.dependencies['iconv-lite']).toBe((libmimePackage('iconv-lite/package.json') as { version: string }).version);
   });
 
   it('has html-to-text installed beside each bundle whose stand-in loads it, at the version mailparser depends on', async () => {

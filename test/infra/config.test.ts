@@ -24,6 +24,8 @@ describe('deployment configuration', () => {
       ocrTimeLimitSeconds: 20,
       faxGateways: '[]',
       intakeConcurrency: 5,
+      statusPageConcurrency: 10,
+      replyLimitPerDay: 5,
       logLevel: 'INFO',
     });
   });
@@ -37,6 +39,8 @@ describe('deployment configuration', () => {
         retentionDays: '90',
         logRetentionDays: '30',
         intakeConcurrency: '12',
+        statusPageConcurrency: '25',
+        replyLimitPerDay: '20',
         maiFaxGatewayAddress: '33142680690@fax.example.net',
         cignaUsFaxGatewayAddress: '',
         ocrEngine: 'textract',
@@ -50,6 +54,8 @@ describe('deployment configuration', () => {
       retentionDays: 90,
       logRetentionDays: RetentionDays.ONE_MONTH,
       intakeConcurrency: 12,
+      statusPageConcurrency: 25,
+      replyLimitPerDay: 20,
       maiFaxGatewayAddress: '33142680690@fax.example.net',
       cignaUsFaxGatewayAddress: undefined,
       ocrEngine: 'textract',
@@ -71,11 +77,15 @@ describe('deployment configuration', () => {
     [{ logRetentionDays: '100' }, '-c logRetentionDays: must be one of 1, 3, 5, 7, 14, 30'],
     [{ faxLocalPart: 'claims' }, '-c faxLocalPart: must differ from claimsLocalPart'],
     [{ intakeConcurrency: '1' }, '-c intakeConcurrency:'],
+    [{ statusPageConcurrency: '0' }, '-c statusPageConcurrency:'],
+    [{ statusPageConcurrency: 'ten' }, '-c statusPageConcurrency:'],
     [{ domain: 'localhost' }, '-c domain: must be a domain name'],
     [{ alarmEmail: 'operations' }, '-c alarmEmail:'],
     [{ ocrEngine: 'abbyy' }, '-c ocrEngine:'],
     [{ faxGateways: '[{"name":"Acme"}]' }, '-c faxGateways:'],
     [{ ocrTimeLimitSeconds: '0' }, '-c ocrTimeLimitSeconds:'],
+    [{ replyLimitPerDay: '0' }, '-c replyLimitPerDay:'],
+    [{ replyLimitPerDay: 'many' }, '-c replyLimitPerDay:'],
     [{ account: '1234' }, '-c account: must be a 12-digit AWS account id'],
   ])('rejects %j, naming the key', (context, message) => {
     expect(() => parseClaimsIntakeConfig(context, {})).toThrow(ConfigurationError);

@@ -96,30 +96,51 @@ describe('SES receiving', () => {
     ]);
   });
 
-  it('activates the rule set with SetActiveReceiptRuleSet on create and update, and deactivates it on delete', () => {
+  it('activates the rule set through its own custom resource, once the rule exists, and no AwsCustomResource is left', () => {
     const { template, stack } = synthesized;
-    const activation = template.findResources('Custom::AWS');
-    expect(Object.keys(activation)).toEqual([logicalId(stack.receiving.activation.resource)]);
-    const [resource] = Object.values(activation);
-    const ruleSetRef = refOf(stack.receiving.ruleSet);
-    const call = { 'Fn::Join': ['', ['{"service":"SES","action":"SetActiveReceiptRuleSet","parameters":{"RuleSetName":"', ruleSetRef, '"},"physicalResourceId":{"id":"', ruleSetRef, '"}}']] };
-    expect(resource?.Properties).toMatchObject({ Create: call, Update: call, InstallLatestAwsSdk: false });
-    expect(JSON.parse(resource?.Properties.Delete)).toEqual({ service: 'SES', action: 'SetActiveReceiptRuleSet', parameters: {} });
-    expect(resource?.DependsOn).toEqual(expect.arrayContaining([logicalId(stack.receiving.rule)]));
+    const activations = template.findResources('Custom::ActiveReceiptRuleSet');
+    expect(Object.keys(activations)).toEqual([logicalId(stack.receiving.activation.resource)]);
+    const [resource] = Object.values(activations);
+    expect(resource?.Properties).toEqual({
+      ServiceToken: { 'Fn::GetAtt': [expect.stringMatching(/^ReceivingActivationProviderframeworkonEvent/), 'Arn'] },
+      RuleSetName: refOf(stack.receiving.ruleSet),
+    });
+    expect(resource?.DependsOn).toEqual(expect.arrayContaining([logicalId(stack.receiving.rule), logicalId(stack.receiving.ruleSet)]));
+    template.resourceCountIs('Custom::AWS', 0);
   });
 
-  it('gives the activation function SetActiveReceiptRuleSet and its own log group, nothing else', () => {
+  it('runs functions/receipt-rule-set/handler.ts, which may read and set the active rule set, nothing else', () => {
     const { template, stack } = synthesized;
+    const { handler } = stack.receiving.activation;
+    expect(handler.entry.endsWith('functions/receipt-rule-set/handler.ts')).toBe(true);
     template.hasResourceProperties('AWS::IAM::Policy', {
-      Roles: [refOf(stack.node.findChild('Receiving').node.findChild('Activation').node.findChild('Role'))],
+      Roles: [refOf(handler.role)],
       PolicyDocument: {
         Statement: Match.exact([
+          { Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: arnOf(handler.logGroup) },
+          { Effect: 'Allow', Action: ['xray:PutTelemetryRecords', 'xray:PutTraceSegments'], Resource: '*' },
           {
+            Sid: 'ReadAndSetTheActiveRuleSet',
             Effect: 'Allow',
-            Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
-            Resource: arnOf(stack.node.findChild('Receiving').node.findChild('Activation').node.findChild('Logs')),
+            Action: ['ses:DescribeActiveReceiptRuleSet', 'ses:SetActiveReceiptRuleSet'],
+            Resource: '*',
           },
-          { Effect: 'Allow', Action: 'ses:SetActiveReceiptRuleSet', Resource: '*' },
+        ]),
+      },
+    });
+  });
+
+  it('lets the provider framework only write its logs, and look up and invoke that function', () => {
+    const { template, stack } = synthesized;
+    const activation = stack.receiving.activation;
+    const fn = arnOf(activation.handler.function);
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      Roles: [refOf(activation.node.findChild('ProviderRole'))],
+      PolicyDocument: {
+        Statement: Match.exact([
+          { Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: arnOf(activation.node.findChild('ProviderLogs')) },
+          { Effect: 'Allow', Action: 'lambda:InvokeFunction', Resource: [fn, { 'Fn::Join': ['', [fn, ':*']] }] },
+          { Effect: 'Allow', Action: 'lambda:GetFunction', Resource: fn },
         ]),
       },
     });
@@ -159,13 +180,13 @@ describe('SES sending', () => {
     });
   });
 
-  it('publishes delivery, bounce, complaint and reject events to the delivery-events topic', () => {
+  it('publishes send, delivery, bounce, complaint and reject events to the delivery-events topic', () => {
     const { template, stack } = synthesized;
     template.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
       ConfigurationSetName: refOf(stack.sending.configurationSet),
       EventDestination: {
         Enabled: true,
-        MatchingEventTypes: ['delivery', 'bounce', 'complaint', 'reject'],
+        MatchingEventTypes: ['send', 'delivery', 'bounce', 'complaint', 'reject'],
         SnsDestination: { TopicARN: refOf(stack.deliveryEventsQueue.topic) },
       },
     });

@@ -110,7 +110,7 @@ describe('IAM, function by function', () => {
   it('gives every role its own inline policy and no managed policy', () => {
     const { template } = synthStack({ domain: 'claims.example.fr' });
     const roles = Object.values(template.findResources('AWS::IAM::Role'));
-    expect(roles).toHaveLength(4);
+    expect(roles).toHaveLength(5);
     for (const role of roles) expect(role.Properties.ManagedPolicyArns).toBeUndefined();
   });
 });
@@ -127,7 +127,7 @@ describe('functions', () => {
       Runtime: 'nodejs22.x',
       Architectures: ['arm64'],
       MemorySize: 1536,
-      Timeout: 120,
+      Timeout: 337,
       TracingConfig: { Mode: 'Active' },
       LoggingConfig: { LogGroup: refOf(stack.intake.logGroup) },
       Environment: {
@@ -150,6 +150,7 @@ describe('functions', () => {
           STATUS_PAGE_URL: { 'Fn::GetAtt': [logicalId(stack.statusPage.url), 'FunctionUrl'] },
           STATUS_LINK_SECRET_ARN: refOf(stack.statusLinkSecret),
           STATUS_LINK_VALIDITY_DAYS: '365',
+          REPLY_LIMIT_PER_DAY: '5',
           MALLOC_MMAP_THRESHOLD_: '67108864',
           MALLOC_TRIM_THRESHOLD_: '268435456',
           POWERTOOLS_SERVICE_NAME: 'claims-intake',

@@ -7,7 +7,7 @@ import { arnOf, logicalId, refOf, synthStack, type SynthesizedStack } from './sy
 const FOURTEEN_DAYS = 14 * 24 * 3600;
 
 describe.each([
-  { name: 'intake', pick: (s: SynthesizedStack['stack']) => ({ queue: s.intakeQueue, consumer: s.intake.function }), batchSize: 5, maxConcurrency: 7, functionTimeout: 120 },
+  { name: 'intake', pick: (s: SynthesizedStack['stack']) => ({ queue: s.intakeQueue, consumer: s.intake.function }), batchSize: 5, maxConcurrency: 7, functionTimeout: 337 },
   { name: 'delivery events', pick: (s: SynthesizedStack['stack']) => ({ queue: s.deliveryEventsQueue, consumer: s.deliveryEvents.function }), batchSize: 10, maxConcurrency: 2, functionTimeout: 30 },
 ])('$name queue', ({ pick, batchSize, maxConcurrency, functionTimeout }) => {
   let synthesized: SynthesizedStack;

@@ -71,6 +71,18 @@ describe('status page', () => {
     });
   });
 
+  it('reserves 10 concurrent pages by default, or as configured, and leaves the other functions on the shared pool', () => {
+    const reservations = (context: Record<string, unknown>) => {
+      const { stack, template } = synthStack(context);
+      const resources = template.toJSON().Resources;
+      return [stack.statusPage, stack.intake, stack.deliveryEvents].map(
+        (fn) => resources[logicalId(fn.function)].Properties.ReservedConcurrentExecutions,
+      );
+    };
+    expect(reservations({})).toEqual([10, undefined, undefined]);
+    expect(reservations({ statusPageConcurrency: '3' })).toEqual([3, undefined, undefined]);
+  });
+
   it('gives the intake the page URL, the key and links that work as long as the claims are kept', () => {
     const { stack, template } = synthStack({ retentionDays: '400' });
     template.hasResourceProperties('AWS::Lambda::Function', {

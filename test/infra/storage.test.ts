@@ -122,8 +122,11 @@ describe('encryption and retention of every store', () => {
             Projection: { ProjectionType: 'ALL' },
           },
         ],
+        // Only the daily reply counts carry the attribute.
+        TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
       }),
     });
+    expect(resources[logicalId(stack.tables.members)]?.Properties?.TimeToLiveSpecification).toBeUndefined();
   });
 
   it('encrypts every queue with the data key', () => {
@@ -151,7 +154,7 @@ describe('encryption and retention of every store', () => {
 
   it('encrypts every log group with the operations key and keeps logs for the configured days', () => {
     const logGroups = ofType('AWS::Logs::LogGroup');
-    expect(logGroups).toHaveLength(4);
+    expect(logGroups).toHaveLength(5);
     for (const [, logGroup] of logGroups) {
       expect(logGroup.Properties).toEqual({ KmsKeyId: arnOf(synthesized.stack.keys.operations), RetentionInDays: 90 });
     }

@@ -2,8 +2,12 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
-import { describe, expect, it } from 'vitest';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { describe, expect, it, vi } from 'vitest';
+import type { SQSEvent } from 'aws-lambda';
+import { invocationContext } from '../../bin/local/lambda-context.ts';
 import type { OutboxEmail } from '../../bin/local/local-aws.ts';
+import { DELIVERY_EVENTS_TIMEOUT } from '../../lib/constructs/delivery-events-function.ts';
 import { CLAIM_REFERENCE_PATTERN } from '../../functions/shared/domain/claim-reference.ts';
 import { useIntakeHarness } from '../support/use-intake-harness.ts';
 import { sesBounceRecord, snsBody } from '../support/ses-events.ts';
@@ -19,6 +23,39 @@ async function deliver(raw: Buffer, delivery?: Delivery) {
   const { event, sesMessageId } = await harness().receive(raw, delivery);
   const response = await harness().handler(event);
   return { event, sesMessageId, response };
+}
+
+/** What the handler logged while `work` ran, level by level, whatever the configured level. */
+async function logsOf(work: () => Promise<unknown>): Promise<{ info: unknown[][]; warn: unknown[][]; error: unknown[][] }> {
+  const spies = { info: vi.spyOn(Logger.prototype, 'info'), warn: vi.spyOn(Logger.prototype, 'warn'), error: vi.spyOn(Logger.prototype, 'error') };
+  try {
+    await work();
+    return { info: [...spies.info.mock.calls], warn: [...spies.warn.mock.calls], error: [...spies.error.mock.calls] };
+  } finally {
+    Object.values(spies).forEach((spy) => spy.mockRestore());
+  }
+}
+
+/** SNS's envelope, as SQS delivers it, around what SES publishes on a topic it is set up with. */
+const setupNotificationBody = (topicArn: string, message: string) =>
+  JSON.stringify({
+    Type: 'Notification',
+    MessageId: '0ec3ac6d-9f51-5389-a925-f287c0aac55e',
+    TopicArn: topicArn,
+    Message: message,
+    Timestamp: '2026-06-17T16:00:59.499Z',
+    SignatureVersion: '1',
+    Signature: 'EXAMPLE',
+    SigningCertURL: 'https://sns.eu-west-1.amazonaws.com/SimpleNotificationService-60eadc530605d63b8e62a523676ef735.pem',
+    UnsubscribeURL: `https://sns.eu-west-1.amazonaws.com/?Action=Unsubscribe&SubscriptionArn=${topicArn}:a504a9b0-73d7-4e0e-b73b-5afab59ae555`,
+  });
+const RECEIPT_TOPIC = 'arn:aws:sns:eu-west-1:123456789012:ClaimsIntake-received';
+const EVENTS_TOPIC = 'arn:aws:sns:eu-west-1:123456789012:ClaimsIntake-events';
+
+/** The delivery-events function, invoked with its deployed timeout. */
+async function recordDeliveryEvents(event: SQSEvent) {
+  const { handler } = await import('../../functions/delivery-events/handler.ts');
+  return handler(event, invocationContext(DELIVERY_EVENTS_TIMEOUT.toMilliseconds()));
 }
 
 async function claimFor(sesMessageId: string) {
@@ -192,9 +229,76 @@ describe('intake handler against the emulators', () => {
     expect((await harness().aws.outbox.list()).map((email) => email.destination.to)).toEqual([['anna.kowalski@example.com']]);
 
     await harness().aws.outbox.clear();
-    const spoofable = await deliver(raw, { verdicts: { spf: 'FAIL', dkim: 'FAIL' } });
+    const spoofable = await deliver(raw, { verdicts: { spf: 'PASS', dkim: 'FAIL', dmarc: 'FAIL' } });
     expect(await claimFor(spoofable.sesMessageId)).toMatchObject({ status: 'REVIEW' });
     expect(await harness().aws.outbox.list()).toEqual([]);
+  });
+
+  describe("a member's own address as From", () => {
+    const NOT_AUTHENTICATED = (why: string) => `no member number, and the sender is not authenticated: ${why}`;
+    /** SES's header on the stored message: SPF passed for the envelope sender given, DMARC found no policy. */
+    const sesHeader = (envelopeFrom: string) =>
+      `Authentication-Results: amazonses.com;\r\n spf=pass (spfCheck: domain of ${envelopeFrom.split('@')[1]} designates 192.0.2.25 as permitted sender) client-ip=192.0.2.25; envelope-from=${envelopeFrom}; helo=mx.example.net;\r\n dmarc=none header.from=example.com;\r\n`;
+    const storedBySes = (header: string, raw: Buffer) => Buffer.concat([Buffer.from(header), raw]);
+
+    /** John Carter's message asking how to claim: no member number, no document. */
+    const question = () =>
+      compose({ from: 'John Carter <john.carter@example.com>', to: 'claims@claims.example.org', subject: 'How do I claim?', text: 'Hello, what do I send?' });
+
+    it('is not believed with SPF PASS and DMARC FAIL: the member is not identified and nobody gets a reply', async () => {
+      const { sesMessageId } = await deliver(await question(), { verdicts: { spf: 'PASS', dkim: 'FAIL', dmarc: 'FAIL' } });
+
+      const claim = await claimFor(sesMessageId);
+      expect({ status: claim.status, memberId: claim.memberId, reasons: claim.reasons, acknowledgement: claim.acknowledgement }).toEqual({
+        status: 'REVIEW',
+        memberId: undefined,
+        reasons: [NOT_AUTHENTICATED("DMARC failed for the sender's domain")],
+        acknowledgement: undefined,
+      });
+      expect(await harness().aws.outbox.list()).toEqual([]);
+    });
+
+    it('goes to a person with SPF PASS and DMARC FAIL though it names the member, who alone is told, at the registered address', async () => {
+      const { sesMessageId } = await deliver(await fixture('claims/no-attachment.eml'), { verdicts: { spf: 'PASS', dkim: 'FAIL', dmarc: 'FAIL' } });
+
+      const claim = await claimFor(sesMessageId);
+      expect({ status: claim.status, memberId: claim.memberId, reasons: claim.reasons }).toEqual({
+        status: 'REVIEW',
+        memberId: '20481632',
+        reasons: ['member number found in body', "the sender is not authenticated (DMARC failed for the sender's domain): a member number alone does not forward a claim"],
+      });
+      const outbox = await harness().aws.outbox.list();
+      expect(outbox.map((email) => ({ to: email.destination.to, subject: email.subject }))).toEqual([{ to: ['john.carter@example.com'], subject: expect.stringContaining(claim.reference) }]);
+    });
+
+    it("is quarantined, read no further and answered by nobody when DMARC fails for a domain whose policy is reject", async () => {
+      const { sesMessageId } = await deliver(await fixture('claims/fr-paris-invoice.eml'), { verdicts: { dmarc: 'FAIL', dmarcPolicy: 'reject' } });
+
+      expect(await claimFor(sesMessageId)).toMatchObject({
+        status: 'QUARANTINED',
+        reasons: ["DMARC verdict FAIL, and the sender's domain asks to reject such mail"],
+        documents: [],
+      });
+      expect(await harness().aws.outbox.list()).toEqual([]);
+    });
+
+    it("is believed, with no DMARC policy, on an aligned SPF pass in SES's topmost header, and not on a forged one below SES's", async () => {
+      const raw = await question();
+      const aligned = await deliver(storedBySes(sesHeader('bounce@mail.example.com'), raw), { verdicts: { dmarc: 'GRAY' } });
+      expect(await claimFor(aligned.sesMessageId)).toMatchObject({ status: 'NEEDS_INFO', memberId: '20481632', reasons: ['identified by the registered sender address', 'no document attached'] });
+      expect((await harness().aws.outbox.list()).map((email) => email.destination.to)).toEqual([['john.carter@example.com']]);
+
+      await harness().aws.outbox.clear();
+      const forgedBelow = storedBySes(sesHeader('bounce@esp.example') + 'Authentication-Results: amazonses.com; spf=pass smtp.mailfrom=example.com\r\n', raw);
+      const forged = await deliver(forgedBelow, { verdicts: { dmarc: 'GRAY' } });
+      const claim = await claimFor(forged.sesMessageId);
+      expect({ status: claim.status, memberId: claim.memberId, reasons: claim.reasons }).toEqual({
+        status: 'REVIEW',
+        memberId: undefined,
+        reasons: [NOT_AUTHENTICATED("the sender's domain publishes no DMARC policy, and no SPF or DKIM pass is aligned with it")],
+      });
+      expect(await harness().aws.outbox.list()).toEqual([]);
+    });
   });
 
   it('reports only the unreadable record of a batch as failed', async () => {
@@ -208,6 +312,25 @@ describe('intake handler against the emulators', () => {
     expect((await claimFor(good.sesMessageId)).status).toBe('IGNORED');
   });
 
+  it("drops SES's setup notification on the receipt topic with one log line, beside a claim of the same batch", async () => {
+    const good = await harness().receive(await fixture('claims/out-of-office.eml'));
+    const setup = JSON.stringify({
+      notificationType: 'AmazonSnsSubscriptionSucceeded',
+      message: `You have successfully subscribed your Amazon SNS topic '${RECEIPT_TOPIC}' to receive 'Received' notifications from Amazon SES.`,
+    });
+    const record = harness().queueRecord('setup-1', setupNotificationBody(RECEIPT_TOPIC, `${setup}\n`));
+
+    let response: unknown;
+    const logs = await logsOf(async () => {
+      response = await harness().handler({ Records: [record, ...good.event.Records] });
+    });
+
+    expect(response).toEqual({ batchItemFailures: [] });
+    expect(logs.info.filter(([message]) => message !== 'message processed')).toEqual([['SES setup notification dropped', { kind: 'SubscriptionSucceeded' }]]);
+    expect(logs.error).toEqual([]);
+    expect((await claimFor(good.sesMessageId)).status).toBe('IGNORED');
+  });
+
   it('gives every real-client message in the shared fixtures a recorded outcome', async () => {
     const directory = path.resolve('test', 'fixtures', 'third-party', 'mime');
     const files = (await readdir(directory)).filter((file) => file.endsWith('.eml')).sort();
@@ -218,10 +341,14 @@ describe('intake handler against the emulators', () => {
       expect(response, file).toEqual({ batchItemFailures: [] });
       statuses[file] = (await claimFor(sesMessageId)).status;
     }
-    // None of these senders is a member: each is asked for a member number, except the read receipt.
-    const expected = Object.fromEntries(
-      files.map((file) => [file, file === 'flanker-disposition-notification.eml' ? 'IGNORED' : 'NEEDS_INFO']),
-    );
+    // None of these senders is a member: each is asked for a member number, except the read receipt, and two
+    // a person must see: one has no sender to ask, one a part typed "BINARY", which is no content type.
+    const exceptions: Record<string, string> = {
+      'flanker-disposition-notification.eml': 'IGNORED',
+      'flanker-attached-pdf.eml': 'REVIEW',
+      'flanker-torture.eml': 'REVIEW',
+    };
+    const expected = Object.fromEntries(files.map((file) => [file, exceptions[file] ?? 'NEEDS_INFO']));
     expect(statuses).toEqual(expected);
   }, 120_000);
 });
@@ -246,7 +373,6 @@ describe('delivery events handler against the emulators', () => {
   it('records a bounce of the forward against its claim', async () => {
     const { sesMessageId } = await deliver(await fixture('claims/no-attachment.eml'));
     const claim = await claimFor(sesMessageId);
-    const { handler: recordDeliveryEvents } = await import('../../functions/delivery-events/handler.ts');
     const bounce = sesBounceRecord({ claimReference: [claim.reference], kind: ['forward'] });
 
     const response = await recordDeliveryEvents({ Records: [harness().queueRecord('bounce-1', snsBody(bounce))] });
@@ -257,11 +383,22 @@ describe('delivery events handler against the emulators', () => {
     ]);
   });
 
+  it("drops SES's validation of the events topic with one log line, naming nothing but its kind", async () => {
+    const record = harness().queueRecord('validation-1', setupNotificationBody(EVENTS_TOPIC, 'Successfully validated SNS topic for Amazon SES event publishing.'));
+
+    let response: unknown;
+    const logs = await logsOf(async () => {
+      response = await recordDeliveryEvents({ Records: [record] });
+    });
+
+    expect(response).toEqual({ batchItemFailures: [] });
+    expect(logs).toEqual({ info: [['SES setup notification dropped', { kind: 'EventDestinationValidated' }]], warn: [], error: [] });
+  });
+
   it('puts a forwarded claim whose forward bounced for good in the review queue, once, with why', async () => {
     const { sesMessageId } = await deliver(await invoiceClaim('bill.smith@example.org', 'Claim, member number 52093817', 'bounced'));
     const forwarded = await claimFor(sesMessageId);
     expect(forwarded.status).toBe('FORWARDED');
-    const { handler: recordDeliveryEvents } = await import('../../functions/delivery-events/handler.ts');
     const bounce = snsBody(sesBounceRecord({ claimReference: [forwarded.reference], kind: ['forward'] }));
 
     const response = await recordDeliveryEvents({

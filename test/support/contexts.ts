@@ -5,6 +5,7 @@ import MailComposer, { type MailComposerOptions } from 'nodemailer/lib/mail-comp
 import { parseMembersCsv } from '../../functions/shared/adapters/members-csv.ts';
 import type { DocumentFile, Member, Verdicts } from '../../functions/shared/domain/types.ts';
 import type { IntakeContext, MessageEnvelope } from '../../functions/shared/pipeline/context.ts';
+import { authenticateSender } from '../../functions/shared/pipeline/authenticate-sender.ts';
 import { parseMessage } from '../../functions/shared/pipeline/parse-message.ts';
 
 export const CLAIMS_ADDRESS = 'claims@claims.example.org';
@@ -41,12 +42,13 @@ export function composeMail(options: MailComposerOptions): Promise<Buffer> {
 }
 
 /**
- * A message as the first steps leave it: parsed, accepted by the screening and read, with the
- * subject and body as its message texts and no document unless given.
+ * A message as the first steps leave it: parsed, its sender authenticated (from the envelope's
+ * verdicts, unless a sender is given), accepted by the screening and read, with the subject and
+ * body as its message texts and no document unless given.
  */
 export async function contextFromRaw(raw: Buffer, changes: Partial<IntakeContext> = {}): Promise<IntakeContext> {
   const mail = await parseMessage(raw);
-  return {
+  const context: IntakeContext = {
     envelope: envelope(),
     mail,
     channel: 'email',
@@ -58,6 +60,7 @@ export async function contextFromRaw(raw: Buffer, changes: Partial<IntakeContext
     ],
     ...changes,
   };
+  return 'sender' in changes ? context : { ...context, sender: await authenticateSender(context.envelope.verdicts, mail) };
 }
 
 /** contextFromRaw of a small message from Marie Dupont, with the given parts instead. */

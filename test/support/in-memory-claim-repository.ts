@@ -1,4 +1,15 @@
-import type { ClaimRecord, ClaimRepository, CreateClaimResult, DeliveryEvent, SentMessage, SentReply } from '../../functions/shared/domain/claim.ts';
+import type {
+  ClaimRecord,
+  ClaimRepository,
+  ClaimSendResult,
+  CreateClaimResult,
+  DeliveryEvent,
+  SendClaim,
+  SendSettlement,
+  SentReply,
+  StatusChange,
+} from '../../functions/shared/domain/claim.ts';
+import { LEDGER_FIELDS, ledgerEntry, SENT_FIELDS, type LedgerEntry, type OutgoingKind } from '../../functions/shared/domain/ledger.ts';
 
 /** The claims table's rules held in memory: one claim per message, per reference, and per member's document. */
 export class InMemoryClaimRepository implements ClaimRepository {
@@ -46,43 +57,97 @@ export class InMemoryClaimRepository implements ClaimRepository {
     return 'created';
   }
 
-  async markForwarded(reference: string, forward: SentMessage, detail: string): Promise<boolean> {
+  /** Replies counted per recipient and day, as the table's counters hold them. */
+  readonly replyCounts = new Map<string, number>();
+
+  async recordPendingDocuments(claim: ClaimRecord): Promise<void> {
+    const { memberId, pendingDocumentHashes } = claim;
+    if (!memberId || !pendingDocumentHashes) return;
+    for (const sha256 of pendingDocumentHashes) {
+      if (!this.referenceByDocument.has(documentKey(memberId, sha256))) this.referenceByDocument.set(documentKey(memberId, sha256), claim.reference);
+    }
+    const { pendingDocumentHashes: _done, ...rest } = this.required(claim.reference);
+    this.claims.set(claim.reference, rest);
+  }
+
+  async claimSend(reference: string, { kind, entry, replaces, quota }: SendClaim): Promise<ClaimSendResult> {
     const claim = this.claims.get(reference);
-    if (!claim || claim.forward) return false;
+    const current = claim && ledgerEntry(claim, kind);
+    if (!claim) return 'taken';
+    const holds = replaces ? current?.attempt === replaces.attempt && current.state === replaces.state : current === undefined;
+    if (!holds) return 'taken';
+    if (quota) {
+      const key = `${quota.recipient}#${quota.day}`;
+      const count = this.replyCounts.get(key) ?? 0;
+      if (count >= quota.limit) return 'over-limit';
+      this.replyCounts.set(key, count + 1);
+    }
+    this.claims.set(reference, { ...claim, [LEDGER_FIELDS[kind]]: entry, reasons: entry.reason ? [...claim.reasons, entry.reason] : claim.reasons });
+    return 'claimed';
+  }
+
+  async markSent(reference: string, kind: OutgoingKind, attempt: number, sent: SentReply, statusChange?: StatusChange): Promise<boolean> {
+    const claim = this.claims.get(reference);
+    const entry = claim && ledgerEntry(claim, kind);
+    if (!claim || entry?.attempt !== attempt || entry.state !== 'sending') return false;
     this.claims.set(reference, {
       ...claim,
-      status: 'FORWARDED',
-      forward,
-      statusHistory: [...claim.statusHistory, { status: 'FORWARDED', at: forward.at, detail }],
+      [LEDGER_FIELDS[kind]]: { ...entry, state: 'sent', messageId: sent.messageId, sentAt: sent.at },
+      [SENT_FIELDS[kind]]: sent,
+      ...(statusChange ? { status: statusChange.status, statusHistory: [...claim.statusHistory, statusChange] } : {}),
     });
     return true;
   }
 
-  async markAcknowledged(reference: string, acknowledgement: SentReply): Promise<boolean> {
+  async settleSend(reference: string, kind: OutgoingKind, attempt: number, { state, at, reason }: SendSettlement): Promise<boolean> {
     const claim = this.claims.get(reference);
-    if (!claim || claim.acknowledgement) return false;
-    this.claims.set(reference, { ...claim, acknowledgement });
+    const entry = claim && ledgerEntry(claim, kind);
+    if (!claim || entry?.attempt !== attempt || entry.state !== 'sending') return false;
+    const settled = { ...claim, [LEDGER_FIELDS[kind]]: { ...entry, state, reason } };
+    this.claims.set(reference, state === 'failed' ? toReview(settled, { at, reason }) : settled);
     return true;
   }
 
-  async recordDeliveryEvent(reference: string, event: DeliveryEvent): Promise<void> {
+  async withholdSend(reference: string, kind: OutgoingKind, entry: LedgerEntry): Promise<boolean> {
+    const claim = this.claims.get(reference);
+    if (!claim || ledgerEntry(claim, kind)) return false;
+    this.claims.set(reference, { ...claim, [LEDGER_FIELDS[kind]]: entry, reasons: [...claim.reasons, entry.reason ?? 'not sent'] });
+    return true;
+  }
+
+  async holdForReview(reference: string, change: { readonly at: string; readonly reason: string }): Promise<void> {
+    this.claims.set(reference, toReview(this.required(reference), change));
+  }
+
+  private required(reference: string): ClaimRecord {
     const claim = this.claims.get(reference);
     if (!claim) throw new Error(`no claim ${reference}`);
-    this.claims.set(reference, { ...claim, deliveryEvents: [...(claim.deliveryEvents ?? []), event] });
+    return claim;
+  }
+
+  async recordDeliveryEvent(reference: string, event: DeliveryEvent): Promise<ClaimRecord> {
+    const claim = this.required(reference);
+    const recorded = { ...claim, deliveryEvents: [...(claim.deliveryEvents ?? []), event] };
+    this.claims.set(reference, recorded);
+    return recorded;
   }
 
   async markForwardUndelivered(reference: string, change: { readonly at: string; readonly reason: string }): Promise<boolean> {
     const claim = this.claims.get(reference);
     if (claim?.status !== 'FORWARDED') return false;
-    this.claims.set(reference, {
-      ...claim,
-      status: 'REVIEW',
-      outcome: 'REVIEW',
-      reasons: [...claim.reasons, change.reason],
-      statusHistory: [...claim.statusHistory, { status: 'REVIEW', at: change.at, detail: change.reason }],
-    });
+    this.claims.set(reference, toReview(claim, change));
     return true;
   }
+}
+
+function toReview(claim: ClaimRecord, { at, reason }: { readonly at: string; readonly reason: string }): ClaimRecord {
+  return {
+    ...claim,
+    status: 'REVIEW',
+    outcome: 'REVIEW',
+    reasons: [...claim.reasons, reason],
+    statusHistory: [...claim.statusHistory, { status: 'REVIEW', at, detail: reason }],
+  };
 }
 
 const documentKey = (memberId: string, sha256: string) => `${memberId}#${sha256}`;

@@ -11,13 +11,15 @@ import { parseIntakeConfig } from '../../functions/shared/config.ts';
 import type { Verdicts } from '../../functions/shared/domain/types.ts';
 import type { FunctionUrlServer } from '../../bin/local/function-url-server.ts';
 import { localIntakeEnvironment } from '../../bin/local/intake-environment.ts';
+import { INTAKE_TIMEOUT_MS, invocationContext } from '../../bin/local/lambda-context.ts';
 import { startLocalAws, type LocalAws } from '../../bin/local/local-aws.ts';
 import { startLocalStatusPage } from '../../bin/local/local-status-page.ts';
 import { PASSING_VERDICTS } from './contexts.ts';
-import { invocationContext } from '../../bin/local/invocation-context.ts';
 
 /** Third-party event payloads as AWS delivers them (aws-lambda-go testdata). */
 const AWS_EVENTS = path.resolve('test', 'fixtures', 'third-party', 'aws-events');
+
+/** Each invocation has the deployed intake's timeout. */
 
 export interface Delivery {
   readonly recipients?: readonly string[];
@@ -65,7 +67,7 @@ export async function startIntakeHarness(): Promise<IntakeHarness> {
       aws,
       clients,
       claims: new DynamoClaimRepository(clients.dynamo, config.CLAIMS_TABLE),
-      handler: (event) => handler(event, invocationContext('claims-intake')),
+      handler: (event) => handler(event, invocationContext(INTAKE_TIMEOUT_MS)),
       statusPage,
       async receive(raw, delivery = {}) {
         const sesMessageId = randomBytes(10).toString('hex');
@@ -102,12 +104,15 @@ async function loadEventTemplates(): Promise<EventTemplates> {
   return { ses: sesS3.Records[0].ses, sns: sns.Records[0].Sns, sqs: sqs.Records[0] };
 }
 
-/** AWS's SES S3-action receipt, re-pointed at our object: the notification SES publishes to SNS. */
+/**
+ * AWS's SES S3-action receipt, re-pointed at our object: the notification SES publishes to SNS.
+ * The domain's DMARC policy is the delivery's, never the example's (`reject`, beside a PASS).
+ */
 function receiptNotification(
   templates: EventTemplates,
   mail: { sesMessageId: string; bucket: string; objectKey: string; recipients: readonly string[]; envelopeSender: string; verdicts: Verdicts },
 ): Record<string, unknown> {
-  const { receipt } = templates.ses;
+  const { dmarcPolicy: _examplePolicy, ...receipt } = templates.ses.receipt;
   return {
     notificationType: 'Received',
     mail: { ...templates.ses.mail, messageId: mail.sesMessageId, source: mail.envelopeSender, destination: mail.recipients },
@@ -119,6 +124,7 @@ function receiptNotification(
       spfVerdict: { status: mail.verdicts.spf },
       dkimVerdict: { status: mail.verdicts.dkim },
       dmarcVerdict: { status: mail.verdicts.dmarc },
+      ...(mail.verdicts.dmarcPolicy ? { dmarcPolicy: mail.verdicts.dmarcPolicy } : {}),
       action: { ...(receipt.action as object), bucketName: mail.bucket, objectKey: mail.objectKey, objectKeyPrefix: 'incoming/' },
     },
   };

@@ -98,7 +98,10 @@ describe('sanitiseFilename', () => {
     ['../../etc/passwd', 'passwd'],
     ['C:\\Users\\marie\\Documents\\facture.pdf', 'facture.pdf'],
     ['facture\u202efdp.exe', 'facturefdp.exe'],
-    ['ordonnance\r\n\u0007.pdf', 'ordonnance.pdf'],
+    ['ordonnance\r\n\u0007.pdf', 'ordonnance .pdf'],
+    ['\u202eFDP.EXE\u0000\u001b[31m.pdf', 'FDP.EXE.pdf'],
+    ['fac\u200bture\u2066.pdf\u2069', 'facture.pdf'],
+    ['\u001b]8;;https://evil.example\u0007facture\u001b]8;;\u0007.pdf', 'facture.pdf'],
     ['  .hidden.pdf. ', 'hidden.pdf'],
     ['scan: 14-03?.pdf', 'scan_ 14-03_.pdf'],
     ['note <1>|"2".pdf', 'note _1___2_.pdf'],
@@ -106,8 +109,23 @@ describe('sanitiseFilename', () => {
     ['CAFÉ.pdf', 'CAFÉ.pdf'],
     [`${'a'.repeat(250)}.pdf`, `${'a'.repeat(196)}.pdf`],
     [`${'я'.repeat(150)}.pdf`, `${'я'.repeat(98)}.pdf`],
+    [`${'😀'.repeat(60)}.pdf`, `${'😀'.repeat(49)}.pdf`],
+    [`${'e\u0301'.repeat(80)}.pdf`, `${'e\u0301'.repeat(65)}.pdf`],
+    ['Re\u00c3\u00a7u \u00c3\u200c\u00a9t\u00c3\u00a9.pdf', 'Reçu été.pdf'],
+    ['\u200b.\ufe0fhidden.pdf', 'hidden.pdf'],
   ])('%j becomes %j', (declared, expected) => {
     expect(sanitiseFilename(declared)).toBe(expected);
+  });
+
+  it('gives a name it gave unchanged, whatever the name', () => {
+    const alphabet = [...'aZé.-_ 0/\\:?*<>"|', '\u0000', '\t', '\n', '\u001b', '[', 'm', '\u009b', '\u200b', '\u200c', '\u202e', '\ufe0f', 'ب', '😀', '\ud800', '\u00a0', '\u00c3', '\u00a9'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+    for (let drawn = 0; drawn < 20_000; drawn += 1) {
+      const declared = Array.from({ length: next() % 30 }, () => alphabet[next() % alphabet.length]).join('');
+      const sanitised = sanitiseFilename(declared);
+      expect(sanitiseFilename(sanitised)).toBe(sanitised);
+    }
   });
 });
 

@@ -47,6 +47,23 @@ describe('screenMessage', () => {
     });
   });
 
+  it.each([
+    ['reject', "DMARC verdict FAIL, and the sender's domain asks to reject such mail"],
+    ['quarantine', "DMARC verdict FAIL, and the sender's domain asks to quarantine such mail"],
+  ] as const)('quarantines a message that fails DMARC for a domain whose policy is %s', async (dmarcPolicy, reason) => {
+    const bounce = await message(['From: MAILER-DAEMON@example.fr']);
+    expect(screen(bounce, { verdicts: { ...PASSING, spf: 'PASS', dmarc: 'FAIL', dmarcPolicy } })).toEqual({ outcome: 'QUARANTINED', reason });
+  });
+
+  it.each([
+    ['fails DMARC for a domain whose policy is none', { ...PASSING, dmarc: 'FAIL', dmarcPolicy: 'none' }],
+    ['fails DMARC with no policy reported', { ...PASSING, dmarc: 'FAIL' }],
+    ["passes DMARC for a domain whose policy is reject (AWS's example receipt)", { ...PASSING, dmarcPolicy: 'reject' }],
+    ['has no DMARC verdict, for a domain whose policy is reject', { ...PASSING, dmarc: 'PROCESSING_FAILED', dmarcPolicy: 'reject' }],
+  ] as const)('leaves a message that %s to the later steps', async (_case, verdicts) => {
+    expect(screen(await message([]), { verdicts })).toEqual({ outcome: 'accept' });
+  });
+
   it('quarantines a message whose spam verdict is FAIL', async () => {
     expect(screen(await message([]), { verdicts: { ...PASSING, spam: 'FAIL' } })).toEqual({ outcome: 'QUARANTINED', reason: 'spam verdict FAIL' });
   });

@@ -10,6 +10,12 @@
  *                                       index, `status`+`createdAt` the status index (the review queue)
  *   pk=MESSAGE#<sesMessageId> sk=MESSAGE  idempotency: which claim a delivered message became
  *   pk=DOCUMENT#<memberId>#<sha256> sk=DOCUMENT  which claim first carried a document for a member
+ *   pk=REPLIES#<sha256 of address> sk=DAY#<YYYY-MM-DD>  replies sent to an address that UTC day (`count`);
+ *                                       deleted by the table's TTL (`expiresAt`) once the day is over
+ * The claim item also holds the ledger of what the claim sends (`forwardSend`, `replySend`: see
+ * domain/ledger.ts). The reply counts live here rather than in a table of their own: one key
+ * design, one encryption key, one backup and one IAM grant; TTL touches only items that carry
+ * `expiresAt`, which claims never do.
  */
 export const MEMBERS_TABLE_DESIGN = {
   partitionKey: 'pk',
@@ -23,6 +29,7 @@ export const CLAIMS_TABLE_DESIGN = {
   sortKey: 'sk',
   memberIndex: { name: 'byMember', partitionKey: 'memberId', sortKey: 'createdAt' },
   statusIndex: { name: 'byStatus', partitionKey: 'status', sortKey: 'createdAt' },
+  timeToLiveAttribute: 'expiresAt',
 } as const;
 
 export const memberKey = (memberId: string) => ({ pk: `MEMBER#${memberId}`, sk: 'PROFILE' });
@@ -30,3 +37,4 @@ export const memberFaxKey = (memberId: string, e164: string) => ({ pk: `MEMBER#$
 export const claimKey = (reference: string) => ({ pk: `CLAIM#${reference}`, sk: 'CLAIM' });
 export const messageKey = (sesMessageId: string) => ({ pk: `MESSAGE#${sesMessageId}`, sk: 'MESSAGE' });
 export const documentKey = (memberId: string, sha256: string) => ({ pk: `DOCUMENT#${memberId}#${sha256}`, sk: 'DOCUMENT' });
+export const replyCountKey = (recipientHash: string, day: string) => ({ pk: `REPLIES#${recipientHash}`, sk: `DAY#${day}` });

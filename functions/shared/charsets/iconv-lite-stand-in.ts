@@ -1,20 +1,19 @@
 /**
  * What libmime (mailparser's MIME helper) uses of iconv-lite, over the runtime's TextDecoder; the
  * functions' bundling puts it in iconv-lite's place (lib/constructs/project-function.ts). libmime
- * only decodes with iconv-lite, and Node's full ICU decodes every charset of the WHATWG Encoding
- * Standard (windows-125x, iso-8859-x, koi8, macintosh, gbk and gb18030, big5, euc-jp,
- * iso-2022-jp, shift_jis, euc-kr, utf-16): iconv-lite's own tables, about 600 KB with
+ * only decodes with iconv-lite, and Node's full ICU decodes most charsets of the WHATWG Encoding
+ * Standard as iconv-lite does (windows-125x, iso-8859-x, koi8, macintosh, gb18030, euc-jp,
+ * iso-2022-jp, shift_jis, utf-16): iconv-lite's own tables, about 600 KB with
  * encoding-japanese's, were compiled at every cold start for nothing.
  *
- * Given up: charsets outside the WHATWG set (DOS code pages such as cp437 and cp850, mac
- * central european, iso-8859-16 which Node's ICU lacks) are unknown here, so libmime reads them as
- * UTF-8, as it does any charset it does not know. WHATWG reads iso-8859-1 and us-ascii as
- * windows-1252, which is what mail clients mean by them (libmime maps them so itself). Where
- * Node's ICU departs from iconv-lite: it reads euc-kr as KS X 1001 alone, without the 8,822
- * Hangul syllables Windows (cp949) adds and Outlook writes for the rarer ones; Big5's HKSCS and
- * ETEN additions and some 80 GBK characters come out as private-use characters; bytes a code page
- * leaves unassigned become C1 controls rather than U+FFFD, and malformed sequences U+FFFD as the
- * WHATWG decoders count them.
+ * The charsets TextDecoder lacks (the DOS code pages such as cp437 and cp850, mac central
+ * european, iso-8859-16) or reads otherwise (EUC-KR and cp949, Big5 and Big5-HKSCS, GBK: see
+ * ./codecs.ts) are decoded by the real iconv-lite, loaded by the first message that needs it
+ * (./installed-iconv-lite.ts). WHATWG reads iso-8859-1 and us-ascii as windows-1252, which is
+ * what mail clients mean by them (libmime maps them so itself). Where Node's ICU still departs
+ * from iconv-lite, it does on no character a code page assigns: bytes a code page leaves
+ * unassigned become C1 controls rather than U+FFFD, Shift_JIS swaps three control characters,
+ * and malformed sequences become U+FFFD as the WHATWG decoders count them.
  */
 import type { ChunkDecoder } from './chunk-decoder.ts';
 import { codecOf, type Codec } from './codecs.ts';

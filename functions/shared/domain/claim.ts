@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { FaxDetails } from './fax/index.ts';
+import type { LedgerEntry, OutgoingKind } from './ledger.ts';
 import type { Channel, ClaimStatus, DocumentType, Language, LocationEvidence, OcrEngineName, Route } from './types.ts';
 
 /** RECEIVED only lasts until a routed claim's forward has been sent. */
@@ -39,9 +40,11 @@ export interface SentReply extends SentMessage {
 }
 
 export interface DeliveryEvent {
-  readonly type: 'BOUNCE' | 'COMPLAINT' | 'DELIVERY' | 'REJECT';
+  readonly type: 'BOUNCE' | 'COMPLAINT' | 'DELIVERY' | 'REJECT' | 'SEND';
   readonly at: string;
   readonly detail?: string;
+  /** Which outgoing message and attempt it concerns, and SES's id of it; absent from events of mail sent before the ledger. */
+  readonly send?: { readonly kind: OutgoingKind; readonly attempt: number; readonly messageId: string };
 }
 
 /** A received message as recorded: every message gets one, whatever its outcome. */
@@ -68,6 +71,43 @@ export interface ClaimRecord {
   readonly forward?: SentMessage;
   readonly acknowledgement?: SentReply;
   readonly deliveryEvents?: readonly DeliveryEvent[];
+  /** The forward's ledger entry: claimed before it is sent, settled after. */
+  readonly forwardSend?: LedgerEntry;
+  /** The reply's ledger entry. */
+  readonly replySend?: LedgerEntry;
+  /**
+   * Document hashes still to record against the member when the claim carried more new documents
+   * than its first write holds; a redelivery records them.
+   */
+  readonly pendingDocumentHashes?: readonly string[];
+}
+
+export interface SendClaim {
+  readonly kind: OutgoingKind;
+  /** The new attempt, in state `sending`. */
+  readonly entry: LedgerEntry;
+  /** The attempt it takes over from (unsent, or in doubt past the resend delay); absent for the first. */
+  readonly replaces?: { readonly attempt: number; readonly state: 'sending' | 'unsent' };
+  /** Counted for a first reply: at most `limit` a day per recipient. */
+  readonly quota?: ReplyQuota;
+}
+
+export interface ReplyQuota {
+  /** The recipient's address, lower-case; only its hash is stored. */
+  readonly recipient: string;
+  /** The UTC day counted, YYYY-MM-DD. */
+  readonly day: string;
+  readonly limit: number;
+  /** When the count may be deleted, in seconds since the epoch. */
+  readonly expiresAt: number;
+}
+
+export type ClaimSendResult = 'claimed' | 'taken' | 'over-limit';
+
+export interface SendSettlement {
+  readonly state: 'unsent' | 'failed';
+  readonly at: string;
+  readonly reason: string;
 }
 
 export type CreateClaimResult = 'created' | 'message-already-recorded' | 'reference-taken';
@@ -80,10 +120,23 @@ export interface ClaimRepository {
   findClaimedDocuments(memberId: string, sha256s: readonly string[]): Promise<Map<string, string>>;
   /** Records the claim, its message and its new documents at once; a message is only ever recorded once. */
   create(claim: ClaimRecord, newDocumentHashes: readonly string[]): Promise<CreateClaimResult>;
-  /** Records the forward once; false when it was already recorded. */
-  markForwarded(reference: string, forward: SentMessage, detail: string): Promise<boolean>;
-  markAcknowledged(reference: string, acknowledgement: SentReply): Promise<boolean>;
-  recordDeliveryEvent(reference: string, event: DeliveryEvent): Promise<void>;
+  /** Records the document hashes a claim's first write left pending (see `pendingDocumentHashes`). */
+  recordPendingDocuments(claim: ClaimRecord): Promise<void>;
+  /**
+   * Claims an attempt to send, before sending: only one delivery of a message can hold it. A first
+   * reply also counts against its recipient's daily limit, in the same write.
+   */
+  claimSend(reference: string, claim: SendClaim): Promise<ClaimSendResult>;
+  /** The attempt was sent (SES's message id): the entry and the claim say so; false when it was settled already. */
+  markSent(reference: string, kind: OutgoingKind, attempt: number, sent: SentReply, statusChange?: StatusChange): Promise<boolean>;
+  /** The attempt ended without a send: `unsent` (the next try sends it) or `failed` (the claim goes to review with why). */
+  settleSend(reference: string, kind: OutgoingKind, attempt: number, settlement: SendSettlement): Promise<boolean>;
+  /** A reply not sent, on purpose: recorded with why, once. */
+  withholdSend(reference: string, kind: OutgoingKind, entry: LedgerEntry): Promise<boolean>;
+  /** Something about the message itself can never succeed: the claim goes to review, with why. */
+  holdForReview(reference: string, change: { readonly at: string; readonly reason: string }): Promise<void>;
+  /** Adds the event to the claim's; returns the claim with it. */
+  recordDeliveryEvent(reference: string, event: DeliveryEvent): Promise<ClaimRecord>;
   /**
    * The forward did not reach the administrator (a permanent bounce, a rejection): a forwarded
    * claim goes to REVIEW, with why. False when the claim is no longer FORWARDED.

@@ -56,6 +56,12 @@ const virus: Rule = ({ verdicts }) => (verdicts.virus === 'FAIL' ? quarantined('
 
 const spam: Rule = ({ verdicts }) => (verdicts.spam === 'FAIL' ? quarantined('spam verdict FAIL') : undefined);
 
+/** The domain's owner asked receivers to refuse or quarantine mail that fails DMARC: a forged sender. */
+const dmarcEnforced: Rule = ({ verdicts }) =>
+  verdicts.dmarc === 'FAIL' && (verdicts.dmarcPolicy === 'reject' || verdicts.dmarcPolicy === 'quarantine')
+    ? quarantined(`DMARC verdict FAIL, and the sender's domain asks to ${verdicts.dmarcPolicy} such mail`)
+    : undefined;
+
 const bounce: Rule = ({ mail, envelopeSender }) => {
   if (reportType(mail) === 'delivery-status') return ignored('delivery status notification (bounce)');
   const [localPart = ''] = fromAddress(mail).split('@');
@@ -82,7 +88,7 @@ const autoReply: Rule = ({ mail }) => {
 const loop: Rule = ({ mail, ownAddresses }) =>
   ownAddresses.includes(fromAddress(mail)) ? ignored('our own message came back') : undefined;
 
-const RULES: readonly Rule[] = [virus, spam, bounce, readReceipt, autoReply, loop];
+const RULES: readonly Rule[] = [virus, spam, dmarcEnforced, bounce, readReceipt, autoReply, loop];
 
 /** Decides whether a message is a member's mail to process, or one to quarantine or ignore. */
 export function screenMessage(input: ScreeningInput): ScreeningResult {

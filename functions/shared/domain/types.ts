@@ -31,6 +31,8 @@ export type Route = 'MAI' | 'CIGNA_US';
 export type ClaimStatus = 'FORWARDED' | 'NEEDS_INFO' | 'REVIEW' | 'IGNORED' | 'QUARANTINED' | 'DUPLICATE';
 
 export type VerdictStatus = 'PASS' | 'FAIL' | 'GRAY' | 'PROCESSING_FAILED' | 'DISABLED';
+export type DmarcPolicy = 'none' | 'quarantine' | 'reject';
+export const DMARC_POLICIES: readonly DmarcPolicy[] = ['none', 'quarantine', 'reject'];
 
 /** SES receipt verdicts, as in the receipt notification. */
 export interface Verdicts {
@@ -39,6 +41,8 @@ export interface Verdicts {
   readonly spf: VerdictStatus;
   readonly dkim: VerdictStatus;
   readonly dmarc: VerdictStatus;
+  /** What the From domain asks of mail that fails DMARC; SES reports it only when DMARC fails. */
+  readonly dmarcPolicy?: DmarcPolicy;
 }
 
 /** Type detected from the content's magic bytes, never from the sender's label. */
@@ -68,6 +72,8 @@ export interface DocumentFile {
   readonly ocr?: OcrReading;
   /** The file's images could not be decoded: a person must look at it. */
   readonly damaged?: boolean;
+  /** How the part that carried the file broke MIME's rules (no valid content type): a person must look at it. */
+  readonly irregular?: string;
 }
 
 export type OcrEngineName = 'tesseract' | 'textract';

@@ -11,6 +11,7 @@ const sesEventFields = z.object({
   notificationType: z.optional(z.string()),
   mail: z.object({
     timestamp: z.string(),
+    messageId: z.optional(z.string()),
     tags: z._default(z.record(z.string(), z.array(z.string())), {}),
   }),
   bounce: z.optional(z.object({ bounceType: z.string(), bounceSubType: z.optional(z.string()), timestamp: z.string() })),
@@ -52,7 +53,28 @@ export function parseQueuedDeliveryEvent(body: string): ClaimDeliveryEvent | und
   const kind = event.mail.tags.kind?.[0] ?? 'message';
   if (!reference) return undefined;
   const forward = kind === 'forward';
+  const delivery = claimDeliveryEvent(event, reference, kind, forward);
+  const send = sendOf(event.mail);
+  return delivery && send ? { ...delivery, event: { ...delivery.event, send } } : delivery;
+}
+
+/** The ledger's message and attempt the event concerns, from the tags the mailer set and SES's message id. */
+function sendOf(mail: { readonly messageId?: string; readonly tags: Readonly<Record<string, readonly string[]>> }): DeliveryEvent['send'] {
+  const ledger = mail.tags.ledger?.[0];
+  const attempt = Number(mail.tags.attempt?.[0]);
+  if ((ledger !== 'forward' && ledger !== 'reply') || !Number.isInteger(attempt) || attempt < 1 || !mail.messageId) return undefined;
+  return { kind: ledger, attempt, messageId: mail.messageId };
+}
+
+function claimDeliveryEvent(
+  event: z.output<typeof sesEventSchema>,
+  reference: string,
+  kind: string,
+  forward: boolean,
+): ClaimDeliveryEvent | undefined {
   switch (event.type) {
+    case 'Send':
+      return { reference, event: { type: 'SEND', at: event.mail.timestamp, detail: kind } };
     case 'Bounce': {
       if (!event.bounce) return undefined;
       const bounce = [event.bounce.bounceType, event.bounce.bounceSubType].filter(Boolean).join('/');

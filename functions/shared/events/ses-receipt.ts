@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { SafeToLogError } from '../log-safe-error.ts';
-import type { Verdicts } from '../domain/types.ts';
+import { DMARC_POLICIES, type DmarcPolicy, type Verdicts } from '../domain/types.ts';
 
 const nonEmptyString = z.string().check(z.minLength(1));
 
@@ -27,6 +27,8 @@ export const sesReceiptNotificationSchema = z.object({
     spfVerdict: verdict,
     dkimVerdict: verdict,
     dmarcVerdict: verdict,
+    /** Only when DMARC fails; a value AWS might add later is kept as text and read as no policy. */
+    dmarcPolicy: z.optional(z.string()),
     action: z.object({
       type: z.literal('S3'),
       bucketName: nonEmptyString,
@@ -86,10 +88,16 @@ export function toReceivedMessage(notification: SesReceiptNotification): Receive
       spf: receipt.spfVerdict.status,
       dkim: receipt.dkimVerdict.status,
       dmarc: receipt.dmarcVerdict.status,
+      ...dmarcPolicyOf(receipt.dmarcPolicy),
     },
     bucket: receipt.action.bucketName,
     objectKey: receipt.action.objectKey,
   };
+}
+
+function dmarcPolicyOf(text: string | undefined): { dmarcPolicy?: DmarcPolicy } {
+  const policy = DMARC_POLICIES.find((known) => known === text?.trim().toLowerCase());
+  return policy ? { dmarcPolicy: policy } : {};
 }
 
 /** Which fields were wrong, never their values: a notification carries addresses. */

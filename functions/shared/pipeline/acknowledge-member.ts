@@ -1,19 +1,18 @@
-import type { Mailer } from '../adapters/ses-mailer.ts';
-import type { ClaimRecord, ClaimRepository } from '../domain/claim.ts';
+import type { ClaimRecord } from '../domain/claim.ts';
 import type { StatusLinkIssuer } from '../domain/status-link/index.ts';
 import type { Language } from '../domain/types.ts';
 import { composeMemberReply, type AdministratorOverrides, type MemberReplyKind } from '../templates/index.ts';
+import { usableSenderAddress } from './authenticate-sender.ts';
 import type { IntakeContext } from './context.ts';
-import { senderAddress } from './parse-message.ts';
+import { sendOnce, type SendOnceDependencies } from './send-once.ts';
 import { summarizeClaim } from './summarize-claim.ts';
 
-export interface AcknowledgeDependencies {
-  readonly claims: ClaimRepository;
-  readonly mailer: Mailer;
+export interface AcknowledgeDependencies extends SendOnceDependencies {
   readonly administrators: AdministratorOverrides;
   /** Unset when no status page is deployed: the replies then carry no status link. */
   readonly statusLinks?: StatusLinkIssuer;
-  readonly now: () => Date;
+  /** Replies one address may receive per UTC day. */
+  readonly replyLimitPerDay: number;
 }
 
 export interface ReplyPlan {
@@ -22,34 +21,53 @@ export interface ReplyPlan {
   readonly language: Language | 'both';
 }
 
-/** A plain address, so nothing a sender wrote can add a header. */
-const SAFE_ADDRESS = /^[^\s@<>()",;:\\]+@[^\s@<>()",;:\\]+\.[^\s@<>()",;:\\]+$/;
+export interface ReplyRecipient {
+  readonly to: string;
+  readonly language: Language | 'both';
+  /** The member's registered address, rather than an authenticated sender who is nobody's member. */
+  readonly registered: boolean;
+}
 
 /**
- * Who gets a reply, and which: the member at their registered address; an unknown sender only
- * when SES authenticated them, and only to ask for their member number.
+ * The one address a reply may go to: the member's registered address, else the sender's own
+ * when their domain is authentic; none to a message with no usable sender address, whoever its
+ * member, since nobody can be shown to have sent it.
+ */
+export function replyRecipient(context: IntakeContext): ReplyRecipient | undefined {
+  const sender = usableSenderAddress(context.mail);
+  if (!sender) return undefined;
+  const member = context.identification?.member;
+  if (member) return { to: member.email, language: member.language, registered: true };
+  return context.sender?.authentic === true ? { to: sender, language: 'both', registered: false } : undefined;
+}
+
+/**
+ * Which reply, if any: to a member, the one their claim's outcome calls for; to an authenticated
+ * sender who is nobody's member, only the request for their member number.
  */
 export function planReply(claim: ClaimRecord, context: IntakeContext): ReplyPlan | undefined {
-  const member = context.identification?.member;
+  const recipient = replyRecipient(context);
+  if (!recipient) return undefined;
+  const { to, language, registered } = recipient;
   switch (claim.outcome) {
     case 'FORWARDED':
-      return member && claim.forward ? { kind: 'acknowledged', to: member.email, language: member.language } : undefined;
+      return registered && claim.forward ? { kind: 'acknowledged', to, language } : undefined;
     case 'DUPLICATE':
-      return member ? { kind: 'duplicate', to: member.email, language: member.language } : undefined;
+      return registered ? { kind: 'duplicate', to, language } : undefined;
     case 'REVIEW':
-      return member ? { kind: 'review', to: member.email, language: member.language } : undefined;
-    case 'NEEDS_INFO': {
-      if (member) return { kind: 'needs-info', to: member.email, language: member.language };
-      const sender = senderAddress(context.mail);
-      return SAFE_ADDRESS.test(sender) ? { kind: 'needs-info', to: sender, language: 'both' } : undefined;
-    }
+      return registered ? { kind: 'review', to, language } : undefined;
+    case 'NEEDS_INFO':
+      return { kind: 'needs-info', to, language };
     case 'IGNORED':
     case 'QUARANTINED':
       return undefined;
   }
 }
 
-/** Sends the reply the claim calls for, once. */
+/**
+ * Sends the reply the claim calls for, once (see sendOnce), within its address's daily reply
+ * limit: past it the claim says no reply was sent, and why.
+ */
 export async function acknowledgeMember(
   claim: ClaimRecord,
   context: IntakeContext,
@@ -59,7 +77,7 @@ export async function acknowledgeMember(
   const plan = planReply(claim, context);
   if (!plan) return claim;
   const memberMessageId = context.mail.messageId;
-  const message = composeMemberReply({
+  const compose = async () => composeMemberReply({
     kind: plan.kind,
     summary: summarizeClaim(claim, context.identification?.member),
     to: plan.to,
@@ -70,10 +88,7 @@ export async function acknowledgeMember(
     administrators: dependencies.administrators,
     statusLink: await statusLinkFor(plan.kind, claim, dependencies),
   });
-  const messageId = await dependencies.mailer.send(message, { claimReference: claim.reference, kind: plan.kind });
-  const acknowledgement = { to: plan.to, messageId, at: dependencies.now().toISOString(), language: plan.language };
-  await dependencies.claims.markAcknowledged(claim.reference, acknowledgement);
-  return { ...claim, acknowledgement };
+  return sendOnce(claim, { kind: 'reply', messageKind: plan.kind, to: plan.to, language: plan.language, compose }, dependencies);
 }
 
 /**

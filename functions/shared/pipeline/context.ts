@@ -1,6 +1,7 @@
 import type { ParsedMail } from 'mailparser';
 import type { FaxDetails } from '../domain/fax/index.ts';
 import type { ScreeningResult } from '../domain/screening.ts';
+import type { SenderAuthenticity } from '../domain/sender-authenticity.ts';
 import type { Channel, ClaimStatus, DocumentFile, LocationDecision, Member, TextSource, Verdicts } from '../domain/types.ts';
 
 /** What is known of a message before it is read: the envelope and SES's receipt verdicts. */
@@ -45,8 +46,13 @@ export interface Rendition {
  */
 export interface IntakeContext {
   readonly envelope: MessageEnvelope;
+  /** The message as parsed; empty when it could not be read. */
   readonly mail: ParsedMail;
+  /** Why the message could not be read, when it could not: only its envelope is known. */
+  readonly unreadable?: string;
   readonly channel: Channel;
+  /** Whether the `From` domain is authentic: what every step that trusts the sender reads. */
+  readonly sender?: SenderAuthenticity;
   /** What the fax gateway said of a fax. */
   readonly fax?: FaxDetails;
   readonly screening?: ScreeningResult;

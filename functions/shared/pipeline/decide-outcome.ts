@@ -8,17 +8,20 @@ export function decideOutcome(context: IntakeContext): IntakeContext {
 function outcomeOf(context: IntakeContext): Outcome {
   const screening = required(context.screening, 'the screening');
   if (screening.outcome !== 'accept') return { status: screening.outcome, reasons: [screening.reason] };
+  if (context.unreadable !== undefined) return { status: 'REVIEW', reasons: [`message could not be read: ${context.unreadable}`] };
 
   const identification = required(context.identification, 'the member');
   const documents = required(context.documents, 'the documents');
   const { member } = identification;
   if (identification.ambiguous) return { status: 'REVIEW', reasons: [...identification.reasons] };
+  const sender = required(context.sender, "the sender's authenticity");
   if (!member) {
-    const { spf, dkim } = context.envelope.verdicts;
-    const authenticated = spf === 'PASS' || dkim === 'PASS';
-    return authenticated
+    return sender.authentic
       ? { status: 'NEEDS_INFO', missing: 'member-number', reasons: [...identification.reasons] }
       : { status: 'REVIEW', reasons: [...identification.reasons] };
+  }
+  if (!sender.authentic) {
+    return { status: 'REVIEW', reasons: [...identification.reasons, `the sender is not authenticated (${sender.reason}): a member number alone does not forward a claim`] };
   }
   if (member.status !== 'active') {
     return { status: 'REVIEW', reasons: [...identification.reasons, `member status is ${member.status}`] };

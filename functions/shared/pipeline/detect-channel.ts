@@ -1,5 +1,6 @@
 import type { ParsedMail } from 'mailparser';
 import { recogniseFax, type FaxGateway, type FaxRecognition } from '../domain/fax/index.ts';
+import type { SenderAuthenticity } from '../domain/sender-authenticity.ts';
 import type { MessageEnvelope } from './context.ts';
 import { senderAddress } from './parse-message.ts';
 
@@ -10,15 +11,14 @@ export interface ChannelSettings {
 }
 
 /** Fax or email, and for a fax what its gateway says of it (caller, station, pages). */
-export function detectChannel(envelope: MessageEnvelope, mail: ParsedMail, settings: ChannelSettings): FaxRecognition {
-  const { spf, dkim } = envelope.verdicts;
+export function detectChannel(envelope: MessageEnvelope, mail: ParsedMail, sender: SenderAuthenticity, settings: ChannelSettings): FaxRecognition {
   return recogniseFax(
     {
       recipients: envelope.recipients,
       sender: { address: senderAddress(mail), name: mail.from?.value[0]?.name ?? '' },
       subject: (mail.subject ?? '').trim(),
       text: mail.text ?? '',
-      authenticated: spf === 'PASS' || dkim === 'PASS',
+      authenticated: sender.authentic,
     },
     settings.faxGateways,
     settings.faxLocalPart,

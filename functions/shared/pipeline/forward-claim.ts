@@ -1,35 +1,29 @@
 import { base64LinesLength } from '../adapters/mime/base64-lines.ts';
-import { SES_MAX_MESSAGE_BYTES, type Mailer } from '../adapters/ses-mailer.ts';
-import type { ClaimRecord, ClaimRepository } from '../domain/claim.ts';
+import { SES_MAX_MESSAGE_BYTES } from '../adapters/ses-mailer.ts';
+import type { ClaimRecord } from '../domain/claim.ts';
 import { administratorFor, type AdministratorOverrides } from '../domain/administrators.ts';
 import { composeForward } from '../templates/index.ts';
 import { required, type IntakeContext } from './context.ts';
+import { sendOnce, type SendOnceDependencies } from './send-once.ts';
 import { summarizeClaim } from './summarize-claim.ts';
 
-export interface ForwardDependencies {
-  readonly claims: ClaimRepository;
-  readonly mailer: Mailer;
+export interface ForwardDependencies extends SendOnceDependencies {
   readonly administrators: AdministratorOverrides;
-  readonly now: () => Date;
 }
 
-/** Sends a routed claim to its administrator with the original documents and their renditions, once. */
+/**
+ * Sends a routed claim to its administrator with the original documents and their renditions,
+ * once (see sendOnce); forwards are never counted against a reply limit.
+ */
 export async function forwardClaim(claim: ClaimRecord, context: IntakeContext, dependencies: ForwardDependencies): Promise<ClaimRecord> {
   if (claim.outcome !== 'FORWARDED' || claim.forward) return claim;
   const route = required(claim.route, 'the route');
   const override = dependencies.administrators[route];
   const to = administratorFor(route, override).email;
   const cc = override?.faxGatewayAddress ? [override.faxGatewayAddress] : undefined;
-  const message = composeForward({
-    summary: summarizeClaim(claim, context.identification?.member),
-    to,
-    cc,
-    attachments: forwardAttachments(context),
-  });
-  const messageId = await dependencies.mailer.send(message, { claimReference: claim.reference, kind: 'forward' });
-  const forward = { to, ...(cc ? { cc } : {}), messageId, at: dependencies.now().toISOString() };
-  await dependencies.claims.markForwarded(claim.reference, forward, `to ${route}`);
-  return { ...claim, status: 'FORWARDED', forward, statusHistory: [...claim.statusHistory, { status: 'FORWARDED', at: forward.at, detail: `to ${route}` }] };
+  const compose = async () =>
+    composeForward({ summary: summarizeClaim(claim, context.identification?.member), to, cc, attachments: forwardAttachments(context) });
+  return sendOnce(claim, { kind: 'forward', messageKind: 'forward', to, ...(cc ? { cc } : {}), compose }, dependencies);
 }
 
 /**

@@ -22,14 +22,15 @@ function unsendableForward(context: IntakeContext): string[] {
 
 /**
  * What a person must see that the decision alone does not: a damaged file (the administrator
- * could not open it either), a fax from someone unknown, whose gateway cannot be asked for the
- * member number, and a claim to forward that SES would not send on.
+ * could not open it either), a file sent in a part that broke MIME's rules, a fax from someone
+ * unknown, whose gateway cannot be asked for the member number, and a claim to forward that SES would not send on.
  */
 export function holdForReview(context: IntakeContext): IntakeContext {
   const outcome = required(context.outcome, 'the outcome');
   const damaged = (context.documents ?? []).filter((document) => document.damaged);
   const reasons = [
     ...damaged.map((document) => `${document.filename} is damaged: ${document.notReadReason}`),
+    ...(context.documents ?? []).flatMap((document) => (document.irregular ? [`${document.filename} was ${document.irregular}`] : [])),
     ...(context.channel === 'fax' && outcome.missing === 'member-number' ? ['a fax gateway cannot be asked for the member number'] : []),
     ...(outcome.status === 'FORWARDED' ? unsendableForward(context) : []),
   ];

@@ -1,13 +1,13 @@
 import { searchMemberNumbers } from '../domain/member-number.ts';
-import type { Member, MemberDirectory, TextSource, Verdicts } from '../domain/types.ts';
+import type { Member, MemberDirectory, TextSource } from '../domain/types.ts';
+import { usableSenderAddress } from './authenticate-sender.ts';
 import { required, type IntakeContext, type MemberIdentification } from './context.ts';
-import { senderAddress } from './parse-message.ts';
 
 /**
  * Finds the member: a member number written in the message or its documents, confirmed in the
  * directory (labelled numbers first); else, for a fax, the registered fax number it was sent
- * from; else the sender's registered address. A fax gateway and a sender are trusted only when
- * SES authenticated them.
+ * from; else the sender's registered address. A fax gateway's caller number and a sender's
+ * address are trusted only when the sender's domain is authentic.
  */
 export async function identifyMember(context: IntakeContext, directory: MemberDirectory): Promise<IntakeContext> {
   const texts: TextSource[] = [
@@ -46,23 +46,20 @@ async function identifyByNumber(texts: readonly TextSource[], directory: MemberD
   return undefined;
 }
 
-function isAuthenticated({ spf, dkim }: Verdicts): boolean {
-  return spf === 'PASS' || dkim === 'PASS';
-}
+const senderOf = (context: IntakeContext) => required(context.sender, "the sender's authenticity");
 
 async function identifyByFaxCaller(context: IntakeContext, directory: MemberDirectory): Promise<MemberIdentification | undefined> {
   const caller = context.fax?.callerNumber;
-  if (caller === undefined || !isAuthenticated(context.envelope.verdicts)) return undefined;
+  if (caller === undefined || !senderOf(context).authentic) return undefined;
   const member = await directory.findByFax(caller);
   return member && { member, ambiguous: false, reasons: ['identified by the registered fax number the fax came from'] };
 }
 
 async function identifyBySender(context: IntakeContext, directory: MemberDirectory): Promise<MemberIdentification> {
-  const address = senderAddress(context.mail);
-  if (!address) return { ambiguous: false, reasons: ['no member number and no sender address'] };
-  if (!isAuthenticated(context.envelope.verdicts)) {
-    return { ambiguous: false, reasons: ['no member number, and the sender address is not authenticated (SPF and DKIM did not pass)'] };
-  }
+  const address = usableSenderAddress(context.mail);
+  if (!address) return { ambiguous: false, reasons: ['no member number and no usable sender address'] };
+  const sender = senderOf(context);
+  if (!sender.authentic) return { ambiguous: false, reasons: [`no member number, and the sender is not authenticated: ${sender.reason}`] };
   const member = await directory.findByEmail(address);
   return member
     ? { member, ambiguous: false, reasons: ['identified by the registered sender address'] }

@@ -1,9 +1,15 @@
 import { Readable } from 'node:stream';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { DOCUMENT_HASH_OPTIONS } from '../domain/documents/index.ts';
+import { MIME_LIMIT_OPTIONS, whyMimeUnreadable } from '../domain/documents/mime-limits.ts';
 
 /** How the intake has mailparser parse a message. */
-export const PARSE_OPTIONS = { skipImageLinks: true, skipTextToHtml: true, ...DOCUMENT_HASH_OPTIONS } as const;
+export const PARSE_OPTIONS = {
+  skipImageLinks: true,
+  skipTextToHtml: true,
+  ...MIME_LIMIT_OPTIONS,
+  ...DOCUMENT_HASH_OPTIONS,
+} as const;
 /**
  * A message held in memory is fed to mailparser in pieces of this size, as a body read from S3
  * arrives: given a 20 MB message as one chunk, mailparser holds strings of the whole message
@@ -23,6 +29,37 @@ export function messageStream(raw: Buffer): Readable {
 /** Parses raw MIME; mailparser tolerates broken messages, so this only fails on unreadable input. */
 export function parseMessage(message: Buffer | Readable): Promise<ParsedMail> {
   return simpleParser(Buffer.isBuffer(message) ? messageStream(message) : message, PARSE_OPTIONS);
+}
+
+/** A message as parsed, or, when mailparser refused it, why and nothing of it. */
+export interface MessageReading {
+  /** Empty (no header, text or attachment) when the message could not be read. */
+  readonly mail: ParsedMail;
+  /** Why the message could not be read, for a person: e.g. "more than 1000 MIME parts". */
+  readonly unreadable?: string;
+}
+
+/**
+ * Reads a message, telling apart a message mailparser refuses, which no retry can change, from a
+ * failure to read the stored message (S3), which the error carries up for the queue to retry.
+ */
+export async function readMessage(message: Buffer | Readable): Promise<MessageReading> {
+  const input = Buffer.isBuffer(message) ? messageStream(message) : message;
+  let inputFailure: unknown;
+  input.on('error', (error) => {
+    inputFailure = error;
+  });
+  try {
+    return { mail: await parseMessage(input) };
+  } catch (error) {
+    if (inputFailure !== undefined && error === inputFailure) throw error;
+    input.destroy();
+    return { mail: nothingRead(), unreadable: whyMimeUnreadable(error) };
+  }
+}
+
+function nothingRead(): ParsedMail {
+  return { attachments: [], headers: new Map(), headerLines: [], html: false };
 }
 
 /** The address part of the first From mailbox, lower-cased; empty when there is none. */

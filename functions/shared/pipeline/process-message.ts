@@ -1,3 +1,4 @@
+import { classifyFailure } from '../adapters/classify-failure.ts';
 import { DynamoClaimRepository } from '../adapters/dynamo-claim-repository.ts';
 import { createOcrEngine } from '../adapters/ocr/create-ocr-engine.ts';
 import { DynamoMemberDirectory } from '../adapters/dynamo-member-directory.ts';
@@ -6,8 +7,8 @@ import { SecretsManagerSigningKeys } from '../adapters/secrets-manager-signing-k
 import { SesMailer, type Mailer } from '../adapters/ses-mailer.ts';
 import type { AwsClients } from '../clients.ts';
 import type { IntakeConfig } from '../config.ts';
-import type { Deadline } from '../domain/deadline.ts';
 import type { ClaimRecord, ClaimRepository, MessageStore } from '../domain/claim.ts';
+import type { Deadline } from '../domain/deadline.ts';
 import { knownFaxGateways } from '../domain/fax/index.ts';
 import { StatusLinkIssuer } from '../domain/status-link/index.ts';
 import { DEFAULT_SCAN_LIMITS } from '../domain/scans/index.ts';
@@ -16,7 +17,7 @@ import type { ReceivedMessage } from '../events/ses-receipt.ts';
 import type { AdministratorOverrides } from '../templates/index.ts';
 import { acknowledgeMember } from './acknowledge-member.ts';
 import { forwardClaim } from './forward-claim.ts';
-import { recordClaim } from './record-claim.ts';
+import { recordClaim, recordUnprocessable } from './record-claim.ts';
 import { triage, type TriageSettings } from './triage.ts';
 
 export interface IntakeDependencies {
@@ -27,6 +28,8 @@ export interface IntakeDependencies {
   readonly settings: TriageSettings;
   readonly administrators: AdministratorOverrides;
   readonly statusLinks?: StatusLinkIssuer;
+  /** Replies one address may receive per UTC day. */
+  readonly replyLimitPerDay: number;
   readonly now: () => Date;
 }
 
@@ -59,16 +62,40 @@ export function createIntakeDependencies(config: IntakeConfig, clients: AwsClien
           ),
         }
       : {}),
+    replyLimitPerDay: config.REPLY_LIMIT_PER_DAY,
     now: () => new Date(),
   };
 }
 
 /**
  * The intake use case for one received message: read it, decide, record it, forward it and
- * reply. Each side effect is recorded, so a redelivered message only finishes what is missing.
- * Reading takes shares of the claim's deadline (see triage).
+ * reply. Each side effect is recorded, so a redelivered message only finishes what is missing;
+ * none is started once the claim's deadline has passed. A transient failure (a deadline passed
+ * included) is thrown, for the queue to try again; a permanent one (see classifyFailure) puts the
+ * message's claim in review with why.
  */
 export async function processReceivedMessage(received: ReceivedMessage, dependencies: IntakeDependencies, deadline: Deadline): Promise<ClaimRecord> {
+  try {
+    return await intake(received, dependencies, deadline);
+  } catch (error) {
+    const failure = classifyFailure(error);
+    if (failure.kind === 'transient') throw error;
+    return recordUnprocessable(received, channelOf(received, dependencies.settings), failure.reason, {
+      claims: dependencies.claims,
+      store: dependencies.store,
+      rawMessage: { bucket: received.bucket, key: received.objectKey },
+      now: dependencies.now,
+    });
+  }
+}
+
+/** The channel of a message known only by its envelope: mail to the fax address is a fax. */
+function channelOf(received: ReceivedMessage, settings: TriageSettings) {
+  const faxAddress = `${settings.faxLocalPart.toLowerCase()}@`;
+  return received.recipients.some((recipient) => recipient.toLowerCase().startsWith(faxAddress)) ? 'fax' : 'email';
+}
+
+async function intake(received: ReceivedMessage, dependencies: IntakeDependencies, deadline: Deadline): Promise<ClaimRecord> {
   const context = await triage(
     received,
     await dependencies.store.openRaw(received.bucket, received.objectKey),
@@ -76,12 +103,15 @@ export async function processReceivedMessage(received: ReceivedMessage, dependen
     dependencies.settings,
     deadline,
   );
+  deadline.throwIfPassed('recording the claim');
   const recorded = await recordClaim(context, {
     claims: dependencies.claims,
     store: dependencies.store,
     rawMessage: { bucket: received.bucket, key: received.objectKey },
     now: dependencies.now,
   });
+  deadline.throwIfPassed('forwarding the claim');
   const forwarded = await forwardClaim(recorded, context, dependencies);
+  deadline.throwIfPassed('acknowledging the claim');
   return acknowledgeMember(forwarded, context, dependencies);
 }

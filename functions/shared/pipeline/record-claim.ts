@@ -1,6 +1,6 @@
 import type { ClaimRecord, StatusChange, StoredDocument, ClaimRepository, MessageStore } from '../domain/claim.ts';
 import { newClaimReference } from '../domain/claim-reference.ts';
-import type { DocumentFile } from '../domain/types.ts';
+import type { Channel, DocumentFile } from '../domain/types.ts';
 import { required, type IntakeContext, type Outcome } from './context.ts';
 
 export interface RecordDependencies {
@@ -22,6 +22,7 @@ export async function recordClaim(context: IntakeContext, dependencies: RecordDe
   const existing = await claims.findByMessageId(context.envelope.sesMessageId);
   if (existing) {
     // A crash may have come between recording the claim and storing its documents.
+    if (existing.pendingDocumentHashes) await claims.recordPendingDocuments(existing);
     await putDocuments(existing.documents, context.documents ?? [], dependencies.store);
     return existing;
   }
@@ -32,15 +33,65 @@ export async function recordClaim(context: IntakeContext, dependencies: RecordDe
   const outcome = withDuplicateCheck(required(context.outcome, 'the outcome'), documents, claimed);
   const newHashes = documents.map((d) => d.sha256).filter((sha256) => !claimed.has(sha256));
 
+  const recorded = await createOnce(
+    claims,
+    context.envelope,
+    (reference) => buildClaim(context, reference, outcome, storedDocuments(reference, documents), dependencies, claimed),
+    outcome.status === 'FORWARDED' ? newHashes : [],
+  );
+  await putDocuments(recorded.documents, documents, dependencies.store);
+  return recorded;
+}
+
+/**
+ * A message the intake can never get through (see classifyFailure): recorded in REVIEW with
+ * why, on its claim if it has one, else on a claim of its own carrying only what the envelope
+ * says, so nothing is lost and a person looks at it. The raw message stays in the bucket.
+ */
+export async function recordUnprocessable(
+  envelope: { readonly sesMessageId: string; readonly receivedAt: Date },
+  channel: Channel,
+  reason: string,
+  dependencies: RecordDependencies,
+): Promise<ClaimRecord> {
+  const { claims } = dependencies;
+  const at = dependencies.now().toISOString();
+  const existing = await claims.findByMessageId(envelope.sesMessageId);
+  if (existing) {
+    if (existing.status !== 'REVIEW' || !existing.reasons.includes(reason)) await claims.holdForReview(existing.reference, { at, reason });
+    return required(await claims.get(existing.reference), 'the claim held for review');
+  }
+  return createOnce(claims, envelope, (reference) => ({
+    reference,
+    sesMessageId: envelope.sesMessageId,
+    receivedAt: envelope.receivedAt.toISOString(),
+    createdAt: at,
+    channel,
+    rawMessage: dependencies.rawMessage,
+    status: 'REVIEW',
+    outcome: 'REVIEW',
+    reasons: [reason],
+    evidence: [],
+    documents: [],
+    statusHistory: [
+      { status: 'RECEIVED', at: envelope.receivedAt.toISOString() },
+      { status: 'REVIEW', at, detail: reason },
+    ],
+  }), []);
+}
+
+/** Records the claim under a fresh reference; a message recorded concurrently returns the claim it became. */
+async function createOnce(
+  claims: ClaimRepository,
+  envelope: { readonly sesMessageId: string; readonly receivedAt: Date },
+  build: (reference: string) => ClaimRecord,
+  newHashes: readonly string[],
+): Promise<ClaimRecord> {
   for (let attempt = 1; attempt <= REFERENCE_ATTEMPTS; attempt += 1) {
-    const reference = newClaimReference(context.envelope.receivedAt);
-    const claim = buildClaim(context, reference, outcome, storedDocuments(reference, documents), dependencies, claimed);
-    const result = await claims.create(claim, outcome.status === 'FORWARDED' ? newHashes : []);
+    const claim = build(newClaimReference(envelope.receivedAt));
+    const result = await claims.create(claim, newHashes);
     if (result === 'reference-taken') continue;
-    const recorded =
-      result === 'created' ? claim : required(await claims.findByMessageId(context.envelope.sesMessageId), 'the concurrently recorded claim');
-    await putDocuments(recorded.documents, documents, dependencies.store);
-    return recorded;
+    return result === 'created' ? claim : required(await claims.findByMessageId(envelope.sesMessageId), 'the concurrently recorded claim');
   }
   throw new Error('Could not allocate a unique claim reference');
 }

@@ -3,6 +3,7 @@ import { sharedDocumentDecoder } from '../adapters/isolation/isolated-document-d
 import type { Deadline } from '../domain/deadline.ts';
 import type { DocumentDecoder } from '../domain/documents/index.ts';
 import type { MemberDirectory } from '../domain/types.ts';
+import { authenticateSender } from './authenticate-sender.ts';
 import type { IntakeContext, MessageEnvelope } from './context.ts';
 import { countFaxPages } from './count-fax-pages.ts';
 import { decideOutcome } from './decide-outcome.ts';
@@ -11,7 +12,7 @@ import { holdForReview } from './hold-for-review.ts';
 import { identifyMember } from './identify-member.ts';
 import { locateTreatment } from './locate-treatment.ts';
 import { noteUnreadDocuments } from './note-unread-documents.ts';
-import { parseMessage } from './parse-message.ts';
+import { readMessage } from './parse-message.ts';
 import { readDocuments } from './read-documents.ts';
 import { readScans, type ScanSettings } from './read-scans.ts';
 import { screen } from './screen.ts';
@@ -42,10 +43,12 @@ export async function triage(
   deadline: Deadline,
 ): Promise<IntakeContext> {
   const decoder = settings.decoder ?? sharedDocumentDecoder();
-  const mail = await parseMessage(message);
-  const received: IntakeContext = { envelope, mail, ...detectChannel(envelope, mail, settings) };
+  const { mail, unreadable } = await readMessage(message);
+  const sender = await authenticateSender(envelope.verdicts, mail);
+  const received: IntakeContext = { envelope, mail, unreadable, sender, ...detectChannel(envelope, mail, sender, settings) };
   const screened = screen(received, settings.ownAddresses);
-  if (screened.screening?.outcome !== 'accept') return decideOutcome(screened);
+  // A message that could not be read has nothing more to read: it is decided on its envelope.
+  if (screened.screening?.outcome !== 'accept' || unreadable !== undefined) return decideOutcome(screened);
   const documentsRead = await readDocuments(screened, decoder, deadline);
   const read = countFaxPages(await readScans(documentsRead, settings.scans, decoder, deadline));
   const identified = await identifyMember(read, directory);

@@ -1,6 +1,6 @@
+import { senderText } from '../domain/sender-text.ts';
 import type { Language } from '../domain/types.ts';
 import { escapeHtml } from './escape-html.ts';
-import { singleLine } from './single-line.ts';
 
 /** The building blocks of every outgoing message, rendered alike to text and to HTML. */
 export type Block =
@@ -25,6 +25,12 @@ export interface RenderedMessage {
   readonly text: string;
   readonly html: string;
 }
+
+/**
+ * Every value on one line, so that it can neither inject a header nor break a layout, and without
+ * what could disguise a sender's text in it (a file name, a fax station id).
+ */
+const singleLine = (value: string): string => senderText(value, 'line');
 
 const TEXT_SECTION_SEPARATOR = '\n\n--------------------\n\n';
 

@@ -24,6 +24,13 @@ export const SAMPLES: readonly CharsetSample[] = [
   { charset: 'gbk', text: '北京协和医院的发票：门诊费用一千二百元。', filename: '发票.pdf' },
   { charset: 'big5', text: '臺北榮民總醫院收據：門診費用一千二百元。', filename: '收據.pdf' },
   { charset: 'euc-kr', text: '서울대학교병원 진료비 영수증입니다. 금액: 12,000원', filename: '영수증.pdf' },
+  // Hangul syllables Windows adds to KS X 1001, which Outlook writes for the rarer ones.
+  { charset: 'cp949', text: '똠방각하 똘마니 뷁 쀍 - 서울대학교병원 진료비 영수증, 금액: 12,000원', filename: '똠방각하-영수증.pdf' },
+  // Hong Kong's own characters, one beyond the Basic Multilingual Plane.
+  { charset: 'big5-hkscs', text: '香港瑪麗醫院收據：門診費用 䏰䰲 𨋢 嘅 啲，一千二百元。', filename: '瑪麗醫院收據 𨋢.pdf' },
+  // DOS code pages, which some fax gateways and old mail clients still write.
+  { charset: 'cp850', text: 'Façade Größe Æbleskiver Ø Å ±½ ╔═╗ ß: 120,50 Fr.', filename: 'Reçu Größe ½.pdf' },
+  { charset: 'cp437', text: 'Café ½ ░▒▓ ╔═╗ ÇüéâäàåçêëèïîìÄÅ ¥ ƒ', filename: 'Café ½.pdf' },
   { charset: 'utf-16le', text: 'Facture 東京 Счёт — 서울 😀', filename: 'Facture-東京.pdf' },
 ];
 

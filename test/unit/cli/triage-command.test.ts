@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseVerdicts } from '../../../bin/cli/triage-command.ts';
 import { UsageError } from '../../../bin/cli/usage-error.ts';
 import type { TriageReport } from '../../../functions/shared/pipeline/triage-report.ts';
-import { PASSING_VERDICTS, sha256 } from '../../support/contexts.ts';
+import { composeMail, PASSING_VERDICTS, sha256 } from '../../support/contexts.ts';
 
 const run = promisify(execFile);
 
@@ -22,10 +22,18 @@ interface CommandResult {
   readonly stderr: string;
 }
 
+interface RunOptions {
+  /** Modules imported before the command, after tsx. */
+  readonly preloads?: readonly string[];
+  /** More environment variables (the intake's configured addresses). */
+  readonly env?: Record<string, string>;
+}
+
 /** Runs bin/claims-intake.ts as a user would, from the project root. */
-async function claimsIntake(...args: string[]): Promise<CommandResult> {
+async function runClaimsIntake(options: RunOptions, ...args: string[]): Promise<CommandResult> {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'bin/claims-intake.ts', ...args]);
+    const imports = ['tsx', ...(options.preloads ?? [])].flatMap((module) => ['--import', module]);
+    const { stdout, stderr } = await run(process.execPath, [...imports, 'bin/claims-intake.ts', ...args], { env: { ...process.env, ...options.env } });
     return { exitCode: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code?: unknown; stdout?: string; stderr?: string };
@@ -34,8 +42,16 @@ async function claimsIntake(...args: string[]): Promise<CommandResult> {
   }
 }
 
+const claimsIntake = (...args: string[]) => runClaimsIntake({}, ...args);
+const claimsIntakeWith = (env: Record<string, string>, ...args: string[]) => runClaimsIntake({ env }, ...args);
+const claimsIntakeAfter = (preloads: readonly string[], ...args: string[]) => runClaimsIntake({ preloads }, ...args);
+
 async function triageJson(...args: string[]): Promise<TriageReport> {
-  const { exitCode, stdout, stderr } = await claimsIntake('triage', ...args, '--members', MEMBERS, '--json');
+  return triageJsonWith({}, ...args);
+}
+
+async function triageJsonWith(env: Record<string, string>, ...args: string[]): Promise<TriageReport> {
+  const { exitCode, stdout, stderr } = await claimsIntakeWith(env, 'triage', ...args, '--members', MEMBERS, '--json');
   expect({ exitCode, stderr }).toEqual({ exitCode: 0, stderr: '' });
   return JSON.parse(stdout) as TriageReport;
 }
@@ -103,9 +119,109 @@ describe('claims-intake triage', { timeout: COMMAND_TIMEOUT_MS }, () => {
     });
   });
 
+  it("quarantines a message failing DMARC for a domain whose policy is reject, as SES's receipt says", async () => {
+    expect(await triageJson(claim('fr-paris-invoice.eml'), '--verdicts', 'spf=PASS,dmarc=FAIL,dmarcPolicy=reject')).toEqual({
+      channel: 'email',
+      memberId: null,
+      treatmentCountry: null,
+      route: null,
+      status: 'QUARANTINED',
+      reasons: ["DMARC verdict FAIL, and the sender's domain asks to reject such mail"],
+      documents: [],
+    });
+  });
+
+  describe('with messages written for the case', () => {
+    let directory: string;
+
+    beforeAll(async () => {
+      directory = await mkdtemp(path.join(tmpdir(), 'claims-intake-triage-'));
+    });
+
+    afterAll(async () => {
+      await rm(directory, { recursive: true, force: true });
+    });
+
+    /** The Paris claim without the member number in its subject (its note still has it), with the given headers on top and the given To. */
+    async function parisClaim(name: string, topHeaders: readonly string[], to = 'claims@claims.example.org'): Promise<string> {
+      const original = await readFile(claim('fr-paris-invoice.eml'), 'utf8');
+      const file = path.join(directory, name);
+      const written = original.replace('To: claims@claims.example.org', `To: ${to}`).replace(/Subject: [^]*?\nMessage-ID/, 'Subject: Note\nMessage-ID');
+      await writeFile(file, [...topHeaders, written].join('\r\n'));
+      return file;
+    }
+
+    it("does not take a member who copies themselves for our own message coming back: the message's To is not the intake's", async () => {
+      const file = await parisClaim('copied.eml', [], 'claims@claims.example.org, marie.dupont@example.fr');
+      expect(await triageJson(file)).toMatchObject({ memberId: '12345678', status: 'FORWARDED' });
+    });
+
+    it("ignores mail from the intake's configured addresses as a loop", async () => {
+      const file = await parisClaim('loop.eml', []);
+      const report = await triageJsonWith({ INTAKE_ADDRESSES: 'claims@claims.example.org,Marie.Dupont@example.fr' }, file);
+      expect(report).toMatchObject({ status: 'IGNORED', reasons: ['our own message came back'] });
+    });
+
+    it("trusts a sender with no DMARC policy on an aligned pass in SES's topmost Authentication-Results only", async () => {
+      const aligned = await parisClaim('aligned.eml', ['Authentication-Results: amazonses.com; spf=pass smtp.mailfrom=bounce@mail.example.fr; dmarc=none header.from=example.fr']);
+      const forged = await parisClaim('forged.eml', [
+        'Authentication-Results: amazonses.com; spf=pass smtp.mailfrom=bounce@attacker.example; dmarc=none header.from=example.fr',
+        'Authentication-Results: amazonses.com; spf=pass smtp.mailfrom=bounce@example.fr; dmarc=pass header.from=example.fr',
+      ]);
+      expect(await triageJson(aligned, '--verdicts', 'dmarc=GRAY')).toMatchObject({ memberId: '12345678', status: 'FORWARDED' });
+      // The note names the member: from a sender not proven, a person looks at it.
+      expect(await triageJson(forged, '--verdicts', 'dmarc=GRAY')).toMatchObject({
+        memberId: '12345678',
+        status: 'REVIEW',
+        reasons: [
+          'member number found in note-honoraires-paris.pdf',
+          "the sender is not authenticated (the sender's domain publishes no DMARC policy, and no SPF or DKIM pass is aligned with it): a member number alone does not forward a claim",
+        ],
+      });
+    });
+  });
+
   it('takes a message sent to the fax address for a fax', async () => {
     const report = await triageJson(claim('en-boston-bill.eml'), '--to', 'fax@claims.example.org');
     expect(report).toMatchObject({ channel: 'fax', memberId: '20481632' });
+  });
+
+  describe('with a fax whose station id and file name carry bidi overrides, NUL and a terminal escape', () => {
+    const HOSTILE = '\u202eFDP.EXE\u0000\u001b[31m';
+    let directory: string;
+    let message: string;
+    let invoice: Buffer;
+
+    beforeAll(async () => {
+      directory = await mkdtemp(path.join(tmpdir(), 'claims-intake-hostile-fax-'));
+      message = path.join(directory, 'fax.eml');
+      invoice = await readFile('test/fixtures/invoices/note-honoraires-paris.pdf');
+      const raw = await composeMail({
+        from: 'Fax Service <faxes@fax.example.net>',
+        to: 'fax@claims.example.org',
+        subject: 'Incoming fax',
+        text: `TSI: ${HOSTILE}\nPages: 1\n`,
+        attachments: [{ filename: `${HOSTILE}.pdf`, content: invoice, contentType: 'application/pdf' }],
+      });
+      await writeFile(message, raw);
+    });
+
+    afterAll(async () => {
+      await rm(directory, { recursive: true, force: true });
+    });
+
+    it('prints them as they show, in JSON', async () => {
+      const report = await triageJson(message, '--to', 'fax@claims.example.org');
+      expect(report.fax).toEqual({ remoteStationId: 'FDP.EXE', pages: 1 });
+      expect(report.documents.map(({ name }) => name)).toEqual(['FDP.EXE.pdf']);
+    });
+
+    it('prints them as they show, as text, with no control character but the line ends', async () => {
+      const { exitCode, stdout, stderr } = await claimsIntake('triage', message, '--to', 'fax@claims.example.org', '--members', MEMBERS);
+      expect({ exitCode, stderr }).toEqual({ exitCode: 0, stderr: '' });
+      expect(stdout).toContain(`\ndocument:  FDP.EXE.pdf (pdf, ${invoice.length} bytes, text read)\n`);
+      expect(stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    });
   });
 
   it.each([
@@ -118,7 +234,7 @@ describe('claims-intake triage', { timeout: COMMAND_TIMEOUT_MS }, () => {
     [
       'a verdict that does not exist',
       ['triage', claim('fr-paris-invoice.eml'), '--members', MEMBERS, '--verdicts', 'spam=PASS,virus=MAYBE'],
-      'claims-intake: bad verdict "virus=MAYBE": expected one of spam|virus|spf|dkim|dmarc=PASS|FAIL|GRAY|PROCESSING_FAILED|DISABLED',
+      'claims-intake: bad verdict "virus=MAYBE": expected one of spam|virus|spf|dkim|dmarc=PASS|FAIL|GRAY|PROCESSING_FAILED|DISABLED, or dmarcPolicy=none|quarantine|reject',
     ],
     ['an unknown command', ['frobnicate', claim('fr-paris-invoice.eml')], `claims-intake: unknown command "frobnicate ${claim('fr-paris-invoice.eml')}"`],
   ] as const)('exits with 2 and says why on %s', async (_what, args, firstLine) => {
@@ -129,6 +245,25 @@ describe('claims-intake triage', { timeout: COMMAND_TIMEOUT_MS }, () => {
   it('says in one line, without the usage text, that the message file cannot be read', async () => {
     const { exitCode, stderr } = await claimsIntake('triage', claim('no-such-claim.eml'), '--members', MEMBERS);
     expect({ exitCode, stderr }).toEqual({ exitCode: 2, stderr: `claims-intake: cannot read message ${claim('no-such-claim.eml')}: ENOENT\n` });
+  });
+
+  it('exits with 1 and one line naming the failure when the command itself fails', async () => {
+    const { exitCode, stdout, stderr } = await claimsIntakeAfter(['./test/support/failing-member-directory.ts'], 'triage', claim('fr-paris-invoice.eml'), '--members', MEMBERS);
+    expect({ exitCode, stdout, stderr }).toEqual({ exitCode: 1, stdout: '', stderr: 'claims-intake: failed (TypeError): member lookup failed\n' });
+  });
+
+  it('states its exit codes in its usage text', async () => {
+    const { exitCode, stdout } = await claimsIntake('--help');
+    expect(exitCode).toBe(0);
+    expect(stdout.slice(stdout.indexOf('Exit codes:'))).toBe(
+      [
+        'Exit codes:',
+        '  0  done; for triage, any decision, a message that could not be read included',
+        '  1  the command failed (a bug, AWS unreachable or refusing): one line on stderr',
+        '  2  bad arguments, a file that cannot be read, or a malformed members file: one line on stderr',
+        '',
+      ].join('\n'),
+    );
   });
 
   describe('with a malformed members file', () => {
@@ -172,7 +307,12 @@ describe('parseVerdicts', () => {
     expect(parseVerdicts('')).toEqual(PASSING_VERDICTS);
   });
 
-  it.each(['virus', 'virus=', 'dmarc=MAYBE', 'spoof=FAIL', 'virus=FAIL=PASS'])('refuses %j as a mistake of the caller', (text) => {
+  it('reads the DMARC policy SES reports when DMARC fails, in any case', () => {
+    expect(parseVerdicts('dmarc=FAIL,dmarcPolicy=Quarantine')).toEqual({ ...PASSING_VERDICTS, dmarc: 'FAIL', dmarcPolicy: 'quarantine' });
+    expect(parseVerdicts('dmarc=FAIL')).not.toHaveProperty('dmarcPolicy');
+  });
+
+  it.each(['virus', 'virus=', 'dmarc=MAYBE', 'spoof=FAIL', 'virus=FAIL=PASS', 'dmarcPolicy=maybe', 'dmarcPolicy=PASS', 'dmarc=reject'])('refuses %j as a mistake of the caller', (text) => {
     expect(() => parseVerdicts(text)).toThrow(UsageError);
   });
 });

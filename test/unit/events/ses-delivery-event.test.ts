@@ -43,6 +43,33 @@ describe('parseQueuedDeliveryEvent', () => {
     });
   });
 
+  it("names the ledger's message and attempt an event concerns, from the mailer's tags and SES's message id", () => {
+    const ledgerTags = { ...tags, ledger: ['forward'], attempt: ['2'] };
+    const { bounce: _bounce, ...mail } = sesBounceRecord(ledgerTags);
+    expect(parseQueuedDeliveryEvent(snsBody({ ...mail, eventType: 'Send', send: {} }))).toEqual({
+      reference: 'CLM-2026-7K3F9Q',
+      event: {
+        type: 'SEND',
+        at: '2017-08-05T00:40:02.012Z',
+        detail: 'forward',
+        send: { kind: 'forward', attempt: 2, messageId: 'EXAMPLE7c191be45-e9aedb9a-02f9-4d12-a87d-dd0099a07f8a-000000' },
+      },
+    });
+    expect(parseQueuedDeliveryEvent(snsBody(sesComplaintRecord({ ...tags, kind: ['acknowledged'], ledger: ['reply'], attempt: ['1'] })))?.event.send).toEqual({
+      kind: 'reply',
+      attempt: 1,
+      messageId: 'EXAMPLE7c191be45-e9aedb9a-02f9-4d12-a87d-dd0099a07f8a-000000',
+    });
+  });
+
+  it.each([
+    ['no ledger tag', {}],
+    ['an unknown ledger', { ledger: ['fax'], attempt: ['1'] }],
+    ['an attempt that is not a positive whole number', { ledger: ['reply'], attempt: ['0'] }],
+  ])('names no attempt for mail with %s', (_what, extra) => {
+    expect(parseQueuedDeliveryEvent(snsBody(sesBounceRecord({ ...tags, ...extra })))?.event.send).toBeUndefined();
+  });
+
   it('ignores mail without a claim reference and event types that say nothing of delivery', () => {
     expect(parseQueuedDeliveryEvent(snsBody(sesBounceRecord({})))).toBeUndefined();
     expect(parseQueuedDeliveryEvent(snsBody({ ...sesBounceRecord(tags), eventType: 'Open' }))).toBeUndefined();

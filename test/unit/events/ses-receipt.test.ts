@@ -50,7 +50,8 @@ describe('parseQueuedSesNotification', () => {
       receivedAt: new Date('2015-09-11T20:32:33.936Z'),
       envelopeSender: '0000014fbe1c09cf-7cb9f704-7531-4e53-89a1-5fa9744f5eb6-000000@amazonses.com',
       recipients: ['recipient@example.com'],
-      verdicts: { spam: 'PASS', virus: 'PASS', spf: 'PASS', dkim: 'PASS', dmarc: 'PASS' },
+      // AWS's example carries the domain's policy, which SES sends when DMARC fails.
+      verdicts: { spam: 'PASS', virus: 'PASS', spf: 'PASS', dkim: 'PASS', dmarc: 'PASS', dmarcPolicy: 'reject' },
       bucket: 'my-S3-bucket',
       objectKey: 'email',
     };
@@ -64,6 +65,7 @@ describe('parseQueuedSesNotification', () => {
       spfVerdict: { status: 'PROCESSING_FAILED' },
       dkimVerdict: { status: 'DISABLED' },
       dmarcVerdict: { status: 'FAIL' },
+      dmarcPolicy: 'quarantine',
     });
     expect(parseQueuedSesNotification(queuedBody(notification)).verdicts).toEqual({
       spam: 'FAIL',
@@ -71,6 +73,25 @@ describe('parseQueuedSesNotification', () => {
       spf: 'PROCESSING_FAILED',
       dkim: 'DISABLED',
       dmarc: 'FAIL',
+      dmarcPolicy: 'quarantine',
+    });
+  });
+
+  it.each([
+    ['absent', undefined, {}],
+    ['none', 'none', { dmarcPolicy: 'none' }],
+    ['written in capitals', 'REJECT', { dmarcPolicy: 'reject' }],
+    ['a value SES does not document, read as no policy', 'monitor', {}],
+  ])('reads a DMARC policy %s', (_case, dmarcPolicy, expected) => {
+    const { dmarcPolicy: _example, ...receipt } = S3_ACTION_RECEIPT.receipt;
+    const notification = { ...notificationOf(S3_ACTION_RECEIPT), receipt: { ...receipt, dmarcVerdict: { status: 'FAIL' }, ...(dmarcPolicy ? { dmarcPolicy } : {}) } };
+    expect(parseQueuedSesNotification(queuedBody(notification)).verdicts).toEqual({
+      spam: 'PASS',
+      virus: 'PASS',
+      spf: 'PASS',
+      dkim: 'PASS',
+      dmarc: 'FAIL',
+      ...expected,
     });
   });
 

@@ -19,6 +19,30 @@ describe('verdictsFromHeaders', () => {
     expect(verdictsFromHeaders(storedMessage([]))).toEqual(PASSING_VERDICTS);
   });
 
+  it.each([
+    ['pass', 'PASS'],
+    ['fail', 'FAIL'],
+    ['none', 'GRAY'],
+    ['temperror', 'PROCESSING_FAILED'],
+  ] as const)("reads the DMARC verdict (%s) from SES's topmost Authentication-Results", (result, dmarc) => {
+    const raw = storedMessage([
+      'X-SES-Spam-Verdict: PASS',
+      `Authentication-Results: amazonses.com;\r\n spf=pass (spfCheck: domain of example.fr designates 192.0.2.25 as permitted sender) client-ip=192.0.2.25; envelope-from=marie.dupont@example.fr;\r\n dmarc=${result} header.from=example.fr;`,
+      'Authentication-Results: mx.example.fr; dmarc=pass header.from=example.fr',
+    ]);
+    expect(verdictsFromHeaders(raw)).toEqual({ ...PASSING_VERDICTS, dmarc });
+  });
+
+  it('takes no DMARC verdict from an Authentication-Results SES did not write on top', () => {
+    const raw = storedMessage(['Authentication-Results: mx.example.fr; dmarc=fail', 'Authentication-Results: amazonses.com; dmarc=none']);
+    expect(verdictsFromHeaders(raw)).toEqual(PASSING_VERDICTS);
+  });
+
+  it('prefers an X-SES-DMARC-Verdict header to the Authentication-Results', () => {
+    const raw = storedMessage(['X-SES-DMARC-Verdict: FAIL', 'Authentication-Results: amazonses.com; dmarc=pass header.from=example.fr']);
+    expect(verdictsFromHeaders(raw)).toEqual({ ...PASSING_VERDICTS, dmarc: 'FAIL' });
+  });
+
   it('reads the spam and virus verdicts SES writes', () => {
     const raw = storedMessage(['X-SES-Spam-Verdict: FAIL', 'X-SES-Virus-Verdict: GRAY']);
     expect(verdictsFromHeaders(raw)).toEqual({ ...PASSING_VERDICTS, spam: 'FAIL', virus: 'GRAY' });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { knownFaxGateways } from '../../../functions/shared/domain/fax/index.ts';
 import type { Verdicts } from '../../../functions/shared/domain/types.ts';
+import { authenticateSender } from '../../../functions/shared/pipeline/authenticate-sender.ts';
 import { detectChannel } from '../../../functions/shared/pipeline/detect-channel.ts';
 import { parseMessage } from '../../../functions/shared/pipeline/parse-message.ts';
 import { composeMail, envelope, PASSING_VERDICTS, UNAUTHENTICATED_VERDICTS } from '../../support/contexts.ts';
@@ -19,7 +20,8 @@ async function channelOf(email: FaxEmail, options: { to?: string; verdicts?: Ver
   const to = options.to ?? CLAIMS;
   const raw = await composeMail({ ...email, to, attachments: [{ filename: 'fax.pdf', content: Buffer.from('%PDF-1.4'), contentType: 'application/pdf' }] });
   const delivered = envelope({ recipients: [to], verdicts: options.verdicts ?? PASSING_VERDICTS });
-  return detectChannel(delivered, await parseMessage(raw), { faxLocalPart: 'fax', faxGateways: options.gateways ?? BUILT_IN });
+  const mail = await parseMessage(raw);
+  return detectChannel(delivered, mail, await authenticateSender(delivered.verdicts, mail), { faxLocalPart: 'fax', faxGateways: options.gateways ?? BUILT_IN });
 }
 
 /** Each gateway's own format, as it sends a received fax to a mailbox. */
@@ -139,6 +141,24 @@ describe('fax gateways', () => {
   it('keeps a national caller number it cannot place as written, for a person', async () => {
     const freepbx = { from: 'fax@freepbx.example.com', subject: 'New fax from: "Cabinet" <0142331827>', text: 'Enclosed, please find a new fax' };
     expect(await channelOf(freepbx)).toEqual({ channel: 'fax', fax: { gateway: 'FreePBX', callerNumber: '0142331827' } });
+  });
+
+  it('keeps the station id and caller number as they show: no bidi override, NUL, escape sequence or invisible character', async () => {
+    const hylafax = {
+      from: 'The HylaFAX Receive Agent <fax@pbx.example.com>',
+      subject: 'Fax received from "\u202eFDP.EXE\u0000\u001b[31m"',
+      text: 'recvq/fax00042.tif:\n          Sender: \u202eFDP.EXE\u0000\u001b[31m\n           Pages: 2\n         CallID1: +33\u200b142680690\u001b[0m\n',
+    };
+    expect(await channelOf(hylafax)).toEqual({ channel: 'fax', fax: { gateway: 'HylaFAX', callerNumber: '+33142680690', remoteStationId: 'FDP.EXE', pages: 2 } });
+  });
+
+  it('takes a station id of more than 20 visible characters for none, however few it shows with its escapes', async () => {
+    const station = (written: string) => ({ from: 'Fax Service <faxes@fax.example.net>', subject: 'Incoming document', text: `TSI: ${written}\nPages: 1\n` });
+    expect(await channelOf(station(`\u001b[1m${'CABINET MOREL PARIS'}\u001b[0m\u200b\u200b\u200b`), { to: FAX })).toEqual({
+      channel: 'fax',
+      fax: { remoteStationId: 'CABINET MOREL PARIS', pages: 1 },
+    });
+    expect(await channelOf(station('CABINET MOREL PARIS 8E'), { to: FAX })).toEqual({ channel: 'fax', fax: { pages: 1 } });
   });
 
   it('recognises a gateway from the configuration, by address or by domain, before the built-in ones', async () => {

@@ -5,11 +5,13 @@ import type { ClaimStatus } from '../../../functions/shared/domain/types.ts';
 import {
   acknowledgeMember,
   planReply,
+  replyRecipient,
   type AcknowledgeDependencies,
 } from '../../../functions/shared/pipeline/acknowledge-member.ts';
 import type { IntakeContext, MemberIdentification } from '../../../functions/shared/pipeline/context.ts';
 import { claimRecord, EARLIER_REFERENCE, NOW, now, REFERENCE } from '../../support/claim-records.ts';
-import { contextFromRaw, intakeContext, sampleMember } from '../../support/contexts.ts';
+import { contextFromRaw, envelope, intakeContext, PASSING_VERDICTS, sampleMember, UNAUTHENTICATED_VERDICTS } from '../../support/contexts.ts';
+import { NO_DMARC_POLICY, sesAuthenticationResults, storedMessage } from '../../support/sender-authentication.ts';
 import { InMemoryClaimRepository } from '../../support/in-memory-claim-repository.ts';
 import { RecordingMailer } from '../../support/recording-mailer.ts';
 import { CURRENT_KEY, FixedSigningKeys } from '../../support/signing-keys.ts';
@@ -86,9 +88,55 @@ describe('planReply', () => {
     expect(planReply(claimWith('NEEDS_INFO'), context)).toBeUndefined();
   });
 
+  it.each(['REVIEW', 'NEEDS_INFO', 'DUPLICATE'] as const)(
+    'answers nobody, not even the member a number names, when the message has no usable sender address (%s)',
+    async (outcome) => {
+      for (const from of [undefined, 'Anna <anna@example.com>, Paul <paul.girard@example.com>']) {
+        const context = await intakeContext({ from }, { identification: identified(JOHN) });
+        expect(planReply(claimWith(outcome), context)).toBeUndefined();
+      }
+    },
+  );
+
+  it('asks an unauthenticated sender nothing, whatever the outcome says', async () => {
+    const context = await intakeContext({ from: 'Anna Kowalski <anna.kowalski@example.com>' }, { identification: NOT_IDENTIFIED, envelope: envelope({ verdicts: UNAUTHENTICATED_VERDICTS }) });
+    expect(planReply(claimWith('NEEDS_INFO'), context)).toBeUndefined();
+  });
+
+  it('tells the member at their registered address, not the sender, that a person will look at a claim an unauthenticated sender made with their number', async () => {
+    const context = await intakeContext({ from: 'john.carter@example.com' }, { identification: identified(JOHN), envelope: envelope({ verdicts: UNAUTHENTICATED_VERDICTS }) });
+    expect(planReply(claimWith('REVIEW'), context)).toEqual({ kind: 'review', to: 'john.carter@example.com', language: 'en' });
+  });
+
   it.each(['IGNORED', 'QUARANTINED'] as const)('never answers a message the screening set aside (%s), even from a member', async (outcome) => {
     const context = await received('Marie Dupont <marie.dupont@example.fr>', identified());
     expect(planReply(claimWith(outcome), context)).toBeUndefined();
+  });
+});
+
+describe('replyRecipient', () => {
+  it("is the member's registered address when a member is found, whoever sent the message", async () => {
+    const context = await intakeContext({ from: 'someone.else@example.net' }, { identification: identified(JOHN), envelope: envelope({ verdicts: UNAUTHENTICATED_VERDICTS }) });
+    expect(replyRecipient(context)).toEqual({ to: 'john.carter@example.com', language: 'en', registered: true });
+  });
+
+  it("is an authenticated sender's own address when no member is found", async () => {
+    const context = await intakeContext({ from: 'Anna <Anna.Kowalski@example.com>' }, { identification: NOT_IDENTIFIED, envelope: envelope({ verdicts: PASSING_VERDICTS }) });
+    expect(replyRecipient(context)).toEqual({ to: 'anna.kowalski@example.com', language: 'both', registered: false });
+  });
+
+  it('is the address of a sender whose domain has no DMARC policy only with an aligned pass in SES\'s header', async () => {
+    const unaligned = sesAuthenticationResults({ spf: 'pass', envelopeFrom: 'bounce@attacker.example', dmarc: 'none', fromDomain: 'example.com' });
+    const aligned = sesAuthenticationResults({ spf: 'pass', envelopeFrom: 'bounce@example.com', dmarc: 'none', fromDomain: 'example.com' });
+    const from = 'anna.kowalski@example.com';
+    const changes = { identification: NOT_IDENTIFIED, envelope: envelope({ verdicts: NO_DMARC_POLICY }) };
+    expect(replyRecipient(await contextFromRaw(storedMessage([aligned], from), changes))).toEqual({ to: from, language: 'both', registered: false });
+    expect(replyRecipient(await contextFromRaw(storedMessage([unaligned], from), changes))).toBeUndefined();
+  });
+
+  it('is nobody for an unauthenticated sender who is no member', async () => {
+    const context = await intakeContext({ from: 'anna.kowalski@example.com' }, { identification: NOT_IDENTIFIED, envelope: envelope({ verdicts: UNAUTHENTICATED_VERDICTS }) });
+    expect(replyRecipient(context)).toBeUndefined();
   });
 });
 
@@ -100,7 +148,7 @@ describe('acknowledgeMember', () => {
   beforeEach(() => {
     claims = new InMemoryClaimRepository();
     mailer = new RecordingMailer();
-    dependencies = { claims, mailer, administrators: {}, now };
+    dependencies = { claims, mailer, administrators: {}, replyLimitPerDay: 5, now };
   });
 
 
@@ -113,7 +161,7 @@ describe('acknowledgeMember', () => {
 
     expect(mailer.sent).toHaveLength(1);
     const [sent] = mailer.sent;
-    expect(sent?.tags).toEqual({ claimReference: REFERENCE, kind: 'acknowledged' });
+    expect(sent?.tags).toEqual({ claimReference: REFERENCE, kind: 'acknowledged', ledger: 'reply', attempt: '1' });
     expect(sent?.message).toMatchObject({
       to: 'marie.dupont@example.fr',
       subject: `Votre demande de remboursement ${REFERENCE} a bien été reçue`,
@@ -127,8 +175,8 @@ describe('acknowledgeMember', () => {
   it('threads a reply to a message with one earlier reference, or none', async () => {
     const oneReference = await intakeContext({ messageId: MEMBER_MESSAGE_ID, references: '<a@mail.example.fr>' }, { identification: identified() });
     const noReference = await intakeContext({ messageId: MEMBER_MESSAGE_ID }, { identification: identified() });
-    await acknowledgeMember(claimWith('REVIEW'), oneReference, dependencies);
-    await acknowledgeMember(claimWith('REVIEW'), noReference, dependencies);
+    await acknowledgeMember(await claims.seed(claimWith('REVIEW')), oneReference, dependencies);
+    await acknowledgeMember(await claims.seed({ ...claimWith('REVIEW'), reference: EARLIER_REFERENCE, sesMessageId: 'ses-message-0002' }), noReference, dependencies);
 
     expect(mailer.sent.map(({ message }) => [message.inReplyTo, message.references])).toEqual([
       [MEMBER_MESSAGE_ID, ['<a@mail.example.fr>', MEMBER_MESSAGE_ID]],
@@ -138,7 +186,7 @@ describe('acknowledgeMember', () => {
 
   it('sends an unthreaded reply to a message without a Message-ID', async () => {
     const raw = Buffer.from('From: marie.dupont@example.fr\r\nTo: claims@claims.example.org\r\nSubject: Facture\r\n\r\nBonjour\r\n');
-    await acknowledgeMember(claimWith('REVIEW'), await contextFromRaw(raw, { identification: identified() }), dependencies);
+    await acknowledgeMember(await claims.seed(claimWith('REVIEW')), await contextFromRaw(raw, { identification: identified() }), dependencies);
 
     expect(mailer.sent.map(({ message }) => [message.inReplyTo, message.references])).toEqual([[undefined, undefined]]);
   });
@@ -148,13 +196,27 @@ describe('acknowledgeMember', () => {
     const acknowledged = await acknowledgeMember(await claims.seed(claimWith('REVIEW')), context, dependencies);
 
     const acknowledgement = { to: 'marie.dupont@example.fr', messageId: '<sent-1@mailer.test>', at: NOW.toISOString(), language: 'fr' as const };
-    expect(acknowledged).toEqual(claimWith('REVIEW', { acknowledgement }));
+    expect(acknowledged).toEqual(
+      claimWith('REVIEW', {
+        acknowledgement,
+        replySend: {
+          state: 'sent',
+          attempt: 1,
+          at: NOW.toISOString(),
+          token: expect.any(String),
+          to: 'marie.dupont@example.fr',
+          language: 'fr',
+          messageId: '<sent-1@mailer.test>',
+          sentAt: NOW.toISOString(),
+        },
+      }),
+    );
     expect(await claims.get(REFERENCE)).toEqual(acknowledged);
   });
 
   it('tells a member that the documents were already received with the earlier claim, in English', async () => {
     const context = await received('John Carter <john.carter@example.com>', identified(JOHN));
-    await acknowledgeMember(claimWith('DUPLICATE', { duplicateOf: EARLIER_REFERENCE }), context, dependencies);
+    await acknowledgeMember(await claims.seed(claimWith('DUPLICATE', { duplicateOf: EARLIER_REFERENCE })), context, dependencies);
 
     expect(mailer.sent.map(({ message, tags }) => [message.to, message.subject, tags.kind])).toEqual([
       ['john.carter@example.com', `Your claim ${EARLIER_REFERENCE}: documents already received`, 'duplicate'],
@@ -166,7 +228,7 @@ describe('acknowledgeMember', () => {
       { from: 'Anna Kowalski <anna.kowalski@example.com>', messageId: MEMBER_MESSAGE_ID },
       { identification: NOT_IDENTIFIED, outcome: { status: 'NEEDS_INFO', missing: 'member-number', reasons: NOT_IDENTIFIED.reasons } },
     );
-    const acknowledged = await acknowledgeMember(claimWith('NEEDS_INFO'), context, dependencies);
+    const acknowledged = await acknowledgeMember(await claims.seed(claimWith('NEEDS_INFO')), context, dependencies);
 
     expect(mailer.sent.map(({ message, tags }) => [message.to, message.subject, tags.kind])).toEqual([
       [
@@ -210,16 +272,18 @@ describe('acknowledgeMember with a status page', () => {
       claims: new InMemoryClaimRepository(),
       mailer,
       administrators: {},
+      replyLimitPerDay: 5,
       statusLinks: new StatusLinkIssuer(STATUS_PAGE, new FixedSigningKeys({ current: CURRENT_KEY }), 365),
       now,
     };
   });
 
+  const seeded = (claim: ClaimRecord) => (dependencies.claims as InMemoryClaimRepository).seed(claim);
   const sentText = () => mailer.sent[0]?.message.text ?? '';
 
   it("links an acknowledgement to the claim's status page, in the text and the HTML", async () => {
     const context = await received('Marie Dupont <marie.dupont@example.fr>', identified());
-    await acknowledgeMember(claimWith('FORWARDED', { forward: SENT_FORWARD }), context, dependencies);
+    await acknowledgeMember(await seeded(claimWith('FORWARDED', { forward: SENT_FORWARD })), context, dependencies);
 
     expect(sentText()).toContain(`Suivez votre demande sur notre page de suivi${NBSP}:\n${OWN_LINK}\n`);
     expect(mailer.sent[0]?.message.html).toContain(`<a href="${OWN_LINK}">${OWN_LINK}</a>`);
@@ -227,14 +291,14 @@ describe('acknowledgeMember with a status page', () => {
 
   it("links a review reply to the claim's own page", async () => {
     const context = await received('John Carter <john.carter@example.com>', identified(JOHN));
-    await acknowledgeMember(claimWith('REVIEW'), context, dependencies);
+    await acknowledgeMember(await seeded(claimWith('REVIEW')), context, dependencies);
 
     expect(sentText()).toContain(`Follow your claim on our status page:\n${OWN_LINK}\n`);
   });
 
   it('links a duplicate reply to the page of the earlier claim the documents belong to', async () => {
     const context = await received('John Carter <john.carter@example.com>', identified(JOHN));
-    await acknowledgeMember(claimWith('DUPLICATE', { duplicateOf: EARLIER_REFERENCE }), context, dependencies);
+    await acknowledgeMember(await seeded(claimWith('DUPLICATE', { duplicateOf: EARLIER_REFERENCE })), context, dependencies);
 
     expect(sentText()).toContain(`Follow your claim on our status page:\n${EARLIER_LINK}\n`);
     expect(sentText()).not.toContain(`claims/${REFERENCE}`);
@@ -245,7 +309,7 @@ describe('acknowledgeMember with a status page', () => {
       { from: 'Marie Dupont <marie.dupont@example.fr>', messageId: MEMBER_MESSAGE_ID },
       { identification: identified(), outcome: { status: 'NEEDS_INFO', missing: 'documents', reasons: ['no document attached'] } },
     );
-    await acknowledgeMember(claimWith('NEEDS_INFO'), context, dependencies);
+    await acknowledgeMember(await seeded(claimWith('NEEDS_INFO')), context, dependencies);
 
     expect(mailer.sent).toHaveLength(1);
     expect(sentText()).not.toContain(STATUS_PAGE);
@@ -253,7 +317,7 @@ describe('acknowledgeMember with a status page', () => {
 
   it('gives no link when no status page is deployed', async () => {
     const context = await received('Marie Dupont <marie.dupont@example.fr>', identified());
-    await acknowledgeMember(claimWith('FORWARDED', { forward: SENT_FORWARD }), context, { ...dependencies, statusLinks: undefined });
+    await acknowledgeMember(await seeded(claimWith('FORWARDED', { forward: SENT_FORWARD })), context, { ...dependencies, statusLinks: undefined });
 
     expect(sentText()).not.toContain('page de suivi');
     expect(sentText()).toContain('Suivez votre remboursement en ligne');

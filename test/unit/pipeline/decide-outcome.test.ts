@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { LocationDecision, Verdicts } from '../../../functions/shared/domain/types.ts';
+import type { SenderAuthenticity } from '../../../functions/shared/domain/sender-authenticity.ts';
+import type { LocationDecision } from '../../../functions/shared/domain/types.ts';
 import type { IntakeContext, MemberIdentification } from '../../../functions/shared/pipeline/context.ts';
 import { decideOutcome } from '../../../functions/shared/pipeline/decide-outcome.ts';
-import { documentFile, envelope, intakeContext, PASSING_VERDICTS, sampleMember, UNAUTHENTICATED_VERDICTS } from '../../support/contexts.ts';
+import { documentFile, intakeContext, sampleMember } from '../../support/contexts.ts';
 
 const BILL = sampleMember('52093817');
 const FOUND_BY_NUMBER: MemberIdentification = { member: BILL, ambiguous: false, reasons: ['member number found in subject'] };
@@ -22,6 +23,10 @@ const NOWHERE: LocationDecision = {
   reasons: ['no evidence of where the treatment took place'],
 };
 
+const AUTHENTIC: SenderAuthenticity = { authentic: true, reason: "DMARC authenticated the sender's domain" };
+const DMARC_FAILED: SenderAuthenticity = { authentic: false, reason: "DMARC failed for the sender's domain" };
+const NOT_ALIGNED: SenderAuthenticity = { authentic: false, reason: "the sender's domain publishes no DMARC policy, and no SPF or DKIM pass is aligned with it" };
+
 let received: IntakeContext;
 
 beforeAll(async () => {
@@ -29,10 +34,10 @@ beforeAll(async () => {
 });
 
 /** A context every step before the decision has completed, with the given findings instead. */
-function decided(changes: Partial<IntakeContext>, verdicts: Verdicts = PASSING_VERDICTS) {
+function decided(changes: Partial<IntakeContext>, sender: SenderAuthenticity = AUTHENTIC) {
   return decideOutcome({
     ...received,
-    envelope: envelope({ verdicts }),
+    sender,
     identification: FOUND_BY_NUMBER,
     documents: [INVOICE],
     location: IN_CAMBODIA,
@@ -57,26 +62,31 @@ describe('decideOutcome', () => {
     });
   });
 
-  it.each([
-    ['SPF', { ...UNAUTHENTICATED_VERDICTS, spf: 'PASS' }],
-    ['DKIM', { ...UNAUTHENTICATED_VERDICTS, dkim: 'PASS' }],
-  ] as const)('asks an unidentified sender whose %s passed for the member number', (_name, verdicts) => {
-    expect(decided({ identification: NOT_FOUND }, verdicts).outcome).toEqual({
+  it('asks an unidentified sender whose domain DMARC authenticated for the member number', () => {
+    expect(decided({ identification: NOT_FOUND }, AUTHENTIC).outcome).toEqual({
       status: 'NEEDS_INFO',
       missing: 'member-number',
       reasons: ['no member number, and the sender address is not registered'],
     });
   });
 
-  it.each([UNAUTHENTICATED_VERDICTS, { ...PASSING_VERDICTS, spf: 'GRAY', dkim: 'PROCESSING_FAILED' }] as const)(
+  it.each([DMARC_FAILED, NOT_ALIGNED])(
     'sends an unidentified, unauthenticated sender to a person (%j)',
-    (verdicts) => {
-      expect(decided({ identification: NOT_FOUND }, verdicts).outcome).toEqual({
+    (sender) => {
+      expect(decided({ identification: NOT_FOUND }, sender).outcome).toEqual({
         status: 'REVIEW',
         reasons: ['no member number, and the sender address is not registered'],
       });
     },
   );
+
+  it.each([DMARC_FAILED, NOT_ALIGNED])('sends a claim to a person, not forward, when only a member number names the member of an unauthenticated sender (%j)', (sender) => {
+    expect(decided({}, sender).outcome).toEqual({
+      status: 'REVIEW',
+      reasons: ['member number found in subject', `the sender is not authenticated (${sender.reason}): a member number alone does not forward a claim`],
+    });
+    expect(decided({ documents: [] }, sender).outcome?.status).toBe('REVIEW');
+  });
 
   it.each(['suspended', 'terminated'] as const)('sends the claim of a %s member to a person, even without documents', (status) => {
     const identification = { ...FOUND_BY_NUMBER, member: { ...BILL, status } };
@@ -124,7 +134,20 @@ describe('decideOutcome', () => {
     [{ identification: undefined }, 'Intake step ran before knowing the member'],
     [{ documents: undefined }, 'Intake step ran before knowing the documents'],
     [{ location: undefined }, 'Intake step ran before knowing the treatment location'],
+    [{ sender: undefined }, "Intake step ran before knowing the sender's authenticity"],
   ] as const)('refuses to decide before an earlier step ran (%j)', (missing, message) => {
     expect(() => decided(missing)).toThrow(message);
+  });
+
+  it('sends a message that could not be read to a person with why, deciding on nothing but its envelope', () => {
+    const unreadable = { ...received, unreadable: 'more than 1000 MIME parts', documents: undefined, messageTexts: undefined };
+    expect(decideOutcome({ ...unreadable, screening: { outcome: 'accept' } }).outcome).toEqual({
+      status: 'REVIEW',
+      reasons: ['message could not be read: more than 1000 MIME parts'],
+    });
+    expect(decideOutcome({ ...unreadable, screening: { outcome: 'QUARANTINED', reason: 'virus verdict FAIL' } }).outcome).toEqual({
+      status: 'QUARANTINED',
+      reasons: ['virus verdict FAIL'],
+    });
   });
 });

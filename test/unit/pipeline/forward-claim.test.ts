@@ -37,7 +37,7 @@ describe('forwardClaim', () => {
 
     expect(mailer.sent).toHaveLength(1);
     const [sent] = mailer.sent;
-    expect(sent?.tags).toEqual({ claimReference: REFERENCE, kind: 'forward' });
+    expect(sent?.tags).toEqual({ claimReference: REFERENCE, kind: 'forward', ledger: 'forward', attempt: '1' });
     expect(sent?.message.to).toBe('contact@medical-administrators.com');
     expect(sent?.message.subject).toBe(
       `Demande ${REFERENCE} – adhérent 52093817 – pays des soins${NBSP}: KH / Claim ${REFERENCE} – member 52093817 – treatment in KH`,
@@ -56,6 +56,7 @@ describe('forwardClaim', () => {
       claimRecord({
         status: 'FORWARDED',
         forward,
+        forwardSend: { state: 'sent', attempt: 1, at: NOW.toISOString(), token: expect.any(String), to: forward.to, messageId: forward.messageId, sentAt: NOW.toISOString() },
         statusHistory: [...claimRecord().statusHistory, { status: 'FORWARDED', at: NOW.toISOString(), detail: 'to MAI' }],
       }),
     );

@@ -61,4 +61,12 @@ describe('holdForReview', () => {
     const documents = [...PHOTOS, documentFile('ordonnance.jpg', '', { content: Buffer.alloc(1_000_000), type: 'jpeg' }), documentFile('Lecteur.exe', '', { type: 'other' })];
     expect(held({ outcome: needsInfo, documents }).outcome).toEqual(needsInfo);
   });
+
+  it('holds a claim with a file whose part declared no valid content type, naming the file', () => {
+    const documents = [documentFile('facture.pdf', 'Facture', { irregular: 'sent without a valid content type' })];
+    expect(held({ documents }).outcome).toEqual({
+      status: 'REVIEW',
+      reasons: ['treatment location KH, routed to MAI', 'facture.pdf was sent without a valid content type'],
+    });
+  });
 });

@@ -49,7 +49,7 @@ describe('identifyMember by member number', () => {
   it('takes a number the directory does not know for no member, and falls back to the sender', async () => {
     expect(await identify({ from: STRANGER, subject: 'Member ID: 99999999' })).toEqual({
       ambiguous: false,
-      reasons: ['no member number, and the sender address is not authenticated (SPF and DKIM did not pass)'],
+      reasons: ["no member number, and the sender is not authenticated: DMARC failed for the sender's domain"],
     });
     expect(await identify({ from: 'john.carter@example.com', subject: 'Member ID: 99999999' }, PASSING_VERDICTS)).toEqual({
       member: JOHN,
@@ -111,11 +111,8 @@ describe('identifyMember with a members file written in lower case', () => {
 });
 
 describe('identifyMember by sender address', () => {
-  it.each([
-    ['SPF', { ...UNAUTHENTICATED_VERDICTS, spf: 'PASS' }],
-    ['DKIM', { ...UNAUTHENTICATED_VERDICTS, dkim: 'PASS' }],
-  ] as const)('finds the member by the registered address when %s passed', async (_name, verdicts) => {
-    expect(await identify({ from: 'John Carter <john.carter@example.com>' }, verdicts)).toEqual({
+  it('finds the member by the registered address when DMARC passed', async () => {
+    expect(await identify({ from: 'John Carter <john.carter@example.com>' }, PASSING_VERDICTS)).toEqual({
       member: JOHN,
       ambiguous: false,
       reasons: ['identified by the registered sender address'],
@@ -127,15 +124,24 @@ describe('identifyMember by sender address', () => {
     expect(identification).toEqual({ member: PAUL, ambiguous: false, reasons: ['identified by the registered sender address'] });
   });
 
-  it.each([UNAUTHENTICATED_VERDICTS, { ...PASSING_VERDICTS, spf: 'GRAY', dkim: 'FAIL' }] as const)(
-    'does not trust a registered address that was not authenticated (%j)',
-    async (verdicts) => {
-      expect(await identify({ from: 'John Carter <john.carter@example.com>' }, verdicts)).toEqual({
-        ambiguous: false,
-        reasons: ['no member number, and the sender address is not authenticated (SPF and DKIM did not pass)'],
-      });
-    },
-  );
+  it.each([
+    [UNAUTHENTICATED_VERDICTS, "DMARC failed for the sender's domain"],
+    [{ ...PASSING_VERDICTS, spf: 'PASS', dkim: 'PASS', dmarc: 'FAIL' }, "DMARC failed for the sender's domain"],
+    [{ ...PASSING_VERDICTS, dmarc: 'GRAY' }, "the sender's domain publishes no DMARC policy, and SES's Authentication-Results is missing or unreadable"],
+    [{ ...PASSING_VERDICTS, dmarc: 'PROCESSING_FAILED' }, 'SES gave no DMARC verdict (PROCESSING_FAILED)'],
+  ] as const)('does not trust a registered address that was not authenticated (%j)', async (verdicts, why) => {
+    expect(await identify({ from: 'John Carter <john.carter@example.com>' }, verdicts)).toEqual({
+      ambiguous: false,
+      reasons: [`no member number, and the sender is not authenticated: ${why}`],
+    });
+  });
+
+  it('does not trust a registered address among several in From', async () => {
+    expect(await identify({ from: 'John Carter <john.carter@example.com>, Anna <anna.kowalski@example.com>' }, PASSING_VERDICTS)).toEqual({
+      ambiguous: false,
+      reasons: ['no member number and no usable sender address'],
+    });
+  });
 
   it('finds nobody for an authenticated address no member registered', async () => {
     expect(await identify({ from: STRANGER }, PASSING_VERDICTS)).toEqual({
@@ -147,7 +153,7 @@ describe('identifyMember by sender address', () => {
   it('says so when the message has no sender address', async () => {
     expect(await identify({ from: undefined }, PASSING_VERDICTS)).toEqual({
       ambiguous: false,
-      reasons: ['no member number and no sender address'],
+      reasons: ['no member number and no usable sender address'],
     });
   });
 });
@@ -158,6 +164,11 @@ describe('identifyMember', () => {
     const { identification, ...rest } = await identifyMember(context, directory);
     expect(identification?.member).toEqual(JOHN);
     expect(rest).toEqual(context);
+  });
+
+  it("refuses to run before the sender's authenticity is known", async () => {
+    const context = await intakeContext({}, { sender: undefined });
+    await expect(identifyMember(context, directory)).rejects.toThrow("Intake step ran before knowing the sender's authenticity");
   });
 
   it('refuses to run before the documents were read', async () => {

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { describe, expect, it } from 'vitest';
-import { parseMessage } from '../../../functions/shared/pipeline/parse-message.ts';
+import { Readable } from 'node:stream';
+import { parseMessage, readMessage } from '../../../functions/shared/pipeline/parse-message.ts';
 import { sha256 } from '../../support/contexts.ts';
 import { CLAIMS_ADDRESS, composeMail, pdfAttachment } from '../../fixtures/generator/compose-mail.ts';
 
@@ -53,5 +54,41 @@ describe('parseMessage', () => {
     const file = path.join(await mkdtemp(path.join(tmpdir(), 'claims-intake-parse-')), 'claim.eml');
     await writeFile(file, raw);
     expect(essentials(await parseMessage(createReadStream(file, { highWaterMark: 1000 })))).toEqual(essentials(await parseMessage(raw)));
+  });
+});
+
+/** A multipart message of `parts` one-line text parts. */
+function multipartOf(parts: number): Buffer {
+  const body = Array.from({ length: parts }, (_, index) => `--p\r\nContent-Type: text/plain\r\n\r\npart ${index + 1}\r\n`).join('');
+  return Buffer.from(`From: marie.dupont@example.fr\r\nSubject: parts\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=p\r\n\r\n${body}--p--\r\n`);
+}
+
+describe('readMessage', () => {
+  it('reads a message mailparser reads, as parseMessage does', async () => {
+    const raw = await claim();
+    const reading = await readMessage(raw);
+    expect(reading.unreadable).toBeUndefined();
+    expect(essentials(reading.mail)).toEqual(essentials(await parseMessage(raw)));
+  });
+
+  it('reads 1000 MIME parts, the multipart holding them included, and says why it read nothing of a message with more', async () => {
+    expect((await readMessage(multipartOf(999))).mail.text).toContain('part 999');
+    const reading = await readMessage(multipartOf(1000));
+    expect(reading.unreadable).toBe('more than 1000 MIME parts');
+    expect(reading.mail).toEqual({ attachments: [], headers: new Map(), headerLines: [], html: false });
+  });
+
+  it('says why it read nothing of a message whose header block passes 1 MB', async () => {
+    const header = `X-Padding: ${'x'.repeat(70)}\r\n`.repeat(Math.ceil((1024 * 1024) / 82));
+    const reading = await readMessage(Buffer.from(`From: marie.dupont@example.fr\r\n${header}Subject: big\r\n\r\nbody\r\n`));
+    expect(reading.unreadable).toBe('a header block over 1 MB');
+  });
+
+  it('lets a failure to read the stored message through, for the queue to try again', async () => {
+    const failure = Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+    const stored = new Readable({ read() {} });
+    stored.push('From: marie.dupont@example.fr\r\nSubject: half a message\r\n');
+    setImmediate(() => stored.destroy(failure));
+    await expect(readMessage(stored)).rejects.toBe(failure);
   });
 });

@@ -174,11 +174,15 @@ describe('reading scans in the triage', () => {
   it('does not trust a caller number the gateway did not authenticate', async () => {
     const engine = new ScriptedEngine(async () => ({ text: 'Casablanca, Maroc', confidence: 90 }));
     const raw = await efax({ filename: 'fax.tif', content: await sample('scans', 'fax-boston-standard-g4.tif') }, 'eFax message from "x" - 2 page(s), Caller-ID: +212 522-264800');
-    const context = await triageFax(raw, engine, { verdicts: { ...PASSING_VERDICTS, spf: 'FAIL', dkim: 'FAIL' } });
+    // SPF passed for whatever envelope sender, but DMARC says the gateway's From domain is forged.
+    const context = await triageFax(raw, engine, { verdicts: { ...PASSING_VERDICTS, spf: 'PASS', dkim: 'FAIL', dmarc: 'FAIL' } });
 
     expect(context.fax?.callerNumber).toBe('+212522264800');
-    expect(context.identification?.member).toBeUndefined();
-    expect(context.outcome?.status).toBe('REVIEW');
+    expect(context.identification).toEqual({
+      ambiguous: false,
+      reasons: ["no member number, and the sender is not authenticated: DMARC failed for the sender's domain"],
+    });
+    expect(context.outcome).toEqual({ status: 'REVIEW', reasons: ["no member number, and the sender is not authenticated: DMARC failed for the sender's domain"] });
   });
 
   it('sends a fax from nobody known to a person rather than asking its gateway for a member number', async () => {

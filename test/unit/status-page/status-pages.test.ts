@@ -200,3 +200,26 @@ describe('page language', () => {
     expect(replyLanguageOf(claimRecord())).toBeUndefined();
   });
 });
+
+describe("a sender's text on the status page", () => {
+  const HOSTILE = claimRecord({
+    status: 'REVIEW',
+    channel: 'fax',
+    fax: { callerNumber: '+33142680690', remoteStationId: '\u202eFDP.EXE\u0000\u001b[31m', pages: 1 },
+    reasons: ['<a href="https://evil.example/">cliquez</a>.pdf is damaged'],
+    statusHistory: [
+      { status: 'RECEIVED', at: '2026-03-15T13:30:00.000Z' },
+      { status: 'REVIEW', at: '2026-03-15T13:31:00.000Z', detail: '<script>alert(1)</script> https://evil.example/' },
+    ],
+    documents: [{ filename: '<a href="https://evil.example/">cliquez</a>.pdf', type: 'pdf', size: 512, sha256: 'a'.repeat(64), s3Key: 'documents/x/1', textRead: false }],
+  });
+
+  it.each(['fr', 'en'] as const)('is never shown, in %s: no file name, station id, reason or detail, and no link but the portals', (language) => {
+    const html = renderClaimStatusPage(HOSTILE, language, {});
+
+    for (const written of ['FDP.EXE', 'evil.example', 'cliquez', 'script', 'alert']) expect(html).not.toContain(written);
+    expect(html).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e]/);
+    expect([...html.matchAll(/<a\s[^>]*href="([^"]*)"/g)].map((match) => match[1])).toEqual([MAI_TRACKING]);
+    expect(mainOf(html)).toContain(language === 'fr' ? `<li>Document 1${NBSP}: PDF, 512${NBSP}octets</li>` : '<li>Document 1: PDF, 512 bytes</li>');
+  });
+});

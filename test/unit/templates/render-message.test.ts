@@ -1,23 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { renderMessage } from '../../../functions/shared/templates/blocks.ts';
 import { escapeHtml } from '../../../functions/shared/templates/escape-html.ts';
-import { singleLine } from '../../../functions/shared/templates/single-line.ts';
 
 describe('escapeHtml', () => {
   it('escapes the characters that open markup or close an attribute', () => {
     expect(escapeHtml(`<a href="x" title='y'>Tom & Jerry</a>`)).toBe(
       '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;Tom &amp; Jerry&lt;/a&gt;',
     );
-  });
-});
-
-describe('singleLine', () => {
-  it('turns line breaks, tabs and Unicode separators into one space', () => {
-    expect(singleLine(' Marie \r\n\tDupont\u2028Bcc: x\u0000 ')).toBe('Marie Dupont Bcc: x');
-  });
-
-  it('leaves ordinary and no-break spaces alone', () => {
-    expect(singleLine('Tél.\u00a0: +33 1 42 68 01 42')).toBe('Tél.\u00a0: +33 1 42 68 01 42');
   });
 });
 
@@ -35,6 +24,22 @@ describe('renderMessage', () => {
     },
     { language: 'en', subject: 'Subject', blocks: [{ kind: 'paragraph', text: 'Hello' }] },
   ]);
+
+  it('puts every value on one line, without what could disguise it, and leaves ordinary and no-break spaces alone', () => {
+    const { subject, text, html } = renderMessage([
+      {
+        language: 'en',
+        subject: ' Marie \r\n\tDupont\u2028Bcc: x\u0000 ',
+        blocks: [
+          { kind: 'paragraph', text: 'Tél.\u00a0: +33 1 42 68 01 42' },
+          { kind: 'list', title: 'Documents:', items: ['\u202eFDP.EXE\u0000\u001b[31m', 'scan\u200b.pdf\r\nBcc: x'] },
+        ],
+      },
+    ]);
+    expect(subject).toBe('Marie Dupont Bcc: x');
+    expect(text).toBe('Tél.\u00a0: +33 1 42 68 01 42\n\nDocuments:\n- FDP.EXE\n- scan.pdf Bcc: x\n');
+    expect(html).toContain('<p>Documents:</p><ul><li>FDP.EXE</li><li>scan.pdf Bcc: x</li></ul>');
+  });
 
   it('joins the subjects on one line', () => {
     expect(rendered.subject).toBe('Sujet Bcc: x@example.net / Subject');

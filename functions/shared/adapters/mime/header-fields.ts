@@ -4,6 +4,8 @@
  * printable ASCII or encoded, and no value can end a line, so none can add a header.
  */
 
+import { senderText } from '../../domain/sender-text.ts';
+
 /** RFC 5322 §2.1.1: lines should not exceed 78 characters. */
 const MAX_LINE = 78;
 /** RFC 2047 §2: an encoded word is at most 75 characters. */
@@ -14,7 +16,6 @@ const MAX_PARAMETER_SECTION = 60;
 const FOLD = '\r\n ';
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
-const CONTROL_OR_LINE_BREAK = /[\p{Cc}\u2028\u2029]+/gu;
 /** RFC 5322 atext plus the blank: a display name that needs no quoting. */
 const PLAIN_PHRASE = /^[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~ ]+$/;
 /** Conservative addr-spec: no blank, no angle bracket, no comma, no quote, one @. */
@@ -22,8 +23,6 @@ const ADDRESS = /^[^\s<>(),;:"@\\[\]]+@[^\s<>(),;:"@\\[\]]+$/;
 const NAMED_ADDRESS = /^(.*?)\s*<([^<>]+)>$/;
 /** RFC 5322 msg-id, restricted to what has no quoting or folding in it. */
 const MESSAGE_ID = /^<[\x21-\x3b\x3d\x3f-\x7e]+@[\x21-\x3b\x3d\x3f-\x7e]+>$/;
-/** RFC 2045 token characters, for a media type and subtype. */
-const MEDIA_TYPE = /^[A-Za-z0-9!#$&^_.+-]+\/[A-Za-z0-9!#$&^_.+-]+$/;
 /** RFC 2231 attribute-char: what needs no percent-encoding in an extended parameter value. */
 const ATTRIBUTE_CHARACTER = /[A-Za-z0-9!#$&+\-.^_`|~]/;
 
@@ -31,7 +30,8 @@ export class InvalidHeaderValueError extends Error {
   override readonly name = 'InvalidHeaderValueError';
 }
 
-const oneLine = (value: string) => value.replace(CONTROL_OR_LINE_BREAK, ' ').trim();
+/** On one line, and without what could disguise a sender's text (a file name, a quoted subject). */
+const oneLine = (value: string) => senderText(value, 'line');
 
 /** RFC 2047 B encoded words of whole characters, each within the length limit. */
 function encodedWords(value: string): string[] {
@@ -81,9 +81,12 @@ function phrase(displayName: string): string {
   return encodedWords(name).join(' ');
 }
 
+/** An address a header field can carry as it is: printable ASCII, one @, nothing that quotes, comments or separates. */
+export const isPlainAddress = (address: string): boolean => ADDRESS.test(address) && PRINTABLE_ASCII.test(address);
+
 function addrSpec(address: string): string {
   const trimmed = address.trim();
-  if (!ADDRESS.test(trimmed) || !PRINTABLE_ASCII.test(trimmed)) throw new InvalidHeaderValueError('An address is not a plain email address');
+  if (!isPlainAddress(trimmed)) throw new InvalidHeaderValueError('An address is not a plain email address');
   return trimmed;
 }
 
@@ -110,8 +113,7 @@ export function messageIdsField(name: string, ids: readonly string[]): string | 
   return valid.length > 0 ? `${name}: ${valid.join(FOLD)}` : undefined;
 }
 
-/** A media type as given when it is one, else the type that promises nothing. */
-export const mediaType = (value: string): string => (MEDIA_TYPE.test(value.trim()) ? value.trim().toLowerCase() : 'application/octet-stream');
+export { mediaType } from '../../domain/documents/media-type.ts';
 
 const percentEncoded = (value: string) =>
   [...Buffer.from(value, 'utf8')]

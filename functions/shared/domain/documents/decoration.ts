@@ -1,5 +1,6 @@
 import type { Attachment } from 'mailparser';
 import type { DocumentType } from '../types.ts';
+import { mediaType } from './media-type.ts';
 
 /**
  * Logos and icons of e-mail signatures weigh a few kilobytes; a photo or a scan of a document,
@@ -25,7 +26,7 @@ function isSignatureImage(attachment: Attachment, type: DocumentType, html: stri
 
 function isDetachedSignature(attachment: Attachment, type: DocumentType): boolean {
   // A document mislabelled as a signature is still detected by its content, and kept.
-  return DETACHED_SIGNATURE_CONTENT_TYPES.has(attachment.contentType.toLowerCase()) && type === 'other';
+  return DETACHED_SIGNATURE_CONTENT_TYPES.has(mediaType(attachment.contentType)) && type === 'other';
 }
 
 /** Parts that decorate or sign the message rather than being documents of the claim. */

@@ -1,9 +1,5 @@
+import { senderText } from '../sender-text.ts';
 import type { DocumentType } from '../types.ts';
-
-/** File systems stop at 255 bytes; this leaves room for what a store or a mail client adds. */
-const MAX_FILENAME_BYTES = 200;
-/** Longer than any real extension: a dot further from the end is part of the name. */
-const MAX_EXTENSION_CHARS = 10;
 
 const EXTENSION_BY_TYPE: Readonly<Record<DocumentType, string>> = {
   pdf: 'pdf',
@@ -19,8 +15,6 @@ const EXTENSION_BY_TYPE: Readonly<Record<DocumentType, string>> = {
   other: 'bin',
 };
 
-// Control characters, and the bidirectional overrides that make "fdp.exe" display as "exe.pdf".
-const UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 // Characters Windows refuses in file names; the administrators save attachments on Windows.
 const RESERVED_CHARACTERS = /[<>:"|?*]/g;
 
@@ -41,31 +35,30 @@ function repairUtf8ReadAsLatin1(name: string): string {
   }
 }
 
-function truncateKeepingExtension(name: string): string {
-  if (Buffer.byteLength(name) <= MAX_FILENAME_BYTES) return name;
-  const dot = name.lastIndexOf('.');
-  const extension = dot > 0 && name.length - dot <= MAX_EXTENSION_CHARS ? name.slice(dot) : '';
-  let kept = '';
-  let bytes = Buffer.byteLength(extension);
-  for (const character of name.slice(0, name.length - extension.length)) {
-    bytes += Buffer.byteLength(character);
-    if (bytes > MAX_FILENAME_BYTES) break;
-    kept += character;
-  }
-  return kept + extension;
+// Leading dots hide a file; trailing dots and spaces are dropped by Windows.
+const DOTS_AND_SPACES_AT_ENDS = /^[\s.]+|[\s.]+$/g;
+
+function cleanedOnce(name: string): string {
+  // Made visible before the path is taken off: an escape sequence can hold a slash.
+  const visible = senderText(repairUtf8ReadAsLatin1(name), 'line');
+  const baseName = visible.split(/[/\\]/).pop() ?? '';
+  const trimmed = baseName.replace(RESERVED_CHARACTERS, '_').replace(DOTS_AND_SPACES_AT_ENDS, '');
+  return senderText(trimmed, 'filename').replace(DOTS_AND_SPACES_AT_ENDS, '');
 }
 
-/** The sender's file name made safe to store and forward: no path, no control characters. */
+/**
+ * The sender's file name made safe to store and forward: no path, nothing a sender's text may
+ * not hold (domain/sender-text.ts), nothing Windows refuses, cut keeping its extension. Cleaned
+ * until nothing changes, since cleaning can uncover more to clean: an invisible character kept a
+ * name written in UTF-8 from being read again, or a trimmed dot leaves a variation selector first.
+ */
 export function sanitiseFilename(declared: string): string {
-  const repaired = repairUtf8ReadAsLatin1(declared);
-  const baseName = repaired.split(/[/\\]/).pop() ?? '';
-  const cleaned = baseName
-    .replace(UNSAFE_CHARACTERS, '')
-    .replace(RESERVED_CHARACTERS, '_')
-    .replace(/\s+/g, ' ')
-    // Leading dots hide a file; trailing dots and spaces are dropped by Windows.
-    .replace(/^[\s.]+|[\s.]+$/g, '');
-  return truncateKeepingExtension(cleaned);
+  let name = declared;
+  for (let previous = ''; name !== previous; ) {
+    previous = name;
+    name = cleanedOnce(name);
+  }
+  return name;
 }
 
 /**

@@ -31,7 +31,7 @@ export const DEFAULT_DOCUMENT_LIMITS: DocumentLimits = {
   // under a second; a document still being read after this was made to stall its reader (forms
   // drawn inside forms, a font declaring two billion widths).
   maxReadMsPerDocument: 10_000,
-  // Three documents stalling their reader in one claim: OCR (20 s by default), recording and
-  // sending still fit in the claim's time, and the batch in the function's two minutes.
+  // Three documents stalling their reader in one claim; the intake's timeout is derived from it
+  // (functions/shared/claim-timing.ts, lib/intake-timing.ts).
   maxReadMsPerClaim: 30_000,
 };

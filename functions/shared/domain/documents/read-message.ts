@@ -9,6 +9,8 @@ import { readDocumentText } from './document-text.ts';
 import { documentFilename } from './filename.ts';
 import { DEFAULT_DOCUMENT_LIMITS, type DocumentLimits } from './limits.ts';
 import { structuredHeader } from './mail-headers.ts';
+import { mediaType } from './media-type.ts';
+import { MIME_LIMIT_OPTIONS, whyMimeUnreadable } from './mime-limits.ts';
 import { textBeyondReadLimit, textNotRead, type TextReading } from './text-reading.ts';
 
 export interface EmbeddedMessageText {
@@ -49,6 +51,8 @@ interface DocumentPart {
   readonly attachment: Attachment;
   readonly type: DocumentType;
   readonly unreadReason?: string;
+  /** The parser refused it: a person must look at it. */
+  readonly damaged?: boolean;
 }
 
 /**
@@ -59,10 +63,15 @@ export const DOCUMENT_HASH_OPTIONS = { checksumAlgo: 'sha256' } as const;
 const SHA256_HEX_LENGTH = 64;
 
 // cid: links are kept so that the HTML does not hold a second copy of every inline image.
-const EMBEDDED_MESSAGE_PARSE_OPTIONS = { keepCidLinks: true, skipTextToHtml: true, skipTextLinks: true, ...DOCUMENT_HASH_OPTIONS } as const;
+const EMBEDDED_MESSAGE_PARSE_OPTIONS = { keepCidLinks: true, skipTextToHtml: true, skipTextLinks: true, ...MIME_LIMIT_OPTIONS, ...DOCUMENT_HASH_OPTIONS } as const;
+
+/** mailparser gives no type (false) for an empty or unparsable Content-Type, and keeps garbage as it came. */
+function hasValidContentType(attachment: Attachment): boolean {
+  return typeof attachment.contentType === 'string' && mediaType(attachment.contentType) === attachment.contentType.trim().toLowerCase();
+}
 
 function isEmbeddedMessage(attachment: Attachment): boolean {
-  return attachment.contentType.toLowerCase() === 'message/rfc822';
+  return mediaType(attachment.contentType) === 'message/rfc822';
 }
 
 /**
@@ -87,7 +96,13 @@ async function collectDocumentParts(
       result.parts.push({ attachment, type, unreadReason });
       continue;
     }
-    const embedded = await simpleParser(attachment.content, EMBEDDED_MESSAGE_PARSE_OPTIONS);
+    let embedded: ParsedMail;
+    try {
+      embedded = await simpleParser(attachment.content, EMBEDDED_MESSAGE_PARSE_OPTIONS);
+    } catch (error) {
+      result.parts.push({ attachment, type, unreadReason: `forwarded message could not be read: ${whyMimeUnreadable(error)}`, damaged: true });
+      continue;
+    }
     result.embeddedTexts.push({ subject: embedded.subject ?? '', text: embedded.text ?? '' });
     await collectDocumentParts(embedded, depth + 1, limits, result);
   }
@@ -117,12 +132,14 @@ async function readPart(part: DocumentPart, position: number, bounds: ReadingBou
   const { attachment, type } = part;
   return {
     filename: documentFilename(attachment.filename, type, position),
-    declaredContentType: attachment.contentType,
+    declaredContentType: mediaType(attachment.contentType),
     type,
     size: attachment.content.length,
     sha256: sha256Of(attachment),
     content: attachment.content,
     ...(await readText(part, position, bounds)),
+    ...(part.damaged ? { damaged: true } : {}),
+    ...(hasValidContentType(attachment) ? {} : { irregular: 'sent without a valid content type' }),
   };
 }
 

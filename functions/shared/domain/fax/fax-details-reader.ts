@@ -1,4 +1,5 @@
 import { normalizePhoneNumber } from '../phone-number.ts';
+import { senderText } from '../sender-text.ts';
 import type { FaxDetails } from './fax-details.ts';
 import type { FaxGateway } from './fax-gateway.ts';
 
@@ -21,7 +22,9 @@ type DetailName = 'caller' | 'station' | 'pages';
 function captured(patterns: readonly RegExp[], texts: readonly string[], name: DetailName): string | undefined {
   for (const pattern of patterns) {
     for (const text of texts) {
-      const value = pattern.exec(text)?.groups?.[name]?.trim();
+      const written = pattern.exec(text)?.groups?.[name];
+      // What the gateway passes on was written by whoever owns the sending machine.
+      const value = written === undefined ? '' : senderText(written, 'faxField');
       if (value) return value;
     }
   }

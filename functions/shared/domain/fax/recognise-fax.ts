@@ -8,7 +8,7 @@ export interface FaxCandidate {
   readonly sender: MessageSender;
   readonly subject: string;
   readonly text: string;
-  /** SES's SPF or DKIM verdict passed: the sender's domain is who it says. */
+  /** The sender's domain is who it says (DMARC, or an aligned pass where the domain has no policy). */
   readonly authenticated: boolean;
 }
 

@@ -19,6 +19,11 @@ describe('textField', () => {
     expect(textField('Subject', 'Claim\r\nBcc: attacker@evil.example\u0000')).toBe('Subject: Claim Bcc: attacker@evil.example');
   });
 
+  it("writes a sender's file name as it shows: no bidi override, NUL, escape sequence or zero-width character", () => {
+    expect(parameter('filename', '\u202eFDP.EXE\u0000\u001b[31m\u200b.pdf')).toBe('filename="FDP.EXE.pdf"');
+    expect(textField('Subject', 'Facture\u2066 \u202egpj.exe')).toBe('Subject: Facture gpj.exe');
+  });
+
   it('encodes ASCII that reads like an encoded word, so it is not decoded as one', () => {
     expect(textField('Subject', '=?UTF-8?B?SGk=?=')).toBe('Subject: =?UTF-8?B?PT9VVEYtOD9CP1NHaz0/PQ==?=');
   });
