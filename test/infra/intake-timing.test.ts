@@ -46,8 +46,8 @@ describe('intake timing', () => {
   });
 
   it('takes one claim at a time when five would not fit the 900 s Lambda allows', () => {
-    expect(intakeTiming(600)).toEqual({ claimSeconds: 625, batchSize: 1, timeoutSeconds: 637 });
-    expect(intakeTiming(170)).toEqual({ claimSeconds: 195, batchSize: 4, timeoutSeconds: 792 });
+    expect(intakeTiming(600)).toEqual({ claimSeconds: 645, batchSize: 1, timeoutSeconds: 657 });
+    expect(intakeTiming(170)).toEqual({ claimSeconds: 215, batchSize: 4, timeoutSeconds: 872 });
   });
 
   it('refuses an OCR budget with which not even one claim fits', () => {

@@ -75,12 +75,12 @@ describe('processReceivedMessage within its deadline', () => {
     expect(mailer.sent.map((sent) => sent.tags.kind)).toEqual(['forward', 'acknowledged']);
   });
 
-  it('stops before recording a claim whose deadline passed while its message was read: nothing recorded, nothing sent', async () => {
+  it('stops before reading the documents of a claim whose deadline passed while its message was read: nothing recorded, nothing sent', async () => {
     spent.readMessage = 31_000;
 
     const processing = processReceivedMessage(received, dependencies, deadlineIn(30_000));
 
-    await expect(processing).rejects.toThrow(new DeadlineExceededError('recording the claim'));
+    await expect(processing).rejects.toThrow(new DeadlineExceededError('reading the documents'));
     expect(claims.size).toBe(0);
     expect(mailer.sent).toEqual([]);
   });
