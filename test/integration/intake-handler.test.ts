@@ -10,7 +10,7 @@ import type { OutboxEmail } from '../../bin/local/local-aws.ts';
 import { DELIVERY_EVENTS_TIMEOUT } from '../../lib/constructs/delivery-events-function.ts';
 import { CLAIM_REFERENCE_PATTERN } from '../../functions/shared/domain/claim-reference.ts';
 import { useIntakeHarness } from '../support/use-intake-harness.ts';
-import { sesBounceRecord, snsBody } from '../support/ses-events.ts';
+import { EVENTS_TOPIC, RECEIPT_TOPIC, sesBounceRecord, snsBody, snsEnvelope } from '../support/ses-events.ts';
 import { fixture, type Delivery } from '../support/intake-harness.ts';
 
 const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
@@ -36,21 +36,6 @@ async function logsOf(work: () => Promise<unknown>): Promise<{ info: unknown[][]
   }
 }
 
-/** SNS's envelope, as SQS delivers it, around what SES publishes on a topic it is set up with. */
-const setupNotificationBody = (topicArn: string, message: string) =>
-  JSON.stringify({
-    Type: 'Notification',
-    MessageId: '0ec3ac6d-9f51-5389-a925-f287c0aac55e',
-    TopicArn: topicArn,
-    Message: message,
-    Timestamp: '2026-06-17T16:00:59.499Z',
-    SignatureVersion: '1',
-    Signature: 'EXAMPLE',
-    SigningCertURL: 'https://sns.eu-west-1.amazonaws.com/SimpleNotificationService-60eadc530605d63b8e62a523676ef735.pem',
-    UnsubscribeURL: `https://sns.eu-west-1.amazonaws.com/?Action=Unsubscribe&SubscriptionArn=${topicArn}:a504a9b0-73d7-4e0e-b73b-5afab59ae555`,
-  });
-const RECEIPT_TOPIC = 'arn:aws:sns:eu-west-1:123456789012:ClaimsIntake-received';
-const EVENTS_TOPIC = 'arn:aws:sns:eu-west-1:123456789012:ClaimsIntake-events';
 
 /** The delivery-events function, invoked with its deployed timeout. */
 async function recordDeliveryEvents(event: SQSEvent) {
@@ -318,7 +303,7 @@ describe('intake handler against the emulators', () => {
       notificationType: 'AmazonSnsSubscriptionSucceeded',
       message: `You have successfully subscribed your Amazon SNS topic '${RECEIPT_TOPIC}' to receive 'Received' notifications from Amazon SES.`,
     });
-    const record = harness().queueRecord('setup-1', setupNotificationBody(RECEIPT_TOPIC, `${setup}\n`));
+    const record = harness().queueRecord('setup-1', snsEnvelope(RECEIPT_TOPIC, `${setup}\n`));
 
     let response: unknown;
     const logs = await logsOf(async () => {
@@ -384,7 +369,7 @@ describe('delivery events handler against the emulators', () => {
   });
 
   it("drops SES's validation of the events topic with one log line, naming nothing but its kind", async () => {
-    const record = harness().queueRecord('validation-1', setupNotificationBody(EVENTS_TOPIC, 'Successfully validated SNS topic for Amazon SES event publishing.'));
+    const record = harness().queueRecord('validation-1', snsEnvelope(EVENTS_TOPIC, 'Successfully validated SNS topic for Amazon SES event publishing.'));
 
     let response: unknown;
     const logs = await logsOf(async () => {

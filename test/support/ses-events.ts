@@ -55,3 +55,22 @@ export function snsBody(message: unknown): string {
     SignatureVersion: '1',
   });
 }
+
+/** Topics of the stack SES publishes to: received mail, and sending events. */
+export const RECEIPT_TOPIC = 'arn:aws:sns:eu-west-1:123456789012:ClaimsIntake-received';
+export const EVENTS_TOPIC = 'arn:aws:sns:eu-west-1:123456789012:ClaimsIntake-events';
+
+/** The SNS envelope SQS delivers (raw message delivery off) around a message published as text, as SNS writes it. */
+export function snsEnvelope(topicArn: string, message: string): string {
+  return JSON.stringify({
+    Type: 'Notification',
+    MessageId: '0ec3ac6d-9f51-5389-a925-f287c0aac55e',
+    TopicArn: topicArn,
+    Message: message,
+    Timestamp: '2026-06-17T16:00:59.499Z',
+    SignatureVersion: '1',
+    Signature: 'EXAMPLE',
+    SigningCertURL: 'https://sns.eu-west-1.amazonaws.com/SimpleNotificationService-60eadc530605d63b8e62a523676ef735.pem',
+    UnsubscribeURL: `https://sns.eu-west-1.amazonaws.com/?Action=Unsubscribe&SubscriptionArn=${topicArn}:a504a9b0-73d7-4e0e-b73b-5afab59ae555`,
+  });
+}

@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigurationError, parseIntakeConfig } from '../../functions/shared/config.ts';
-
-const BASE_ENVIRONMENT = {
-  CLAIMS_BUCKET: 'claims-intake-documents',
-  MEMBERS_TABLE: 'claims-intake-members',
-  CLAIMS_TABLE: 'claims-intake-claims',
-  SENDER_ADDRESS: 'claims@claims.example.org',
-  INTAKE_ADDRESSES: 'claims@claims.example.org,fax@claims.example.org',
-};
+import { BASE_ENVIRONMENT } from '../support/intake-environment.ts';
 
 describe('the reply limit setting', () => {
   it('allows 5 replies an address a day unless REPLY_LIMIT_PER_DAY says otherwise', () => {

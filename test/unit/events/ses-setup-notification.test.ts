@@ -1,23 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sesSetupNotificationKind } from '../../../functions/shared/events/ses-setup-notification.ts';
-
-/** The SNS envelope SQS delivers (raw message delivery off), as SNS writes it. */
-const snsEnvelope = (topicArn: string, message: string) =>
-  JSON.stringify({
-    Type: 'Notification',
-    MessageId: '0ec3ac6d-9f51-5389-a925-f287c0aac55e',
-    TopicArn: topicArn,
-    Message: message,
-    Timestamp: '2026-06-17T16:00:59.499Z',
-    SignatureVersion: '1',
-    Signature: 'EXAMPLEpH+DcEwjAPg8O9mY8dReBSwksfg2S7WKQcikcNKWLQjwu6A4VbeS0QHVCkhRS7fUQvi2egU3N858fiTDN6bkkOxYDVrY0Ad8L10Hs3zH81mtnPk5uvvolIC1CXGu43obcgFxeL3khZl8IKvO61GWB6jI9b5+gLPoBc1Q=',
-    SigningCertURL: 'https://sns.eu-west-1.amazonaws.com/SimpleNotificationService-60eadc530605d63b8e62a523676ef735.pem',
-    UnsubscribeURL:
-      'https://sns.eu-west-1.amazonaws.com/?Action=Unsubscribe&SubscriptionArn=arn:aws:sns:eu-west-1:123456789012:ClaimsIntake-events:a504a9b0-73d7-4e0e-b73b-5afab59ae555',
-  });
-
-const EVENTS_TOPIC = 'arn:aws:sns:eu-west-1:123456789012:ClaimsIntake-events';
-const RECEIPT_TOPIC = 'arn:aws:sns:eu-west-1:123456789012:ClaimsIntake-received';
+import { EVENTS_TOPIC, RECEIPT_TOPIC, snsEnvelope } from '../../support/ses-events.ts';
 
 describe('sesSetupNotificationKind', () => {
   it("recognises the plain text SES publishes when a configuration set's event destination is created", () => {

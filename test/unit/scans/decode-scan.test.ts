@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { crc32, deflateSync } from 'node:zlib';
+import { deflateSync } from 'node:zlib';
 import { PDFDocument } from 'pdf-lib';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import { DEFAULT_SCAN_LIMITS, isScan, ocrImage, pagesToPdf, type ScanDecoding, t
 import type { DocumentType } from '../../../functions/shared/domain/types.ts';
 import { documentFile } from '../../support/contexts.ts';
 import { decodeScanned } from '../../support/document-reading.ts';
+import { greyPng } from '../../support/png-bytes.ts';
 
 const sharedFax = (name: string) => readFile(path.resolve('test', 'fixtures', 'third-party', 'fax', name));
 const sample = (name: string) => readFile(path.resolve('test', 'fixtures', 'scans', name));
@@ -25,21 +26,7 @@ const shape = ({ width, height, resolution, bilevel }: ScanPage) => ({ width, he
 
 /** A PNG whose header claims `width` x `height` pixels, with one row of data: bytes that would decode to gigabytes. */
 function pngClaiming(width: number, height: number): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const typed = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(typed));
-    return Buffer.concat([length, typed, crc]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.writeUInt8(8, 8);
-  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  const firstRow = deflateSync(Buffer.alloc(width + 1));
-  return Buffer.concat([signature, chunk('IHDR', header), chunk('IDAT', firstRow), chunk('IEND', Buffer.alloc(0))]);
+  return greyPng(width, height, deflateSync(Buffer.alloc(width + 1)));
 }
 
 describe('decodeScan of real fax images', () => {

@@ -39,6 +39,18 @@ async function triageFax(raw: Buffer, engine: OcrEngine, options: { ocrTimeLimit
   }, Deadline.in(options.claimTimeMs ?? TEST_CLAIM_TIME_MS));
 }
 
+/** An engine that reads page 1, then works on page 2 until its time is taken away. */
+function readingPageOneOnly(): ScriptedEngine {
+  return new ScriptedEngine(
+    (page, signal) =>
+      new Promise((resolve, reject) => {
+        if (page === 1) return resolve(BOSTON_PAGE);
+        if (signal.aborted) return reject(signal.reason);
+        signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+      }),
+  );
+}
+
 async function efax(attachment: { filename: string; content: Buffer }, subject = 'eFax message from "unknown" - 2 page(s), Caller-ID: UNAVAILABLE') {
   return composeMail({ from: 'eFax <message@inbound.efax.com>', to: FAX, subject, text: 'You have received a fax.', attachments: [{ ...attachment, contentType: 'image/tiff' }] });
 }
@@ -81,14 +93,7 @@ describe('reading scans in the triage', () => {
   });
 
   it("leaves the pages after the claim's OCR time unread, and says so", async () => {
-    const engine = new ScriptedEngine(
-      (page, signal) =>
-        new Promise((resolve, reject) => {
-          if (page === 1) return resolve(BOSTON_PAGE);
-          if (signal.aborted) return reject(signal.reason);
-          signal.addEventListener('abort', () => reject(signal.reason), { once: true });
-        }),
-    );
+    const engine = readingPageOneOnly();
     const tiff = await sample('scans', 'fax-boston-standard-g4.tif');
     // Decoding the fax takes its share of the OCR time too: a decoder process may have to start.
     const context = await triageFax(await efax({ filename: 'FAX_0002.tif', content: tiff }), engine, { ocrTimeLimitMs: 4000 });
@@ -105,14 +110,7 @@ describe('reading scans in the triage', () => {
   });
 
   it("stops with DeadlineExceededError when the claim's own time runs out during OCR: the next try has the time", async () => {
-    const engine = new ScriptedEngine(
-      (page, signal) =>
-        new Promise((resolve, reject) => {
-          if (page === 1) return resolve(BOSTON_PAGE);
-          if (signal.aborted) return reject(signal.reason);
-          signal.addEventListener('abort', () => reject(signal.reason), { once: true });
-        }),
-    );
+    const engine = readingPageOneOnly();
     const tiff = await sample('scans', 'fax-boston-standard-g4.tif');
     const fax = await efax({ filename: 'FAX_0002.tif', content: tiff });
 
