@@ -9,6 +9,7 @@ import type { DocumentType } from '../../../functions/shared/domain/types.ts';
 import { documentFile } from '../../support/contexts.ts';
 import { decodeScanned } from '../../support/document-reading.ts';
 import { greyPng } from '../../support/png-bytes.ts';
+import { oneStripTiff, type TiffEntry } from '../../support/tiff-bytes.ts';
 
 const sharedFax = (name: string) => readFile(path.resolve('test', 'fixtures', 'third-party', 'fax', name));
 const sample = (name: string) => readFile(path.resolve('test', 'fixtures', 'scans', name));
@@ -159,26 +160,11 @@ describe('page images for OCR and for the forward', () => {
 /** A little-endian one-strip TIFF of 8 x 8 grey pixels with the given sample size, compression and sample format. */
 function tiffOf(bitsPerSample: number, compression: number, sampleFormat: number): Buffer {
   const stripBytes = (8 * 8 * bitsPerSample) / 8;
-  const entries: [tag: number, type: number, value: number][] = [
+  const entries: TiffEntry[] = [
     [256, 3, 8], [257, 3, 8], [258, 3, bitsPerSample], [259, 3, compression], [262, 3, 1],
     [273, 4, 0], [277, 3, 1], [278, 3, 8], [279, 4, stripBytes], [339, 3, sampleFormat],
   ];
-  const stripOffset = 8 + 2 + entries.length * 12 + 4;
-  const file = Buffer.alloc(stripOffset + stripBytes);
-  file.write('II', 0, 'latin1');
-  file.writeUInt16LE(42, 2);
-  file.writeUInt32LE(8, 4);
-  file.writeUInt16LE(entries.length, 8);
-  entries.forEach(([tag, type, value], index) => {
-    const at = 10 + index * 12;
-    file.writeUInt16LE(tag, at);
-    file.writeUInt16LE(type, at + 2);
-    file.writeUInt32LE(1, at + 4);
-    const written = tag === 273 ? stripOffset : value;
-    if (type === 3) file.writeUInt16LE(written, at + 8);
-    else file.writeUInt32LE(written, at + 8);
-  });
-  return file;
+  return oneStripTiff(entries, stripBytes);
 }
 
 describe('decodeScan of TIFF files the image decoder does not read', () => {
