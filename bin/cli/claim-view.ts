@@ -2,8 +2,11 @@ import type { ClaimRecord, DeliveryEvent } from '../../functions/shared/domain/c
 import { LEDGER_FIELDS, SENT_FIELDS, type OutgoingKind } from '../../functions/shared/domain/ledger.ts';
 import { senderText } from '../../functions/shared/domain/sender-text.ts';
 
-/** Every line printed from a claim: what senders wrote cannot move the cursor or recolour the terminal. */
-const safe = (lines: readonly string[]) => lines.map((line) => senderText(line, 'line'));
+/**
+ * Every line printed from a claim: what senders wrote cannot move the cursor or recolour the
+ * terminal. The indent is ours, kept (senderText trims).
+ */
+const safe = (lines: readonly string[]) => lines.map((line) => `${/^ */.exec(line)?.[0] ?? ''}${senderText(line, 'line')}`);
 
 const minute = (iso: string) => iso.slice(0, 16).replace('T', ' ');
 

@@ -9,7 +9,7 @@ import { InputError } from './usage-error.ts';
 /** DynamoDB's limit on requests in one BatchWriteItem call, and the members read and written together. */
 const BATCH_SIZE = 25;
 /** Batches in flight at once: faster on a large file, and still well within a table's burst capacity. */
-const BATCHES_AT_ONCE = 4;
+const BATCHES_AT_ONCE = 8;
 /** What DynamoDB leaves unprocessed (throttled) is sent again this many times, backing off, before the import fails. */
 const MAX_BATCH_ATTEMPTS = 8;
 const FIRST_BACKOFF_MS = 50;

@@ -46,10 +46,11 @@ export async function* memberRows(file: string): AsyncGenerator<MemberRow> {
       }
     }
   } catch (error) {
-    const { code, lines } = error as Partial<Pick<CsvError, 'code'>> & { lines?: number };
+    const { code } = error as Partial<Pick<CsvError, 'code'>>;
     const reason = code === undefined ? undefined : CSV_ERRORS[code];
     if (reason === undefined) throw error;
-    throw new MembersCsvError(lines ?? previousEnd + 1, undefined, reason);
+    // The record it is in starts after the last one read (csv-parse counts to where it stopped, the end of the file for an open quote).
+    throw new MembersCsvError(previousEnd + 1, undefined, reason);
   } finally {
     records.destroy();
     await handle.close();
