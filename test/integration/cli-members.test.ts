@@ -3,7 +3,12 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { importMembers } from '../../bin/cli/members-import.ts';
+import { localClientConfig } from '../../bin/local/client-config.ts';
 import { startLocalAws, type LocalAws } from '../../bin/local/local-aws.ts';
+import { DynamoMemberDirectory } from '../../functions/shared/adapters/dynamo-member-directory.ts';
 import { writeLocalStackFile } from '../../bin/local/local-stack-file.ts';
 import { runClaimsIntake } from '../support/run-claims-intake.ts';
 
@@ -195,4 +200,42 @@ describe.concurrent('members import and show', { timeout: COMMAND_TIMEOUT_MS }, 
     console.log(`members import of ${LARGE_FILE_ROWS} rows: peak RSS ${Math.round(peakKb / 1024)} MB`);
     expect(peakKb).toBeLessThan(PEAK_MEMORY_LIMIT_KB);
   }, 180_000);
+
+  it('sends again what DynamoDB leaves unprocessed, until every member is written', async () => {
+    const client = DynamoDBDocumentClient.from(new DynamoDBClient(localClientConfig(aws.endpoints.dynamodb, aws.env.AWS_REGION)));
+    const table = aws.resources.membersTable;
+    const rows = Array.from({ length: 30 }, (_, index) => `UP${String(index).padStart(4, '0')},Una,Processed,up${index}@example.org,en,GB,active,`);
+    const file = await membersFile('unprocessed.csv', rows);
+    const batchSizes: number[] = [];
+    // DynamoDB Local never throttles: the first two writes of every batch come back as UnprocessedItems, as a throttled table answers.
+    let throttled = 0;
+    const throttling = {
+      async send(command: unknown) {
+        if (!(command instanceof BatchWriteCommand)) return client.send(command as never);
+        const requests = command.input.RequestItems?.[table] ?? [];
+        batchSizes.push(requests.length);
+        if (throttled >= 2) return client.send(command);
+        throttled++;
+        await client.send(new BatchWriteCommand({ RequestItems: { [table]: requests.slice(2) } }));
+        return { UnprocessedItems: { [table]: requests.slice(0, 2) }, $metadata: { httpStatusCode: 200 } };
+      },
+    } as unknown as DynamoDBDocumentClient;
+
+    const summary = await importMembers({
+      file,
+      dynamo: throttling,
+      table,
+      skipInvalid: false,
+      dryRun: false,
+      progress: { start: () => undefined, advance: () => undefined, stop: () => undefined },
+      onInvalid: (reason) => expect.fail(reason),
+    });
+
+    expect(summary).toEqual({ created: 30, updated: 0, unchanged: 0, skipped: 0 });
+    expect(batchSizes.sort((a, b) => a - b)).toEqual([2, 2, 5, 25]);
+    const directory = new DynamoMemberDirectory(client, table);
+    const found = await Promise.all(rows.map((_, index) => directory.findById(`UP${String(index).padStart(4, '0')}`)));
+    expect(found.filter(Boolean)).toHaveLength(30);
+    client.destroy();
+  });
 });
