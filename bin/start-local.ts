@@ -9,7 +9,9 @@ import { DynamoMemberDirectory } from '../functions/shared/adapters/dynamo-membe
 import { parseMembersCsv } from '../functions/shared/adapters/members-csv.ts';
 import type { ClaimRecord } from '../functions/shared/domain/claim.ts';
 import { deadLetterDepthLine, deadLetteredLine } from './local/dead-letter-report.ts';
-import { startLocalAws, type SesOutbox } from './local/local-aws.ts';
+import { startLocalAws, type LocalAws, type SesOutbox } from './local/local-aws.ts';
+import { localStackFilePath, writeLocalStackFile } from './local/local-stack-file.ts';
+import { DEFAULT_LOCAL_REGION } from './local/client-config.ts';
 import { localIntakeEnvironment, LOCAL_CLAIMS_DOMAIN } from './local/intake-environment.ts';
 import { startLocalStatusPage } from './local/local-status-page.ts';
 import { startSesReceiving, type DeadLetter, type DeliveryResult, type SesReceiving } from './local/ses-receiving.ts';
@@ -23,6 +25,8 @@ const SAMPLE_FOLDERS = ['claims', 'scan-claims'];
 /** Runs the whole intake on this machine: emulated AWS, SES receiving on SMTP, sample claims. */
 async function main(): Promise<void> {
   const aws = await startLocalAws();
+  const removeStackFile = await announceLocalStack(aws);
+  process.on('exit', removeStackFile);
   Object.assign(process.env, localIntakeEnvironment(aws));
   const statusPage = await startLocalStatusPage(statusPagePort);
   Object.assign(process.env, localIntakeEnvironment(aws, statusPage.url));
@@ -59,6 +63,7 @@ async function main(): Promise<void> {
     await receiving.close();
     await statusPage.close();
     await aws.stop();
+    removeStackFile();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop());
@@ -76,6 +81,19 @@ async function main(): Promise<void> {
   console.log(`Sample claims done. Forwards and acknowledgements: ${aws.outbox.webUrl}`);
   console.log(`Send your own: swaks --server 127.0.0.1:${receiving.port} --to claims@${LOCAL_CLAIMS_DOMAIN} --attach @invoice.pdf`);
   console.log('Listening; Ctrl-C to stop.');
+}
+
+/** Writes what `claims-intake --local` reads; removed when this process ends. */
+async function announceLocalStack(aws: LocalAws): Promise<() => void> {
+  const { membersTable, claimsTable, bucket } = aws.resources;
+  const remove = await writeLocalStackFile({
+    pid: process.pid,
+    region: aws.env.AWS_REGION ?? DEFAULT_LOCAL_REGION,
+    endpoints: { dynamodb: aws.endpoints.dynamodb, s3: aws.endpoints.s3, ses: aws.endpoints.ses },
+    resources: { membersTable, claimsTable, bucket },
+  });
+  console.log(`Local stack described in ${path.relative(process.cwd(), localStackFilePath())}: claims-intake --local uses it`);
+  return remove;
 }
 
 /** One at a time, so each printed outcome sits beside the sample it came from. */

@@ -346,7 +346,7 @@ function reviewValues({ at, reason }: { readonly at: string; readonly reason: st
   return { ':review': 'REVIEW', ':reviewReasons': [reason], ':reviewChange': [{ status: 'REVIEW', at, detail: reason }] };
 }
 
-function toClaim(item: Record<string, unknown>): ClaimRecord {
+export function toClaim(item: Record<string, unknown>): ClaimRecord {
   const { pk: _pk, sk: _sk, ...claim } = item;
   return claim as unknown as ClaimRecord;
 }

@@ -53,13 +53,11 @@ export class DynamoMemberDirectory implements MemberDirectory {
     await this.dynamo.send(
       new PutCommand({
         TableName: this.tableName,
-        Item: { ...memberKey(member.memberId), ...member, emailKey: member.email.trim().toLowerCase() },
+        Item: memberProfileItem(member),
       }),
     );
     for (const faxNumber of member.faxNumbers) {
-      await this.dynamo.send(
-        new PutCommand({ TableName: this.tableName, Item: { ...memberFaxKey(member.memberId, faxNumber), memberId: member.memberId, faxNumber } }),
-      );
+      await this.dynamo.send(new PutCommand({ TableName: this.tableName, Item: memberFaxItem(member.memberId, faxNumber) }));
     }
     const { pk } = memberKey(member.memberId);
     const { Items } = await this.dynamo.send(
@@ -76,12 +74,22 @@ export class DynamoMemberDirectory implements MemberDirectory {
   }
 }
 
+/** The member's profile item; `emailKey` feeds the email index. */
+export function memberProfileItem(member: Member): Record<string, unknown> {
+  return { ...memberKey(member.memberId), ...member, emailKey: member.email.trim().toLowerCase() };
+}
+
+/** One registered fax number of a member; `faxNumber` feeds the fax index. */
+export function memberFaxItem(memberId: string, faxNumber: string): Record<string, unknown> {
+  return { ...memberFaxKey(memberId, faxNumber), memberId, faxNumber };
+}
+
 /** An address shared by several members cannot say which one is writing. */
 function onlyMember(items: Record<string, unknown>[] | undefined): Member | undefined {
   return items?.length === 1 && items[0] ? toMember(items[0]) : undefined;
 }
 
-function toMember(item: Record<string, unknown>): Member {
+export function toMember(item: Record<string, unknown>): Member {
   return {
     memberId: String(item.memberId),
     firstName: String(item.firstName),

@@ -75,26 +75,39 @@ const memberRowSchema = z.object({
   fax_numbers: faxNumbersSchema,
 });
 
-interface CsvRecord {
-  /** 1-based line the record starts on. */
+/** One record of the file: its fields, and the 1-based line it starts on. */
+export interface CsvRecord {
   readonly line: number;
   readonly fields: readonly string[];
 }
 
 export function parseMembersCsv(text: string): Member[] {
   const [header, ...rows] = readCsvRecords(text.startsWith(BYTE_ORDER_MARK) ? text.slice(1) : text);
-  checkHeader(header);
+  const reader = new MembersCsvReader();
+  reader.header(header);
+  return rows.map((record) => reader.row(record));
+}
 
-  const lineById = new Map<string, number>();
-  return rows.map((record) => {
+/**
+ * The members file read one record at a time (so a large file can be streamed): the header
+ * first, then each row, checked and made a member; a member number already seen is refused.
+ */
+export class MembersCsvReader {
+  private readonly lineById = new Map<string, number>();
+
+  header(record: CsvRecord | undefined): void {
+    checkHeader(record);
+  }
+
+  row(record: CsvRecord): Member {
     const member = toMember(record);
-    const firstLine = lineById.get(member.memberId);
+    const firstLine = this.lineById.get(member.memberId);
     if (firstLine !== undefined) {
       throw new MembersCsvError(record.line, 'member_id', `duplicate of the member on line ${firstLine}`);
     }
-    lineById.set(member.memberId, record.line);
+    this.lineById.set(member.memberId, record.line);
     return member;
-  });
+  }
 }
 
 function checkHeader(header: CsvRecord | undefined): void {

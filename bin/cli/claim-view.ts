@@ -1,0 +1,80 @@
+import type { ClaimRecord, DeliveryEvent } from '../../functions/shared/domain/claim.ts';
+import { LEDGER_FIELDS, SENT_FIELDS, type OutgoingKind } from '../../functions/shared/domain/ledger.ts';
+import { senderText } from '../../functions/shared/domain/sender-text.ts';
+
+/**
+ * Every line printed from a claim: what senders wrote cannot move the cursor or recolour the
+ * terminal. The indent is ours, kept (senderText trims).
+ */
+const safe = (lines: readonly string[]) => lines.map((line) => `${/^ */.exec(line)?.[0] ?? ''}${senderText(line, 'line')}`);
+
+const minute = (iso: string) => iso.slice(0, 16).replace('T', ' ');
+
+const CLAIMS_TABLE_HEADER = ['REFERENCE', 'RECEIVED', 'CHANNEL', 'STATUS', 'MEMBER', 'ROUTE', 'WHY'] as const;
+
+/** Claims as a table: one per row, columns as wide as their widest cell, reasons last. */
+export function claimsTable(claims: readonly ClaimRecord[]): string[] {
+  const rows = claims.map((claim) => [
+    claim.reference,
+    minute(claim.receivedAt),
+    claim.channel,
+    claim.status,
+    claim.memberId ?? '-',
+    claim.route ?? '-',
+    claim.reasons.join('; '),
+  ]);
+  const all = [[...CLAIMS_TABLE_HEADER], ...rows];
+  const widths = CLAIMS_TABLE_HEADER.map((_, column) => Math.max(...all.map((row) => row[column]?.length ?? 0)));
+  return safe(all.map((row) => row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column] ?? 0))).join('  ').trimEnd()));
+}
+
+/** Everything recorded of a claim, for a person answering a member. */
+export function claimDetails(claim: ClaimRecord): string[] {
+  return safe([
+    `${claim.reference}  ${claim.status}${claim.outcome === claim.status ? '' : ` (heading for ${claim.outcome})`}`,
+    `received:    ${minute(claim.receivedAt)} by ${claim.channel}, message ${claim.sesMessageId}`,
+    `member:      ${claim.memberId ?? '-'}`,
+    `treatment:   ${claim.treatmentCountry ?? '-'}, route ${claim.route ?? '-'}`,
+    `raw message: s3://${claim.rawMessage.bucket}/${claim.rawMessage.key}`,
+    ...(claim.duplicateOf ? [`duplicate of: ${claim.duplicateOf}`] : []),
+    ...(claim.fax ? [`fax:         ${JSON.stringify(claim.fax)}`] : []),
+    '',
+    'Status history:',
+    ...claim.statusHistory.map((change) => `  ${change.at}  ${change.status}${change.detail ? `  ${change.detail}` : ''}`),
+    'Reasons:',
+    ...claim.reasons.map((reason) => `  - ${reason}`),
+    'Evidence:',
+    ...(claim.evidence.length === 0 ? ['  none'] : claim.evidence.map((item) => `  ${item.country}  ${item.strength.padEnd(6)}  ${item.source}: ${item.reason}`)),
+    'Documents:',
+    ...(claim.documents.length === 0
+      ? ['  none']
+      : claim.documents.map(
+          (document) =>
+            `  ${document.filename}  ${document.type}, ${document.size} bytes, ${document.textRead ? 'text read' : `not read${document.notReadReason ? ` (${document.notReadReason})` : ''}`}  s3 key ${document.s3Key}`,
+        )),
+    'Messages sent:',
+    ...(['forward', 'reply'] as const).flatMap((kind) => sentLines(claim, kind)),
+    'Delivery events:',
+    ...((claim.deliveryEvents ?? []).length === 0 ? ['  none'] : (claim.deliveryEvents ?? []).map(eventLine)),
+  ]);
+}
+
+/** A message the claim sends, as its ledger entry stands (or as recorded before the ledger). */
+function sentLines(claim: ClaimRecord, kind: OutgoingKind): string[] {
+  const entry = claim[LEDGER_FIELDS[kind]];
+  const sent = claim[SENT_FIELDS[kind]];
+  if (!entry && !sent) return [`  ${kind}: none`];
+  const to = entry?.to ?? sent?.to ?? '-';
+  const cc = entry?.cc ?? sent?.cc ?? [];
+  const state = entry ? `${entry.state}, attempt ${entry.attempt}` : 'sent';
+  const messageId = entry?.messageId ?? sent?.messageId;
+  return [
+    `  ${kind}: ${state}, to ${to}${cc.length > 0 ? ` cc ${cc.join(', ')}` : ''}${messageId ? `, SES message ${messageId}` : ''}${entry?.sentAt ?? sent?.at ? ` at ${entry?.sentAt ?? sent?.at}` : ''}`,
+    ...(entry?.reason ? [`    why: ${entry.reason}`] : []),
+  ];
+}
+
+function eventLine(event: DeliveryEvent): string {
+  const of = event.send ? ` (${event.send.kind} attempt ${event.send.attempt}, SES message ${event.send.messageId})` : '';
+  return `  ${event.at}  ${event.type}${of}${event.detail ? `  ${event.detail}` : ''}`;
+}

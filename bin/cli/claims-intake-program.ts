@@ -1,0 +1,14 @@
+import type { Command } from 'commander';
+import { addClaimsCommands } from './claims-cli.ts';
+import { addMembersCommands } from './members-cli.ts';
+import { rootCommand } from './program.ts';
+import { addTriageCommand } from './triage-cli.ts';
+
+/** Every command of claims-intake. */
+export function claimsIntakeProgram(): Command {
+  const program = rootCommand();
+  addTriageCommand(program);
+  addMembersCommands(program);
+  addClaimsCommands(program);
+  return program;
+}
