@@ -1,0 +1,5 @@
+/** What invoices, receipts and statements say: provider, dates of service, lines, total, amount paid. */
+export { readInvoice, type InvoicePage, type InvoiceSource } from './read-invoice.ts';
+export { providerIdentifiers } from './provider.ts';
+export { MAX_INVOICE_LINES } from './limits.ts';
+export type * from './types.ts';

@@ -1,0 +1,20 @@
+/**
+ * Lines kept per invoice: a hospital statement can list hundreds of items, and the claim item
+ * holding every invoice must stay far below DynamoDB's 400 KB item limit.
+ */
+export const MAX_INVOICE_LINES = 40;
+
+/** Characters of a document's text read for an invoice: an invoice is short, a book is not one. */
+export const MAX_INVOICE_TEXT_CHARS = 60_000;
+
+/** Characters of a line looked at: the patterns run on lines, so a line's length bounds their work. */
+export const MAX_LINE_CHARS = 240;
+
+/** Characters kept of a description, a name or an address. */
+export const MAX_LABEL_CHARS = 120;
+
+/** Confidence of a text layer: the text is the document's own, its layout is not. */
+export const TEXT_LAYER_CONFIDENCE = 0.9;
+
+/** How much an amount read through an OCR correction (O read for 0) is trusted, relative to the page. */
+export const CORRECTED_AMOUNT_FACTOR = 0.8;
