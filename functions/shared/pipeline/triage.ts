@@ -10,6 +10,7 @@ import { identifyMember } from './identify-member.ts';
 import { locateTreatment } from './locate-treatment.ts';
 import { readMessage } from './parse-message.ts';
 import { readDocuments } from './read-documents.ts';
+import { readInvoices } from './read-invoices.ts';
 import { readScans, type ScanSettings } from './read-scans.ts';
 import { screen } from './screen.ts';
 
@@ -38,5 +39,5 @@ export async function triage(
   if (screened.screening?.outcome !== 'accept' || unreadable !== undefined) return decideOutcome(screened);
   const read = countFaxPages(await readScans(await readDocuments(screened), settings.scans));
   const identified = await identifyMember(read, directory);
-  return holdForReview(decideOutcome(locateTreatment(identified)));
+  return holdForReview(decideOutcome(await readInvoices(locateTreatment(identified))));
 }

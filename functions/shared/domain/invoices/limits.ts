@@ -2,7 +2,17 @@
  * Lines kept per invoice: a hospital statement can list hundreds of items, and the claim item
  * holding every invoice must stay far below DynamoDB's 400 KB item limit.
  */
-export const MAX_INVOICE_LINES = 40;
+export const MAX_INVOICE_LINES = 25;
+
+/** Dates of service kept per invoice: a month of daily visits; more is a listing, not a claim. */
+export const MAX_SERVICE_DATES = 31;
+
+/**
+ * Documents read as invoices per claim, in the order they came: with the limits above an invoice
+ * records in under 8 KB, so twenty keep a claim item well below DynamoDB's 400 KB whatever else it
+ * holds. Every document is still forwarded and listed; those beyond are only not read as invoices.
+ */
+export const MAX_INVOICES_PER_CLAIM = 20;
 
 /** Characters of a document's text read for an invoice: an invoice is short, a book is not one. */
 export const MAX_INVOICE_TEXT_CHARS = 60_000;

@@ -14,7 +14,7 @@ import {
   TAX_LABEL,
   TOTAL_LABEL,
 } from './labels.ts';
-import { CORRECTED_AMOUNT_FACTOR, MAX_INVOICE_LINES, MAX_INVOICE_TEXT_CHARS, MAX_LABEL_CHARS, MAX_LINE_CHARS } from './limits.ts';
+import { CORRECTED_AMOUNT_FACTOR, MAX_INVOICE_LINES, MAX_INVOICE_TEXT_CHARS, MAX_LABEL_CHARS, MAX_LINE_CHARS, MAX_SERVICE_DATES } from './limits.ts';
 import { amountMentions, type AmountMention } from './mentions.ts';
 import { invoiceNumber, readProvider } from './provider.ts';
 import type { InvoiceLine, InvoiceReading, InvoiceTotal, Money, ProviderIdentifier } from './types.ts';
@@ -215,5 +215,5 @@ function serviceDates(lines: readonly ReadLine[], itemLines: readonly ReadLine[]
   const chosen = [labelled, onItems, documentDates, onlyDate].find((candidates) => candidates.length > 0) ?? [];
   const byDate = new Map<string, { date: string; page?: number; confidence: number }>();
   for (const line of chosen) for (const { date } of line.dates) if (!byDate.has(date)) byDate.set(date, { date, ...provenance(line) });
-  return [...byDate.values()].sort((a, b) => a.date.localeCompare(b.date));
+  return [...byDate.values()].sort((a, b) => a.date.localeCompare(b.date)).slice(0, MAX_SERVICE_DATES);
 }
