@@ -129,6 +129,28 @@ describe('intake handler against the emulators', () => {
     expect(acknowledgement.body.text).not.toContain('medical-administrators.com/fr');
   });
 
+  it('records on the claim item what each invoice says, amounts as decimal strings', async () => {
+    const { sesMessageId } = await deliver(await fixture('claims/canada-dollar-invoice.eml'));
+
+    const claim = await claimFor(sesMessageId);
+    expect(claim.invoices).toEqual([
+      {
+        document: 'invoice-montreal.pdf',
+        kind: 'invoice',
+        provider: { name: 'Clinique médicale Centre-Ville', address: '1250, boulevard René-Lévesque Ouest, bureau 300', identifiers: [], confidence: 0.9 },
+        invoiceNumber: { value: 'MTL-2025-0412', confidence: 0.9 },
+        serviceDates: [{ date: '2025-03-12', confidence: 0.9 }],
+        lines: [
+          { description: 'Consultation médicale / Medical consultation', amount: { amount: '150.00', currency: 'CAD' } },
+          { description: 'Test rapide streptocoque / Rapid strep test', amount: { amount: '35.00', currency: 'CAD' } },
+        ],
+        total: { amount: '185.00', currency: 'CAD', confidence: 0.9 },
+        paid: { amount: '185.00', currency: 'CAD', confidence: 0.9 },
+        confidence: 0.9,
+      },
+    ]);
+  });
+
   it('makes one claim, one forward and one acknowledgement of a message delivered twice', async () => {
     const { event, sesMessageId } = await harness().receive(await fixture('claims/cambodia-usd-invoice.eml'));
     expect(await harness().handler(event)).toEqual({ batchItemFailures: [] });
