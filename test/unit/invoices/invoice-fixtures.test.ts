@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises';
+import type { AnalyzeExpenseCommandOutput } from '@aws-sdk/client-textract';
 import { describe, expect, it } from 'vitest';
+import { expensePageText } from '../../../functions/shared/adapters/ocr/expense-text.ts';
 import { extractPdfText } from '../../../functions/shared/domain/documents/pdf-text.ts';
 import { providerIdentifiers, readInvoice, type InvoiceReading } from '../../../functions/shared/domain/invoices/index.ts';
 import { collectLocationEvidence, decideTreatmentLocation } from '../../../functions/shared/domain/location/index.ts';
@@ -70,5 +72,28 @@ describe('the real invoices of invoice2data', () => {
     expect(reading?.total?.summedFromLines).toBeUndefined();
     // Numbers printed away from their label ("993548900Factuurnummer:") are left out, not guessed.
     expect(reading?.invoiceNumber?.value).toBe(numberOnItsLabel ? String(expected?.invoice_number) : undefined);
+  });
+});
+
+describe("the Textract sample, AWS's own AnalyzeExpense answer as the reference", () => {
+  it('reads on the text the Textract engine makes of it the total, number and date AnalyzeExpense found', async () => {
+    const response = JSON.parse(await readFile(new URL('textract-default-invoice-1.analyze-expense.json', THIRD_PARTY), 'utf8')) as AnalyzeExpenseCommandOutput;
+    const summary = (type: string) => response.ExpenseDocuments?.[0]?.SummaryFields?.find((field) => field.Type?.Text === type)?.ValueDetection?.Text;
+    const page = expensePageText(response);
+    const evidence = collectLocationEvidence([{ source: 'textract-default-invoice-1.png', text: page.text }]);
+    const country = decideTreatmentLocation(evidence).country ?? undefined;
+
+    const reading = await readInvoice({ document: 'textract-default-invoice-1.png', pages: [{ page: 1, text: page.text, confidence: page.confidence / 100 }], ...(country ? { country } : {}), identifiers: [] });
+
+    expect(summary('TOTAL')).toBe('$6231.09');
+    // Its place is made up ("Some City, XYZ, USA"): nothing decides what "$" is, and AnalyzeExpense gives no currency either.
+    expect(country).toBeUndefined();
+    expect(response.ExpenseDocuments?.[0]?.SummaryFields?.find((field) => field.Type?.Text === 'TOTAL')?.Currency).toBeUndefined();
+    expect(reading?.total).toEqual({ amount: '6231.09', page: 1, confidence: page.confidence / 100 });
+    expect(reading?.invoiceNumber?.value).toBe(summary('INVOICE_RECEIPT_ID'));
+    expect(summary('INVOICE_RECEIPT_DATE')).toBe('01-Jan-2021');
+    expect(reading?.serviceDates.map(({ date }) => date)).toEqual(['2021-01-01']);
+    // "$1000" among amounts with cents may be "$10.00" with its point lost: left out, not read.
+    expect(reading?.lines.map(({ amount }) => amount.amount)).toEqual(['212.08', '2168.32']);
   });
 });
