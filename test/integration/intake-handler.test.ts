@@ -13,6 +13,7 @@ import { useIntakeHarness } from '../support/use-intake-harness.ts';
 import { sesBounceRecord, snsBody } from '../support/ses-events.ts';
 import { fixture, type Delivery } from '../support/intake-harness.ts';
 
+const NBSP = '\u00a0';
 const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
 const attachmentHashes = (email: OutboxEmail) =>
   email.attachments.map((attachment) => sha256(Buffer.from(attachment.content, 'base64')));
@@ -129,7 +130,7 @@ describe('intake handler against the emulators', () => {
     expect(acknowledgement.body.text).not.toContain('medical-administrators.com/fr');
   });
 
-  it('records on the claim item what each invoice says, amounts as decimal strings', async () => {
+  it('records on the claim item what each invoice says, amounts as decimal strings, and lists it in the cover and the acknowledgement', async () => {
     const { sesMessageId } = await deliver(await fixture('claims/canada-dollar-invoice.eml'));
 
     const claim = await claimFor(sesMessageId);
@@ -149,6 +150,13 @@ describe('intake handler against the emulators', () => {
         confidence: 0.9,
       },
     ]);
+    const [forward, acknowledgement] = (await harness().aws.outbox.list()) as [OutboxEmail, OutboxEmail];
+    expect(forward.body.text).toContain(`- invoice-montreal.pdf: Clinique médicale Centre-Ville – 12 mars 2025 – 185,00${NBSP}$CA\n\nTotaux par devise${NBSP}:\n- 185,00${NBSP}$CA`);
+    expect(forward.body.text).toContain('- invoice-montreal.pdf: Clinique médicale Centre-Ville – 12 March 2025 – CA$185.00\n\nTotals per currency:\n- CA$185.00');
+    expect(acknowledgement.destination.to).toEqual(['lucie.bernard@example.org']);
+    expect(acknowledgement.body.text).toContain(
+      `Les factures que nous avons lues dans vos documents${NBSP}:\n- Clinique médicale Centre-Ville – 12 mars 2025 – 185,00${NBSP}$CA\n\nSi l'une d'elles est erronée ou manque, répondez à ce message pour nous le dire.`,
+    );
   });
 
   it('makes one claim, one forward and one acknowledgement of a message delivered twice', async () => {
