@@ -64,12 +64,18 @@ let chrono: Promise<Chrono> | undefined;
 
 /**
  * Dates written with the month's name ("12 mars 2025", "March 18, 2025", "7. Mai 2014"), by
- * chrono in the languages it knows; only dates whose day, month and year are all written.
+ * chrono in the document's language, or in each it knows when the language is not known; only
+ * dates whose day, month and year are all written.
  */
-export async function namedMonthDates(line: string): Promise<DateMention[]> {
+export async function namedMonthDates(line: string, language?: InvoiceLanguage): Promise<DateMention[]> {
+  // A month's name and a number, or chrono has nothing to find.
+  if (!/\p{L}{3}/u.test(line) || !/\d/.test(line)) return [];
   // Loaded on first use: most messages carry no invoice.
   const { en, fr, de, es, nl } = await (chrono ??= import('chrono-node'));
-  return [en, fr, de, es, nl].flatMap((parser) =>
+  const byLanguage = { en, fr, de, es, nl };
+  // Vietnamese invoices name months in English when they name them at all.
+  const parser = language === 'vi' ? en : language && byLanguage[language];
+  return (parser ? [parser] : Object.values(byLanguage)).flatMap((parser) =>
     parser
       .parse(line)
       .filter((result) => /\p{L}{3}/u.test(result.text) && ['day', 'month', 'year'].every((part) => result.start.isCertain(part as 'day')))

@@ -71,12 +71,18 @@ const AMOUNT_SIGNS = words(/[€$£₫]|\b(?:EUR|USD|GBP|CAD|SGD|VND|CHF|AUD|KHR
 /** Amounts a titled document needs to read as an invoice when it prints no total: its lines. */
 const MIN_AMOUNTS_WITHOUT_TOTAL = 2;
 
+/** The kind a title on the text names, if any. */
+export function titledKind(text: string): InvoiceKind | undefined {
+  return TITLES.find(({ title }) => title.test(text))?.kind;
+}
+
 /**
  * What the document is, when it reads as an invoice, a receipt or a statement: it carries such a
- * title, a total and an amount. A letter or an article that mentions an invoice carries no total.
+ * title and a total with an amount, or amounts enough to be lines. A letter or an article that
+ * mentions an invoice carries neither.
  */
 export function invoiceKind(text: string): InvoiceKind | undefined {
   const amounts = text.match(AMOUNT_SIGNS)?.length ?? 0;
   if (amounts < MIN_AMOUNTS_WITHOUT_TOTAL && !(amounts > 0 && TOTAL_LABEL.test(text))) return undefined;
-  return TITLES.find(({ title }) => title.test(text))?.kind;
+  return titledKind(text);
 }

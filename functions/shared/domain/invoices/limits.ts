@@ -17,6 +17,12 @@ export const MAX_INVOICES_PER_CLAIM = 20;
 /** Characters of a document's text read for an invoice: an invoice is short, a book is not one. */
 export const MAX_INVOICE_TEXT_CHARS = 60_000;
 
+/**
+ * Lines read per document: five pages of an itemised statement (the pages of a PDF read). Bounds
+ * the reader's time whatever the text: at most a few hundred milliseconds a document.
+ */
+export const MAX_INVOICE_TEXT_LINES = 300;
+
 /** Characters of a line looked at: the patterns run on lines, so a line's length bounds their work. */
 export const MAX_LINE_CHARS = 240;
 

@@ -12,9 +12,11 @@ import {
   PARTIAL_TOTAL_LABEL,
   SERVICE_DATE_LABEL,
   TAX_LABEL,
+  titledKind,
   TOTAL_LABEL,
+  type InvoiceLanguage,
 } from './labels.ts';
-import { CORRECTED_AMOUNT_FACTOR, MAX_INVOICE_LINES, MAX_INVOICE_TEXT_CHARS, MAX_LABEL_CHARS, MAX_LINE_CHARS, MAX_SERVICE_DATES } from './limits.ts';
+import { CORRECTED_AMOUNT_FACTOR, MAX_INVOICE_LINES, MAX_INVOICE_TEXT_CHARS, MAX_INVOICE_TEXT_LINES, MAX_LABEL_CHARS, MAX_LINE_CHARS, MAX_SERVICE_DATES } from './limits.ts';
 import { amountMentions, type AmountMention } from './mentions.ts';
 import { invoiceNumber, readProvider } from './provider.ts';
 import type { InvoiceLine, InvoiceReading, InvoiceTotal, Money, ProviderIdentifier } from './types.ts';
@@ -52,14 +54,18 @@ export async function readInvoice(source: InvoiceSource): Promise<InvoiceReading
   const text = source.pages.map((page) => page.text).join('\n').slice(0, MAX_INVOICE_TEXT_CHARS);
   const kind = invoiceKind(text);
   if (!kind) return undefined;
-  const order = dateOrder(source.country, invoiceLanguage(text));
-  const lines = await readLines(source, order);
+  const language = invoiceLanguage(text);
+  const lines = await readLines(source, dateOrder(source.country, language), language);
   const amounts = trustedAmounts(lines);
 
-  const itemLines = lines.filter((line) => isItemLine(line, amounts));
-  const items = itemLines.map((line) => itemOf(line, amounts));
+  const itemized = lines.flatMap((line) => {
+    const item = itemOf(line, amounts);
+    return item ? [{ line, item }] : [];
+  });
+  const itemLines = itemized.map(({ line }) => line);
+  const items = itemized.map(({ item }) => item);
   const total = printedTotal(lines, amounts) ?? summedTotal(items, itemLines);
-  const titleIndex = lines.findIndex((line) => invoiceKind(`${line.text} total 0.00`) !== undefined);
+  const titleIndex = lines.findIndex((line) => titledKind(line.text) !== undefined);
   const first = lines[0];
   const provider = readProvider(lines.slice(0, Math.max(titleIndex, 0)).map((line) => line.text), source.identifiers, {
     ...(first?.page ? { page: first.page } : {}),
@@ -80,17 +86,17 @@ export async function readInvoice(source: InvoiceSource): Promise<InvoiceReading
   };
 }
 
-async function readLines(source: InvoiceSource, order: DateOrder | undefined): Promise<ReadLine[]> {
+async function readLines(source: InvoiceSource, order: DateOrder | undefined, language: InvoiceLanguage | undefined): Promise<ReadLine[]> {
   let budget = MAX_INVOICE_TEXT_CHARS;
   const lines: ReadLine[] = [];
   let previous = '';
   for (const page of source.pages) {
     for (const raw of page.text.split('\n')) {
-      if (budget <= 0) return lines;
+      if (budget <= 0 || lines.length >= MAX_INVOICE_TEXT_LINES) return lines;
       budget -= raw.length + 1;
       const text = raw.trim().slice(0, MAX_LINE_CHARS);
       if (text === '') continue;
-      const dates = [...numericDates(text, order), ...(await namedMonthDates(text))];
+      const dates = [...numericDates(text, order), ...(await namedMonthDates(text, language))];
       const labels = /\p{L}{3}/u.test(text.replace(/\d/g, '')) ? text : `${previous} ${text}`;
       lines.push({ text, ...(page.page ? { page: page.page } : {}), confidence: page.confidence, amounts: amountMentions(text, source.country), dates, labels });
       previous = text;
@@ -133,13 +139,6 @@ function lineAmount(line: ReadLine, amounts: ReadonlyMap<ReadLine, AmountMention
   return amounts.get(line)?.at(-1);
 }
 
-function isItemLine(line: ReadLine, amounts: ReadonlyMap<ReadLine, AmountMention[]>): boolean {
-  const mention = lineAmount(line, amounts);
-  if (!mention || [TOTAL_LABEL, PARTIAL_TOTAL_LABEL, TAX_LABEL, PAID_LABEL].some((label) => label.test(line.text))) return false;
-  // An item's amount ends its line; an amount inside a sentence is not an item.
-  if (/[\p{L}\d]/u.test(line.text.slice(mention.end))) return false;
-  return /\p{L}{3}/u.test(description(line, amounts));
-}
 
 /** What the line says before its first amount or currency. */
 function description(line: ReadLine, amounts: ReadonlyMap<ReadLine, AmountMention[]>): string {
@@ -147,15 +146,17 @@ function description(line: ReadLine, amounts: ReadonlyMap<ReadLine, AmountMentio
   return line.text.slice(0, firstAmount).replace(/[\s:–-]+$/u, '').slice(0, MAX_LABEL_CHARS);
 }
 
-function itemOf(line: ReadLine, amounts: ReadonlyMap<ReadLine, AmountMention[]>): InvoiceLine {
+/**
+ * The line as an item of the invoice: a description, then an amount that ends the line (an amount
+ * inside a sentence is not an item), and no total, tax or payment label.
+ */
+function itemOf(line: ReadLine, amounts: ReadonlyMap<ReadLine, AmountMention[]>): InvoiceLine | undefined {
   const mention = lineAmount(line, amounts);
+  if (!mention || [TOTAL_LABEL, PARTIAL_TOTAL_LABEL, TAX_LABEL, PAID_LABEL].some((label) => label.test(line.text))) return undefined;
+  const text = description(line, amounts);
+  if (/[\p{L}\d]/u.test(line.text.slice(mention.end)) || !/\p{L}{3}/u.test(text)) return undefined;
   const date = line.dates[0]?.date;
-  return {
-    description: description(line, amounts),
-    ...(date ? { date } : {}),
-    amount: mention ? money(mention) : { amount: '0' },
-    ...(line.page ? { page: line.page } : {}),
-  };
+  return { description: text, ...(date ? { date } : {}), amount: money(mention), ...(line.page ? { page: line.page } : {}) };
 }
 
 /**
