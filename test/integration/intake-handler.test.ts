@@ -131,9 +131,20 @@ describe('intake handler against the emulators', () => {
   });
 
   it('records on the claim item what each invoice says, amounts as decimal strings, and lists it in the cover and the acknowledgement', async () => {
-    const { sesMessageId } = await deliver(await fixture('claims/canada-dollar-invoice.eml'));
+    // Its own copy of the Montréal invoice: the claims of the other cases stay in the table, and the same bytes would be a duplicate.
+    const invoice = Buffer.concat([await fixture('invoices/invoice-montreal.pdf'), Buffer.from('\n% invoices read\n')]);
+    const { sesMessageId } = await deliver(
+      await compose({
+        from: 'Lucie Bernard <lucie.bernard@example.org>',
+        to: 'claims@claims.example.org',
+        subject: 'Demande de remboursement – adhérent CFE-004512',
+        text: 'Bonjour, voici ma facture.',
+        attachments: [{ filename: 'invoice-montreal.pdf', content: invoice, contentType: 'application/pdf' }],
+      }),
+    );
 
     const claim = await claimFor(sesMessageId);
+    expect(claim.status).toBe('FORWARDED');
     expect(claim.invoices).toEqual([
       {
         document: 'invoice-montreal.pdf',

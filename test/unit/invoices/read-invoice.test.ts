@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readInvoice, type InvoiceSource } from '../../../functions/shared/domain/invoices/index.ts';
+import { providerIdentifiers, readInvoice, type InvoiceSource } from '../../../functions/shared/domain/invoices/index.ts';
 
 const TEXT_LAYER = 0.9;
 
@@ -126,5 +126,22 @@ describe('reading an invoice', () => {
   it('does not read an article that mentions invoices as one', async () => {
     expect(await readInvoice(source('How hospitals invoice patients: a study of billing in Dublin, 2019.'))).toBeUndefined();
     expect(await readInvoice(source('Dear sir, please find my invoice attached. Total cost was high.'))).toBeUndefined();
+  });
+});
+
+describe('provider identifiers', () => {
+  it('takes the identifiers the place evidence checked, Corsican FINESS numbers included, and nothing else', () => {
+    const evidence = [
+      { country: 'FR', strength: 'strong', reason: 'valid SIRET 81472305200019 (FR)', source: 'note.pdf' },
+      { country: 'FR', strength: 'strong', reason: 'FINESS number 2A0000123 (FR)', source: 'note.pdf' },
+      { country: 'US', strength: 'strong', reason: 'valid NPI 1648293052 (US)', source: 'note.pdf' },
+      { country: 'FR', strength: 'strong', reason: 'French postcode and town 75002 Paris (FR)', source: 'note.pdf' },
+    ] as const;
+
+    expect(providerIdentifiers(evidence)).toEqual([
+      { scheme: 'SIRET', value: '81472305200019' },
+      { scheme: 'FINESS', value: '2A0000123' },
+      { scheme: 'NPI', value: '1648293052' },
+    ]);
   });
 });

@@ -3,7 +3,7 @@ import { MAX_LABEL_CHARS } from './limits.ts';
 import type { InvoiceProvider, ProviderIdentifier } from './types.ts';
 
 /** Identifiers the place evidence found and checked: "valid SIRET 81472305200019 (FR)", "RPPS number 10103847264 (FR)". */
-const IDENTIFIER_REASON = /^(?:valid )?(SIRET|SIREN|NPI|RPPS|ADELI|FINESS)(?: number)? (\d+)/;
+const IDENTIFIER_REASON = /^(?:valid )?(SIRET|SIREN|NPI|RPPS|ADELI|FINESS)(?: number)? ([0-9A-Z]+)/;
 
 /** The provider identifiers among a document's place evidence. */
 export function providerIdentifiers(evidence: readonly LocationEvidence[]): ProviderIdentifier[] {
