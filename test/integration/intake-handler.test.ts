@@ -13,6 +13,7 @@ import { useIntakeHarness } from '../support/use-intake-harness.ts';
 import { EVENTS_TOPIC, RECEIPT_TOPIC, sesBounceRecord, snsBody, snsEnvelope } from '../support/ses-events.ts';
 import { fixture, type Delivery } from '../support/intake-harness.ts';
 
+const NBSP = '\u00a0';
 const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
 const attachmentHashes = (email: OutboxEmail) =>
   email.attachments.map((attachment) => sha256(Buffer.from(attachment.content, 'base64')));
@@ -112,6 +113,46 @@ describe('intake handler against the emulators', () => {
     expect(acknowledgement.subject).toBe(`Your claim ${claim.reference} has been received`);
     expect(acknowledgement.body.text).toContain('https://www.cignaenvoy.com');
     expect(acknowledgement.body.text).not.toContain('medical-administrators.com/fr');
+  });
+
+  it('records on the claim item what each invoice says, amounts as decimal strings, and lists it in the cover and the acknowledgement', async () => {
+    // Its own copy of the Montréal invoice: the claims of the other cases stay in the table, and the same bytes would be a duplicate.
+    const invoice = Buffer.concat([await fixture('invoices/invoice-montreal.pdf'), Buffer.from('\n% invoices read\n')]);
+    const { sesMessageId } = await deliver(
+      await compose({
+        from: 'Lucie Bernard <lucie.bernard@example.org>',
+        to: 'claims@claims.example.org',
+        subject: 'Demande de remboursement – adhérent CFE-004512',
+        text: 'Bonjour, voici ma facture.',
+        attachments: [{ filename: 'invoice-montreal.pdf', content: invoice, contentType: 'application/pdf' }],
+      }),
+    );
+
+    const claim = await claimFor(sesMessageId);
+    expect(claim.status).toBe('FORWARDED');
+    expect(claim.invoices).toEqual([
+      {
+        document: 'invoice-montreal.pdf',
+        kind: 'invoice',
+        provider: { name: 'Clinique médicale Centre-Ville', address: '1250, boulevard René-Lévesque Ouest, bureau 300', identifiers: [], confidence: 0.9 },
+        invoiceNumber: { value: 'MTL-2025-0412', confidence: 0.9 },
+        serviceDates: [{ date: '2025-03-12', confidence: 0.9 }],
+        lines: [
+          { description: 'Consultation médicale / Medical consultation', amount: { amount: '150.00', currency: 'CAD' } },
+          { description: 'Test rapide streptocoque / Rapid strep test', amount: { amount: '35.00', currency: 'CAD' } },
+        ],
+        total: { amount: '185.00', currency: 'CAD', confidence: 0.9 },
+        paid: { amount: '185.00', currency: 'CAD', confidence: 0.9 },
+        confidence: 0.9,
+      },
+    ]);
+    const [forward, acknowledgement] = (await harness().aws.outbox.list()) as [OutboxEmail, OutboxEmail];
+    expect(forward.body.text).toContain(`- invoice-montreal.pdf: Clinique médicale Centre-Ville – 12 mars 2025 – 185,00${NBSP}$CA\n\nTotaux par devise${NBSP}:\n- 185,00${NBSP}$CA`);
+    expect(forward.body.text).toContain('- invoice-montreal.pdf: Clinique médicale Centre-Ville – 12 March 2025 – CA$185.00\n\nTotals per currency:\n- CA$185.00');
+    expect(acknowledgement.destination.to).toEqual(['lucie.bernard@example.org']);
+    expect(acknowledgement.body.text).toContain(
+      `Les factures que nous avons lues dans vos documents${NBSP}:\n- Clinique médicale Centre-Ville – 12 mars 2025 – 185,00${NBSP}$CA\n\nSi l'une d'elles est erronée ou manque, répondez à ce message pour nous le dire.`,
+    );
   });
 
   it('makes one claim, one forward and one acknowledgement of a message delivered twice', async () => {

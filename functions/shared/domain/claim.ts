@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { FaxDetails } from './fax/index.ts';
+import type { InvoiceReading } from './invoices/index.ts';
 import type { LedgerEntry, OutgoingKind } from './ledger.ts';
 import type { Channel, ClaimStatus, DocumentType, Language, LocationEvidence, OcrEngineName, Route } from './types.ts';
 
@@ -66,6 +67,8 @@ export interface ClaimRecord {
   readonly reasons: readonly string[];
   readonly evidence: readonly LocationEvidence[];
   readonly documents: readonly StoredDocument[];
+  /** What the documents that read as invoices say; absent from claims recorded before invoices were read. */
+  readonly invoices?: readonly InvoiceReading[];
   readonly statusHistory: readonly StatusChange[];
   readonly duplicateOf?: string;
   readonly forward?: SentMessage;

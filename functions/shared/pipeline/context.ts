@@ -1,5 +1,6 @@
 import type { ParsedMail } from 'mailparser';
 import type { FaxDetails } from '../domain/fax/index.ts';
+import type { InvoiceReading } from '../domain/invoices/index.ts';
 import type { ScreeningResult } from '../domain/screening.ts';
 import type { SenderAuthenticity } from '../domain/sender-authenticity.ts';
 import type { Channel, ClaimStatus, DocumentFile, LocationDecision, Member, TextSource, Verdicts } from '../domain/types.ts';
@@ -63,6 +64,8 @@ export interface IntakeContext {
   readonly renditions?: readonly Rendition[];
   readonly identification?: MemberIdentification;
   readonly location?: LocationDecision;
+  /** What the documents that read as invoices, receipts or statements say. */
+  readonly invoices?: readonly InvoiceReading[];
   readonly outcome?: Outcome;
 }
 

@@ -165,6 +165,7 @@ function buildClaim(
     reasons,
     evidence: context.location?.evidence ?? [],
     documents,
+    ...(context.invoices ? { invoices: context.invoices } : {}),
     statusHistory: forwardPending ? [received] : [received, { status: outcome.status, at: now, detail: reasons.join('; ') }],
     duplicateOf: outcome.duplicateOf,
   };

@@ -15,6 +15,7 @@ export function summarizeClaim(claim: ClaimRecord, member: Member | undefined): 
     reasons: claim.reasons,
     evidence: claim.evidence,
     documents: claim.documents,
+    invoices: claim.invoices,
     duplicateOf: claim.duplicateOf,
   };
 }

@@ -1,4 +1,5 @@
 import type { FaxDetails } from '../domain/fax/index.ts';
+import type { InvoiceReading } from '../domain/invoices/index.ts';
 import type { Channel, ClaimStatus, DocumentType, Route } from '../domain/types.ts';
 import { required, type IntakeContext } from './context.ts';
 
@@ -21,6 +22,8 @@ export interface TriageReport {
     /** For a scan read by OCR: pages read and the mean confidence. */
     readonly ocr?: { readonly pages: number; readonly meanConfidence: number };
   }[];
+  /** What the documents that read as invoices, receipts or statements say: amounts as decimal strings. */
+  readonly invoices: readonly InvoiceReading[];
 }
 
 /** The decision as the triage command prints it. */
@@ -44,5 +47,6 @@ export function triageReport(context: IntakeContext): TriageReport {
       ...(document.notReadReason ? { notReadReason: document.notReadReason } : {}),
       ...(document.ocr ? { ocr: { pages: document.ocr.pages.length, meanConfidence: document.ocr.meanConfidence } } : {}),
     })),
+    invoices: context.invoices ?? [],
   };
 }

@@ -14,6 +14,7 @@ import { locateTreatment } from './locate-treatment.ts';
 import { noteUnreadDocuments } from './note-unread-documents.ts';
 import { readMessage } from './parse-message.ts';
 import { readDocuments } from './read-documents.ts';
+import { readInvoices } from './read-invoices.ts';
 import { readScans, type ScanSettings } from './read-scans.ts';
 import { screen } from './screen.ts';
 
@@ -52,5 +53,5 @@ export async function triage(
   const documentsRead = await readDocuments(screened, decoder, deadline);
   const read = countFaxPages(await readScans(documentsRead, settings.scans, decoder, deadline));
   const identified = await identifyMember(read, directory);
-  return noteUnreadDocuments(holdForReview(decideOutcome(locateTreatment(identified))));
+  return noteUnreadDocuments(holdForReview(decideOutcome(await readInvoices(locateTreatment(identified)))));
 }

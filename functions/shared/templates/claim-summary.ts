@@ -1,3 +1,4 @@
+import type { InvoiceReading } from '../domain/invoices/index.ts';
 import type { Channel, DocumentType, LocationEvidence, Member, Route } from '../domain/types.ts';
 
 export interface DocumentSummary {
@@ -29,6 +30,8 @@ export interface ClaimSummary {
   readonly reasons: readonly string[];
   readonly evidence: readonly LocationEvidence[];
   readonly documents: readonly DocumentSummary[];
+  /** What the documents that read as invoices say; absent when they were not read. */
+  readonly invoices?: readonly InvoiceReading[];
   readonly fax?: FaxDetails;
   /** Reference of the earlier claim carrying the same documents. */
   readonly duplicateOf?: string;

@@ -1,6 +1,7 @@
 import type { Language, Route } from '../domain/types.ts';
 import { paragraph, renderMessage, type Block, type LocalizedVersion } from './blocks.ts';
 import type { ClaimSummary } from './claim-summary.ts';
+import { coverInvoiceBlocks } from './invoice-list.ts';
 import { memberFullName } from './member-name.ts';
 import { MESSAGES, type Messages } from './messages.ts';
 import type { OutgoingAttachment, OutgoingMessage } from './outgoing-message.ts';
@@ -65,6 +66,7 @@ function forwardVersion(summary: ClaimSummary, language: Language): LocalizedVer
       listOrNone(forward.evidence, evidence, messages),
       listOrNone(forward.decision, summary.reasons, messages),
       listOrNone(forward.documents, documents, messages),
+      ...coverInvoiceBlocks(summary.invoices, messages),
       paragraph(forward.attachedUnchanged),
     ],
   };

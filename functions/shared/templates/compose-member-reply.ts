@@ -3,6 +3,7 @@ import type { Language, Route } from '../domain/types.ts';
 import { paragraph, renderMessage, type Block, type LocalizedVersion } from './blocks.ts';
 import type { ClaimSummary } from './claim-summary.ts';
 import { administratorBlocks, assistanceBlock } from './contact-blocks.ts';
+import { memberInvoiceBlocks } from './invoice-list.ts';
 import { memberFullName } from './member-name.ts';
 import { MESSAGES, type Messages, type MissingInformation } from './messages.ts';
 import type { OutgoingMessage } from './outgoing-message.ts';
@@ -71,6 +72,7 @@ function replyContent(request: MemberReplyRequest, messages: Messages): ReplyCon
         body: [
           paragraph(reply.receivedUnder(summary.reference)),
           ...documentsBlocks(summary, messages),
+          ...memberInvoiceBlocks(summary.invoices, messages),
           paragraph(reply.forwardedTo(route, administrator.name, country)),
           ...administratorBlocks(administrator, messages),
           ...statusLinkBlocks(request, messages),
@@ -101,6 +103,7 @@ function replyContent(request: MemberReplyRequest, messages: Messages): ReplyCon
         body: [
           paragraph(reply.receivedUnder(summary.reference)),
           ...documentsBlocks(summary, messages),
+          ...memberInvoiceBlocks(summary.invoices, messages),
           ...(reason ? [paragraph(reply.review.reasons[reason])] : []),
           paragraph(reply.review.personWillCheck),
           ...statusLinkBlocks(request, messages),

@@ -4,6 +4,10 @@ export interface Formatters {
   country(code: string): string;
   dateTime(date: Date): string;
   fileSize(bytes: number): string;
+  /** An amount as the reader writes it ("60,00 €", "€60.00"), from a decimal string: never through a float. */
+  money(amount: string, currency: string | undefined): string;
+  /** A day ("21 novembre 2026", "21 November 2026") from ISO YYYY-MM-DD. */
+  day(isoDate: string): string;
 }
 
 const ISO_COUNTRY_CODE = /^[A-Z]{2}$/;
@@ -20,6 +24,9 @@ const DATE_TIME_OPTIONS: Intl.DateTimeFormatOptions = {
   timeZone: 'Europe/Paris',
   timeZoneName: 'short',
 };
+
+/** A day of service is a calendar day, wherever it is read: no time zone may move it. */
+const DAY_OPTIONS: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' };
 
 /** The value `create` makes, made on the first call and kept for the next ones. */
 function onFirstUse<Value>(create: () => Value): () => Value {
@@ -41,7 +48,24 @@ export function formattersFor(locale: string): Formatters {
   const bytes = unit('byte', 'long');
   const kilobytes = unit('kilobyte', 'short');
   const megabytes = unit('megabyte', 'short');
+  const currencies = new Map<string, Intl.NumberFormat>();
+  const moneyIn = (currency: string) => {
+    const made = currencies.get(currency) ?? new Intl.NumberFormat(locale, { style: 'currency', currency });
+    currencies.set(currency, made);
+    return made;
+  };
+  const plainAmounts = new Map<number, Intl.NumberFormat>();
+  // An amount whose currency was not read keeps the decimals it was written with.
+  const plainAmount = (amount: string) => {
+    const decimals = amount.split('.')[1]?.length ?? 0;
+    const made = plainAmounts.get(decimals) ?? new Intl.NumberFormat(locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+    plainAmounts.set(decimals, made);
+    return made;
+  };
+  const days = onFirstUse(() => new Intl.DateTimeFormat(locale, DAY_OPTIONS));
   return {
+    money: (amount, currency) => (currency ? moneyIn(currency) : plainAmount(amount)).format(amount as Intl.StringNumericLiteral),
+    day: (isoDate) => days().format(new Date(`${isoDate}T00:00:00Z`)),
     country: (code) => (ISO_COUNTRY_CODE.test(code) ? (countries().of(code) ?? code) : code),
     dateTime: (date) => dates().format(date),
     fileSize: (size) => {

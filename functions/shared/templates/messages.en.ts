@@ -111,6 +111,17 @@ export const ENGLISH: Messages = {
     textNotRead: (reason) => (reason ? `text not read (${reason})` : 'text not read'),
     attachedUnchanged: 'Original documents attached unchanged.',
   },
+  invoices: {
+    read: introducing('Invoices read (provider – dates of service – total)'),
+    totals: introducing('Totals per currency'),
+    readForMember: introducing('The invoices we read in your documents'),
+    checkThem: 'If one of them is wrong or missing, please reply to this message and tell us.',
+    providerUnknown: 'provider not read',
+    datesUnknown: 'dates not read',
+    totalUnknown: 'total not read',
+    summedFromLines: 'sum of the lines',
+    currencyUnknown: 'currency not read',
+  },
   statusPage: {
     title: (reference) => `Status of claim ${reference}`,
     heading: (reference) => `Your claim ${reference}`,

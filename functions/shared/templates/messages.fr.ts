@@ -115,6 +115,17 @@ export const FRENCH: Messages = {
     textNotRead: (reason) => (reason ? `texte non lu (${reason})` : 'texte non lu'),
     attachedUnchanged: 'Documents originaux joints sans modification.',
   },
+  invoices: {
+    read: introducing('Factures lues (prestataire – dates des soins – total)'),
+    totals: introducing('Totaux par devise'),
+    readForMember: introducing('Les factures que nous avons lues dans vos documents'),
+    checkThem: "Si l'une d'elles est erronée ou manque, répondez à ce message pour nous le dire.",
+    providerUnknown: 'prestataire non lu',
+    datesUnknown: 'dates non lues',
+    totalUnknown: 'total non lu',
+    summedFromLines: 'somme des lignes',
+    currencyUnknown: 'devise non lue',
+  },
   statusPage: {
     title: (reference) => `Suivi de la demande ${reference}`,
     heading: (reference) => `Votre demande de remboursement ${reference}`,

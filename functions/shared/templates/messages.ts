@@ -83,6 +83,23 @@ export interface ForwardMessages {
   readonly attachedUnchanged: string;
 }
 
+/** Texts about the invoices read on a claim, for the administrator and for the member. */
+export interface InvoiceMessages {
+  /** Title of the cover's list of invoices. */
+  readonly read: string;
+  readonly totals: string;
+  /** Title of the member's list of invoices. */
+  readonly readForMember: string;
+  /** Asks the member to say when one is wrong. */
+  readonly checkThem: string;
+  readonly providerUnknown: string;
+  readonly datesUnknown: string;
+  readonly totalUnknown: string;
+  /** Said of a total made by summing the lines, none being printed. */
+  readonly summedFromLines: string;
+  readonly currencyUnknown: string;
+}
+
 /** Texts of the status page a member follows their claim on. */
 export interface StatusPageMessages {
   title(reference: string): string;
@@ -125,6 +142,7 @@ export interface Messages {
   readonly contact: ContactLabels;
   readonly reply: ReplyMessages;
   readonly forward: ForwardMessages;
+  readonly invoices: InvoiceMessages;
   readonly statusPage: StatusPageMessages;
 }
 

@@ -63,7 +63,7 @@ async function invoiceDocument(name: string) {
 
 describe('claims-intake triage', { timeout: COMMAND_TIMEOUT_MS }, () => {
   it('forwards the Paris note to MAI', async () => {
-    const { reasons, ...report } = await triageJson(claim('fr-paris-invoice.eml'));
+    const { reasons, invoices, ...report } = await triageJson(claim('fr-paris-invoice.eml'));
 
     expect(report).toEqual({
       channel: 'email',
@@ -76,10 +76,31 @@ describe('claims-intake triage', { timeout: COMMAND_TIMEOUT_MS }, () => {
     expect(reasons.slice(0, 2)).toEqual(['member number found in subject', 'treatment location FR, routed to MAI']);
     expect(reasons).toContain('note-honoraires-paris.pdf: valid SIRET 81472305200019 (FR)');
     expect(reasons).toContain('note-honoraires-paris.pdf: French postcode and town 75002 Paris (FR)');
+    expect(invoices).toEqual([
+      {
+        document: 'note-honoraires-paris.pdf',
+        kind: 'invoice',
+        provider: {
+          name: 'Docteur Claire Morel',
+          address: '12 rue Montorgueil, 75002 Paris',
+          identifiers: [{ scheme: 'SIRET', value: '81472305200019' }, { scheme: 'RPPS', value: '10103847264' }],
+          confidence: 0.9,
+        },
+        invoiceNumber: { value: '2025-0314-07', confidence: 0.9 },
+        serviceDates: [{ date: '2025-03-14', confidence: 0.9 }],
+        lines: [
+          { description: 'Consultation de médecine générale (G)', amount: { amount: '30.00', currency: 'EUR' } },
+          { description: 'Électrocardiogramme (CCAM DEQP003)', amount: { amount: '14.26', currency: 'EUR' } },
+        ],
+        total: { amount: '44.26', currency: 'EUR', confidence: 0.9 },
+        paid: { amount: '44.26', currency: 'EUR', confidence: 0.9 },
+        confidence: 0.9,
+      },
+    ]);
   });
 
   it('forwards the Boston bill to Cigna in the USA', async () => {
-    const { reasons, ...report } = await triageJson(claim('en-boston-bill.eml'));
+    const { reasons, invoices, ...report } = await triageJson(claim('en-boston-bill.eml'));
 
     expect(report).toEqual({
       channel: 'email',
@@ -91,10 +112,13 @@ describe('claims-intake triage', { timeout: COMMAND_TIMEOUT_MS }, () => {
     });
     expect(reasons.slice(0, 2)).toEqual(['member number found in body', 'treatment location US, routed to CIGNA_US']);
     expect(reasons).toContain('itemized-bill-boston.pdf: valid NPI 1648293052 (US)');
+    expect(invoices.map(({ document, kind, serviceDates, total }) => ({ document, kind, serviceDates, total }))).toEqual([
+      { document: 'itemized-bill-boston.pdf', kind: 'statement', serviceDates: [{ date: '2025-03-14', confidence: 0.9 }], total: { amount: '227.00', currency: 'USD', confidence: 0.9 } },
+    ]);
   });
 
   it('leaves a US bill and a French note sent together to a person, with no route', async () => {
-    const { reasons, ...report } = await triageJson(claim('mixed-us-fr.eml'));
+    const { reasons, invoices, ...report } = await triageJson(claim('mixed-us-fr.eml'));
 
     expect(report).toEqual({
       channel: 'email',
@@ -105,6 +129,11 @@ describe('claims-intake triage', { timeout: COMMAND_TIMEOUT_MS }, () => {
       documents: [await invoiceDocument('itemized-bill-boston.pdf'), await invoiceDocument('note-honoraires-paris.pdf')],
     });
     expect(reasons[1]).toBe('conflicting evidence: itemized-bill-boston.pdf points to US, note-honoraires-paris.pdf points to FR');
+    // Each document's own place decides its currency and dates, whatever the claim's conflict.
+    expect(invoices.map(({ document, total }) => ({ document, total: total && { amount: total.amount, currency: total.currency } }))).toEqual([
+      { document: 'itemized-bill-boston.pdf', total: { amount: '227.00', currency: 'USD' } },
+      { document: 'note-honoraires-paris.pdf', total: { amount: '44.26', currency: 'EUR' } },
+    ]);
   });
 
   it('quarantines a message the verdicts say carries a virus, without reading it', async () => {
@@ -116,6 +145,7 @@ describe('claims-intake triage', { timeout: COMMAND_TIMEOUT_MS }, () => {
       status: 'QUARANTINED',
       reasons: ['virus verdict FAIL'],
       documents: [],
+      invoices: [],
     });
   });
 
@@ -128,6 +158,7 @@ describe('claims-intake triage', { timeout: COMMAND_TIMEOUT_MS }, () => {
       status: 'QUARANTINED',
       reasons: ["DMARC verdict FAIL, and the sender's domain asks to reject such mail"],
       documents: [],
+      invoices: [],
     });
   });
 

@@ -141,6 +141,23 @@ describe('recordClaim', () => {
     expect(await claims.findClaimedDocuments('52093817', [INVOICE.sha256, PRESCRIPTION.sha256])).toEqual(new Map());
   });
 
+  it('records the invoices read on the claim, as read, and none on a claim whose invoices were not read', async () => {
+    const invoices = [{
+      document: 'invoice.pdf',
+      kind: 'invoice' as const,
+      serviceDates: [{ date: '2026-03-12', confidence: 0.9 }],
+      lines: [{ description: 'Consultation', amount: { amount: '60.00', currency: 'USD' } }],
+      total: { amount: '60.00', currency: 'USD', confidence: 0.9 },
+      confidence: 0.9,
+    }];
+
+    const claim = await recordClaim(decided({ invoices }), dependencies);
+
+    expect(claim.invoices).toEqual(invoices);
+    expect((await claims.get(claim.reference))?.invoices).toEqual(invoices);
+    expect((await recordClaim(decided({ envelope: { ...received.envelope, sesMessageId: 'ses-message-0002' } }), dependencies)).invoices).toBeUndefined();
+  });
+
   it('records a screened-out message with no member and no document', async () => {
     const outcome: Outcome = { status: 'QUARANTINED', reasons: ['virus verdict FAIL'] };
     const context: IntakeContext = { ...received, screening: { outcome: 'QUARANTINED', reason: 'virus verdict FAIL' }, documents: undefined, outcome };
