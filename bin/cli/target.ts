@@ -51,8 +51,15 @@ async function localTarget(): Promise<Target> {
 }
 
 async function stackTarget(stackName: string, region: string | undefined): Promise<Target> {
+  const output = await stackOutputs(stackName, region);
+  const names = { membersTable: output(OUTPUTS.membersTable), claimsTable: output(OUTPUTS.claimsTable), bucket: output(OUTPUTS.bucket) };
   const config = region ? { region } : {};
-  const cloudFormation = new CloudFormationClient(config);
+  return target(new DynamoDBClient(config), new S3Client(config), names);
+}
+
+/** Reads a deployed stack's outputs: the returned function gives one by key, or says the stack lacks it. */
+export async function stackOutputs(stackName: string, region: string | undefined): Promise<(key: string) => string> {
+  const cloudFormation = new CloudFormationClient(region ? { region } : {});
   try {
     const { Stacks } = await cloudFormation.send(new DescribeStacksCommand({ StackName: stackName })).catch((error: unknown) => {
       // What CloudFormation answers for a stack that does not exist in the region.
@@ -60,13 +67,11 @@ async function stackTarget(stackName: string, region: string | undefined): Promi
       throw error;
     });
     const outputs = new Map((Stacks?.[0]?.Outputs ?? []).map((output) => [output.OutputKey, output.OutputValue]));
-    const output = (key: string) => {
+    return (key: string) => {
       const value = outputs.get(key);
       if (!value) throw new UsageError(`stack ${stackName} has no output ${key}: deploy this version of the stack`);
       return value;
     };
-    const names = { membersTable: output(OUTPUTS.membersTable), claimsTable: output(OUTPUTS.claimsTable), bucket: output(OUTPUTS.bucket) };
-    return target(new DynamoDBClient(config), new S3Client(config), names);
   } finally {
     cloudFormation.destroy();
   }

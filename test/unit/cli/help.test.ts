@@ -32,6 +32,8 @@ describe('--help', () => {
     [['claims', 'show'], 'Usage: claims-intake claims show [options] <reference>', 'Everything recorded of one claim.', [...TARGET_OPTIONS, '--json']],
     [['claims', 'documents'], 'Usage: claims-intake claims documents [options] <reference>', "Downloads a claim's documents, as received, into a directory, under names made safe.", [...TARGET_OPTIONS, '--out <dir>']],
     [['review', 'list'], 'Usage: claims-intake review list [options]', 'The claims waiting for a person, oldest first, one line each (claims list shows them as a table).', [...TARGET_OPTIONS, '--status <status>', '--limit <n>', '--table <name>']],
+    [['dlq', 'list'], 'Usage: claims-intake dlq list [options]', 'Each message in the intake dead-letter queue: when, which claim or raw message, what is known of the error.', [...TARGET_OPTIONS, '--limit <n>', '--json']],
+    [['dlq', 'replay'], 'Usage: claims-intake dlq replay [options] [id]', 'Sends dead letters back through the intake, then removes them from the dead-letter queue.', [...TARGET_OPTIONS, '--all', '--limit <n>']],
   ] as const)('of %j gives its usage, description, every option and an example', async (command, usage, description, options) => {
     const { exitCode, text } = await help(command);
 
@@ -44,6 +46,7 @@ describe('--help', () => {
   it.each([
     [['members'], 'Usage: claims-intake members [options] [command]', 'Load the members the intake knows, and look one up.', ['import [options] <members.csv>', 'show [options] <id|email|fax>']],
     [['claims'], 'Usage: claims-intake claims [options] [command]', 'Find claims and read what was recorded of them.', ['list [options]', 'show [options] <reference>', 'documents [options] <reference>']],
+    [['dlq'], 'Usage: claims-intake dlq [options] [command]', "The intake's dead-letter queue: the messages the intake failed on every delivery.", ['list [options]', 'replay [options] [id]']],
     [[], 'Usage: claims-intake [options] [command]', 'Operate the claims intake: triage a message offline, import members, find and read claims.', ['triage [options] <message.eml>', 'members', 'claims', 'review']],
   ] as const)('of %j lists its commands', async (command, usage, description, commands) => {
     const { exitCode, text } = await help(command);
@@ -76,6 +79,9 @@ describe('a mistake in the call', () => {
     [['claims', 'list', '--status', 'LOST'], 'claims-intake: bad --status "LOST": expected one of REVIEW|NEEDS_INFO|RECEIVED|FORWARDED|DUPLICATE|IGNORED|QUARANTINED\n'],
     [['members', 'import'], "claims-intake: missing required argument 'members.csv'\n"],
     [['members', 'export'], "claims-intake: unknown command 'export'\n"],
+    [['dlq', 'replay'], 'claims-intake: name one message id, or --all\n'],
+    [['dlq', 'replay', 'msg-1', '--all'], 'claims-intake: name one message id, or --all\n'],
+    [['dlq', 'list', '--local'], 'claims-intake: dlq works on a deployed stack: the local stack has no queue, npm start prints its dead letters as they happen\n'],
   ] as const)('%j: one line on stderr, exit 2', async (args, stderr) => {
     expect(await mistake(args)).toEqual({ exitCode: 2, stderr });
   });
