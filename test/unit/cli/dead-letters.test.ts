@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { DeleteMessageCommand, ReceiveMessageCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { claimsIntakeProgram } from '../../../bin/cli/claims-intake-program.ts';
+import { runProgram } from '../../../bin/cli/program.ts';
 import { deadLetterLines } from '../../../bin/cli/dlq-cli.ts';
 import { listDeadLetters, replayDeadLetters } from '../../../bin/cli/dead-letters.ts';
 import { InputError } from '../../../bin/cli/usage-error.ts';
@@ -150,5 +153,44 @@ describe('dlq replay', () => {
       new InputError('no message not-there in the dead-letter queue (dlq list shows their ids)'),
     );
     expect(sqsMock.commandCalls(SendMessageCommand)).toEqual([]);
+  });
+});
+
+describe('dlq replay --stack', () => {
+  // No emulator answers CloudFormation: DescribeStacks is answered as the API Reference documents it.
+  const cloudFormation = mockClient(CloudFormationClient);
+
+  afterEach(() => {
+    cloudFormation.reset();
+  });
+
+  it("finds both queues in the stack's outputs and says which messages it replayed", async () => {
+    cloudFormation.on(DescribeStacksCommand, { StackName: 'ClaimsIntake' }).resolves({
+      Stacks: [
+        {
+          StackId: 'arn:aws:cloudformation:eu-west-1:123456789012:stack/ClaimsIntake/3a1c9c40-5a55-11ef-9b2e-0a7d3c1b2f11',
+          StackName: 'ClaimsIntake',
+          CreationTime: new Date('2026-11-30T09:00:00Z'),
+          StackStatus: 'UPDATE_COMPLETE',
+          Outputs: [
+            { OutputKey: 'ClaimsTableName', OutputValue: 'ClaimsIntake-ClaimsTable4D5E6F-XYZ' },
+            { OutputKey: 'IntakeQueueUrl', OutputValue: INTAKE_QUEUE },
+            { OutputKey: 'IntakeDeadLetterQueueUrl', OutputValue: DEAD_LETTER_QUEUE },
+          ],
+        },
+      ],
+    });
+    sqsMock.on(ReceiveMessageCommand, { QueueUrl: DEAD_LETTER_QUEUE }).resolvesOnce({ Messages: [RECEIPT_LETTER] }).resolves({});
+    sqsMock.on(SendMessageCommand).resolves({ MessageId: '7d8e9f00-1a2b-4c3d-8e4f-5a6b7c8d9e0f' });
+    sqsMock.on(DeleteMessageCommand).resolves({});
+    let stdout = '';
+    vi.spyOn(console, 'log').mockImplementation((line: string) => void (stdout += `${line}\n`));
+
+    const exitCode = await runProgram(claimsIntakeProgram(), ['dlq', 'replay', '--all', '--stack', 'ClaimsIntake', '--region', 'eu-west-1']);
+    vi.restoreAllMocks();
+
+    expect({ exitCode, stdout }).toEqual({ exitCode: 0, stdout: `replayed ${RECEIPT_LETTER.MessageId}\n` });
+    expect(sqsMock.commandCalls(SendMessageCommand).map((call) => call.args[0].input.QueueUrl)).toEqual([INTAKE_QUEUE]);
+    expect(sqsMock.commandCalls(DeleteMessageCommand).map((call) => call.args[0].input.QueueUrl)).toEqual([DEAD_LETTER_QUEUE]);
   });
 });
