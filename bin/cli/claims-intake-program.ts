@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { addClaimsCommands } from './claims-cli.ts';
+import { addDoctorCommand } from './doctor-command.ts';
 import { addMembersCommands } from './members-cli.ts';
 import { rootCommand } from './program.ts';
 import { addTriageCommand } from './triage-cli.ts';
@@ -10,5 +11,6 @@ export function claimsIntakeProgram(): Command {
   addTriageCommand(program);
   addMembersCommands(program);
   addClaimsCommands(program);
+  addDoctorCommand(program);
   return program;
 }
