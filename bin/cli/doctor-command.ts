@@ -21,7 +21,7 @@ const CHECK_TIMEOUT_SECONDS = 10;
 const DOCTOR_DETAILS = [
   'Checks, each at once and each within its own time: the active receipt rule set and its rule, the MX record, the domain identity and its DKIM,',
   "SES production access, the tables, bucket and queues, the dead-letter queues' depths, the alarms in ALARM and the alarm mail subscription.",
-  'One line per check, and under a failed one what to do. Exit code 0: all is well; 1: a check failed, or the stack could not be read.',
+  'One line per check, and under a failed one what to do. Exit codes: 0 all is well; 1 a check failed, or AWS refused to describe the stack; 2 bad arguments, no such stack, or a stack without the outputs doctor reads.',
 ].join(' ');
 
 interface DoctorOptions {

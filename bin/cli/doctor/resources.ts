@@ -40,7 +40,7 @@ export function queueCheck(sqs: SQSClient, label: string, queueUrl: string): Che
 }
 
 /** A dead-letter queue holds what the intake could not process: every message in it is a claim waiting for a person. */
-export function deadLetterQueueCheck(sqs: SQSClient, label: string, queueUrl: string): Check {
+export function deadLetterQueueCheck(sqs: SQSClient, label: string, queueUrl: string, runbook: string): Check {
   return {
     name: label,
     fixWhenUnchecked: allowing('sqs:GetQueueAttributes'),
@@ -48,7 +48,7 @@ export function deadLetterQueueCheck(sqs: SQSClient, label: string, queueUrl: st
       const { Attributes } = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['ApproximateNumberOfMessages'] }), { abortSignal: signal });
       const depth = Number(Attributes?.ApproximateNumberOfMessages ?? '0');
       if (depth === 0) return passed(`${queueName(queueUrl)} is empty`);
-      return failed(`${queueName(queueUrl)} holds ${depth} message${depth === 1 ? '' : 's'} that failed`, 'read docs/ALARMS.md (IntakeDeadLetters) and replay them once the cause is fixed');
+      return failed(`${queueName(queueUrl)} holds ${depth} message${depth === 1 ? '' : 's'} that failed`, `follow ${runbook} in docs/ALARMS.md: find the cause in the function's log, fix it, then move the messages back (aws sqs start-message-move-task)`);
     },
   };
 }

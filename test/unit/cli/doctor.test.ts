@@ -247,7 +247,7 @@ describe('doctor', () => {
       '✓ intake queue     ClaimsIntake-IntakeQueueQueue1A2B3C4D-aB3dE5fG7hJ9 is reachable, 2 messages waiting',
       '✓ events queue     ClaimsIntake-DeliveryEventsQueueQueue9C0D1E2F-tU3vW5xY7zA9 is reachable, 0 messages waiting',
       '✗ intake failures  ClaimsIntake-IntakeQueueDeadLetterQueue5E6F7A8B-kL2mN4pQ6rS8 holds 3 messages that failed',
-      `${FIX}read docs/ALARMS.md (IntakeDeadLetters) and replay them once the cause is fixed`,
+      `${FIX}follow IntakeDeadLetters in docs/ALARMS.md: find the cause in the function's log, fix it, then move the messages back (aws sqs start-message-move-task)`,
       '✓ events failures  ClaimsIntake-DeliveryEventsQueueDeadLetterQueue3A4B5C6D-bC4dE6fG8hJ0 is empty',
       '✗ alarms           1 in ALARM: ClaimsIntake-MonitoringIntakeDeadLetters4B7C1D2E-8ZK3Q1W5E7R9',
       `${FIX}read why in the CloudWatch console and follow the runbook of each in docs/ALARMS.md`,
@@ -345,7 +345,7 @@ describe('doctor', () => {
         name: 'events failures',
         ok: false,
         detail: 'ClaimsIntake-DeliveryEventsQueueDeadLetterQueue3A4B5C6D-bC4dE6fG8hJ0 holds 1 message that failed',
-        fix: 'read docs/ALARMS.md (IntakeDeadLetters) and replay them once the cause is fixed',
+        fix: "follow DeliveryEventsDeadLetters in docs/ALARMS.md: find the cause in the function's log, fix it, then move the messages back (aws sqs start-message-move-task)",
       },
     ]);
   });
@@ -372,7 +372,7 @@ describe('doctor --help', () => {
     expect(text.split('\n\n').map((paragraph) => paragraph.replace(/\n\s*/g, ' ').trim())).toEqual([
       'Usage: claims-intake doctor [options]',
       'Checks a deployment on AWS and says what is wrong and what to do.',
-      "Checks, each at once and each within its own time: the active receipt rule set and its rule, the MX record, the domain identity and its DKIM, SES production access, the tables, bucket and queues, the dead-letter queues' depths, the alarms in ALARM and the alarm mail subscription. One line per check, and under a failed one what to do. Exit code 0: all is well; 1: a check failed, or the stack could not be read.",
+      "Checks, each at once and each within its own time: the active receipt rule set and its rule, the MX record, the domain identity and its DKIM, SES production access, the tables, bucket and queues, the dead-letter queues' depths, the alarms in ALARM and the alarm mail subscription. One line per check, and under a failed one what to do. Exit codes: 0 all is well; 1 a check failed, or AWS refused to describe the stack; 2 bad arguments, no such stack, or a stack without the outputs doctor reads.",
       "Options: --stack <name>       the deployed stack whose outputs name what to check, with the shell's credentials (default: \"ClaimsIntake\") --region <region>    the stack's region (default: the shell's) --timeout <seconds>  how long each check may take (default: 10) --json               print the results as JSON -h, --help           display help for command",
       'Examples: $ claims-intake doctor $ claims-intake doctor --stack ClaimsIntake --region eu-west-1 --json',
     ]);
