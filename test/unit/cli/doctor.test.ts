@@ -270,6 +270,17 @@ describe('doctor', () => {
     ]);
   });
 
+  it('reads every page of alarms in ALARM, composite alarms included', async () => {
+    cloudWatch
+      .on(DescribeAlarmsCommand, { AlarmNamePrefix: 'ClaimsIntake-', StateValue: 'ALARM', AlarmTypes: ['MetricAlarm', 'CompositeAlarm'] })
+      .resolvesOnce({ MetricAlarms: [{ AlarmName: 'ClaimsIntake-MonitoringIntakeErrors1F2E3D4C-5B6A7980', StateValue: 'ALARM' }], CompositeAlarms: [], NextToken: 'page-2' })
+      .resolvesOnce({ MetricAlarms: [], CompositeAlarms: [{ AlarmName: 'ClaimsIntake-MailStopped-0A1B2C3D', StateValue: 'ALARM' }] });
+
+    const { stdout } = await doctor([]);
+
+    expect(stdout.split('\n').slice(11, 12)).toEqual(['✗ alarms           2 in ALARM: ClaimsIntake-MonitoringIntakeErrors1F2E3D4C-5B6A7980, ClaimsIntake-MailStopped-0A1B2C3D']);
+  });
+
   it('says where the MX record points when it is not SES', async () => {
     const otherMx: ResolveMx = async () => [{ exchange: 'mx1.mailhost.example.net', priority: 10 }, { exchange: 'inbound-smtp.eu-west-1.amazonaws.com', priority: 20 }] satisfies MxRecord[];
 
