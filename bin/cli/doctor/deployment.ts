@@ -1,5 +1,5 @@
-import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
-import { UsageError } from '../usage-error.ts';
+import type { CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import { readStackOutputs } from '../stack-outputs.ts';
 
 /** What `doctor` checks, named by the stack's outputs (lib/claims-intake-stack.ts). */
 export interface Deployment {
@@ -30,22 +30,9 @@ const OUTPUTS = {
   alarmTopicArn: 'AlarmTopicArn',
 } as const satisfies Record<string, string>;
 
-/** Reads the deployment from the stack's outputs; its region is the one in the stack's ARN. */
+/** Reads the deployment from the stack's outputs, in the stack's region. */
 export async function readDeployment(stackName: string, cloudFormation: CloudFormationClient): Promise<Deployment> {
-  const { Stacks } = await cloudFormation.send(new DescribeStacksCommand({ StackName: stackName })).catch((error: unknown) => {
-    // What CloudFormation answers for a stack that does not exist in the region.
-    if (error instanceof Error && error.name === 'ValidationError') throw new UsageError(`no stack ${stackName} here: ${error.message}`);
-    throw error;
-  });
-  const stack = Stacks?.[0];
-  const outputs = new Map((stack?.Outputs ?? []).map((output) => [output.OutputKey, output.OutputValue]));
-  const output = (key: string) => {
-    const value = outputs.get(key);
-    if (!value) throw new UsageError(`stack ${stackName} has no output ${key}: deploy this version of the stack`);
-    return value;
-  };
+  const { region, output } = await readStackOutputs(cloudFormation, stackName);
   const names = Object.fromEntries(Object.entries(OUTPUTS).map(([name, key]) => [name, output(key)])) as Record<keyof typeof OUTPUTS, string>;
-  // arn:aws:cloudformation:<region>:<account>:stack/<name>/<id>
-  const region = stack?.StackId?.split(':')[3] ?? '';
   return { stackName, region, ...names };
 }
