@@ -137,6 +137,8 @@ export class ClaimsIntakeStack extends Stack {
       description: `MX record to publish for ${config.domain}`,
       value: `${config.domain} MX 10 inbound-smtp.${this.region}.amazonaws.com`,
     });
+    new CfnOutput(this, 'DomainName', { value: config.domain });
+    new CfnOutput(this, 'ReceiptRuleSetName', { value: this.receiving.ruleSet.receiptRuleSetName });
     new CfnOutput(this, 'IntakeAddresses', { value: config.intakeAddresses.join(', ') });
     new CfnOutput(this, 'ClaimsBucketName', { value: this.storage.bucket.bucketName });
     new CfnOutput(this, 'MembersTableName', { value: this.tables.members.tableName });
@@ -145,6 +147,9 @@ export class ClaimsIntakeStack extends Stack {
     new CfnOutput(this, 'IntakeQueueUrl', { value: this.intakeQueue.queue.queueUrl });
     new CfnOutput(this, 'IntakeDeadLetterQueueUrl', { value: this.intakeQueue.deadLetterQueue.queueUrl });
     new CfnOutput(this, 'IntakeDeadLetterQueueArn', { value: this.intakeQueue.deadLetterQueue.queueArn });
+    new CfnOutput(this, 'DeliveryEventsQueueUrl', { value: this.deliveryEventsQueue.queue.queueUrl });
+    new CfnOutput(this, 'DeliveryEventsDeadLetterQueueUrl', { value: this.deliveryEventsQueue.deadLetterQueue.queueUrl });
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.monitoring.alarmTopic.topicArn });
     new CfnOutput(this, 'DashboardName', { value: this.monitoring.dashboard.dashboardName });
     new CfnOutput(this, 'StatusPageUrl', { description: 'Origin of the status links in the replies to members', value: this.statusPage.url.url });
     new CfnOutput(this, 'StatusLinkSecretArn', { description: 'Secret that signs the status links', value: this.statusLinkSecret.secretArn });

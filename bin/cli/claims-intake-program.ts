@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { addClaimsCommands } from './claims-cli.ts';
 import { addDlqCommands } from './dlq-cli.ts';
+import { addDoctorCommand } from './doctor-command.ts';
 import { addMembersCommands } from './members-cli.ts';
 import { rootCommand } from './program.ts';
 import { addTriageCommand } from './triage-cli.ts';
@@ -12,5 +13,6 @@ export function claimsIntakeProgram(): Command {
   addMembersCommands(program);
   addClaimsCommands(program);
   addDlqCommands(program);
+  addDoctorCommand(program);
   return program;
 }

@@ -1,3 +1,4 @@
+import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -6,7 +7,8 @@ import { DynamoClaimRepository } from '../../functions/shared/adapters/dynamo-cl
 import { senderText } from '../../functions/shared/domain/sender-text.ts';
 import { listDeadLetters, replayDeadLetters, type DeadLetterEntry } from './dead-letters.ts';
 import { describe, positiveInteger } from './program.ts';
-import { stackOutputs, withTargetOptions, type TargetOptions } from './target.ts';
+import { readStackOutputs } from './stack-outputs.ts';
+import { withTargetOptions, type TargetOptions } from './target.ts';
 import { UsageError } from './usage-error.ts';
 
 /** More than the dead-letter alarm ever lets pile up before someone looks. */
@@ -27,10 +29,11 @@ async function withDlqTarget<T>(options: TargetOptions, work: (target: DlqTarget
   if (options.local) {
     throw new UsageError('dlq works on a deployed stack: the local stack has no queue, npm start prints its dead letters as they happen');
   }
-  const output = await stackOutputs(options.stack, options.region);
+  const config = options.region ? { region: options.region } : {};
+  const cloudFormation = new CloudFormationClient(config);
+  const { output } = await readStackOutputs(cloudFormation, options.stack).finally(() => cloudFormation.destroy());
   const queues = { deadLetterQueueUrl: output('IntakeDeadLetterQueueUrl'), intakeQueueUrl: output('IntakeQueueUrl') };
   const claimsTable = output('ClaimsTableName');
-  const config = options.region ? { region: options.region } : {};
   const sqs = new SQSClient(config);
   const dynamo = new DynamoDBClient(config);
   try {

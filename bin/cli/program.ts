@@ -16,6 +16,11 @@ Exit codes:
   1  the command failed (a bug, AWS unreachable or refusing): one line on stderr
   2  bad arguments, a file that cannot be read, or a malformed members file: one line on stderr`;
 
+/** The command has already said what is wrong on stdout (as `doctor` does): exit code 1, nothing on stderr. */
+export class ReportedFailure extends Error {
+  override readonly name = 'ReportedFailure';
+}
+
 /** The root command: every command added to it inherits its error handling. */
 export function rootCommand(): Command {
   return new Command(PROGRAM_NAME)
@@ -51,6 +56,7 @@ export async function runProgram(program: Command, argv: readonly string[]): Pro
     return EXIT_DONE;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT_DONE : EXIT_BAD_INPUT;
+    if (error instanceof ReportedFailure) return EXIT_FAILURE;
     const badInput = error instanceof UsageError || error instanceof InputError || error instanceof MembersCsvError;
     const message = oneLine(error instanceof Error ? error.message : String(error));
     process.stderr.write(badInput ? `${PROGRAM_NAME}: ${message}\n` : `${PROGRAM_NAME}: failed (${error instanceof Error ? error.name : 'error'}): ${message}\n`);

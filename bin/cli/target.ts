@@ -1,10 +1,11 @@
-import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
+import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Command } from 'commander';
 import { localClientConfig, localS3ClientConfig } from '../local/client-config.ts';
 import { localStackFilePath, readLocalStackFile } from '../local/local-stack-file.ts';
+import { readStackOutputs } from './stack-outputs.ts';
 import { UsageError } from './usage-error.ts';
 
 /** The stack `cdk deploy` creates (bin/app.ts). */
@@ -51,27 +52,12 @@ async function localTarget(): Promise<Target> {
 }
 
 async function stackTarget(stackName: string, region: string | undefined): Promise<Target> {
-  const output = await stackOutputs(stackName, region);
-  const names = { membersTable: output(OUTPUTS.membersTable), claimsTable: output(OUTPUTS.claimsTable), bucket: output(OUTPUTS.bucket) };
   const config = region ? { region } : {};
-  return target(new DynamoDBClient(config), new S3Client(config), names);
-}
-
-/** Reads a deployed stack's outputs: the returned function gives one by key, or says the stack lacks it. */
-export async function stackOutputs(stackName: string, region: string | undefined): Promise<(key: string) => string> {
-  const cloudFormation = new CloudFormationClient(region ? { region } : {});
+  const cloudFormation = new CloudFormationClient(config);
   try {
-    const { Stacks } = await cloudFormation.send(new DescribeStacksCommand({ StackName: stackName })).catch((error: unknown) => {
-      // What CloudFormation answers for a stack that does not exist in the region.
-      if (error instanceof Error && error.name === 'ValidationError') throw new UsageError(`no stack ${stackName} here: ${error.message}`);
-      throw error;
-    });
-    const outputs = new Map((Stacks?.[0]?.Outputs ?? []).map((output) => [output.OutputKey, output.OutputValue]));
-    return (key: string) => {
-      const value = outputs.get(key);
-      if (!value) throw new UsageError(`stack ${stackName} has no output ${key}: deploy this version of the stack`);
-      return value;
-    };
+    const { output } = await readStackOutputs(cloudFormation, stackName);
+    const names = { membersTable: output(OUTPUTS.membersTable), claimsTable: output(OUTPUTS.claimsTable), bucket: output(OUTPUTS.bucket) };
+    return target(new DynamoDBClient(config), new S3Client(config), names);
   } finally {
     cloudFormation.destroy();
   }

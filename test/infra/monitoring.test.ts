@@ -140,11 +140,13 @@ describe('monitoring', () => {
 });
 
 describe('stack outputs the operators use', () => {
-  it('names the DNS records to publish and where to look: bucket, tables, logs, queues, dashboard, status page and its secret', () => {
+  it('names the DNS records to publish and where to look: domain, rule set, bucket, tables, logs, queues, alarm topic, dashboard, status page and its secret', () => {
     const { stack, template } = synthStack({ domain: 'claims.example.fr', region: 'us-west-2' });
     const outputs = template.toJSON().Outputs as Record<string, { Value: unknown }>;
     expect(Object.fromEntries(Object.entries(outputs).filter(([name]) => !name.includes('Dkim')).map(([name, output]) => [name, output.Value]))).toEqual({
       MxRecord: 'claims.example.fr MX 10 inbound-smtp.us-west-2.amazonaws.com',
+      DomainName: 'claims.example.fr',
+      ReceiptRuleSetName: refOf(stack.receiving.ruleSet),
       IntakeAddresses: 'claims@claims.example.fr, fax@claims.example.fr',
       ClaimsBucketName: refOf(stack.storage.bucket),
       MembersTableName: refOf(stack.tables.members),
@@ -153,6 +155,9 @@ describe('stack outputs the operators use', () => {
       IntakeQueueUrl: refOf(stack.intakeQueue.queue),
       IntakeDeadLetterQueueUrl: refOf(stack.intakeQueue.deadLetterQueue),
       IntakeDeadLetterQueueArn: { 'Fn::GetAtt': [logicalId(stack.intakeQueue.deadLetterQueue), 'Arn'] },
+      DeliveryEventsQueueUrl: refOf(stack.deliveryEventsQueue.queue),
+      DeliveryEventsDeadLetterQueueUrl: refOf(stack.deliveryEventsQueue.deadLetterQueue),
+      AlarmTopicArn: refOf(stack.monitoring.alarmTopic),
       DashboardName: refOf(stack.monitoring.dashboard),
       StatusPageUrl: { 'Fn::GetAtt': [logicalId(stack.statusPage.url), 'FunctionUrl'] },
       StatusLinkSecretArn: refOf(stack.statusLinkSecret),
