@@ -18,11 +18,7 @@ const PROVIDER_IDENTIFIERS: Readonly<Record<string, Omit<Identifier, 'value'>>> 
   SIREN: { type: { coding: [{ system: FR_CORE_IDENTIFIER_TYPE_SYSTEM, code: 'SIREN' }] } },
 };
 
-export const FHIR_CLAIM_CONTENT_TYPE = 'application/fhir+json';
-
-export function fhirClaimFilename(reference: string): string {
-  return `claim-${reference}.fhir.json`;
-}
+const FHIR_CLAIM_CONTENT_TYPE = 'application/fhir+json';
 
 type CurrencyCode = NonNullable<FhirMoney['currency']>;
 /** ISO 4217 codes the runtime knows; a code outside them is left out rather than sent unchecked. */
@@ -32,7 +28,10 @@ function isCurrencyCode(code: string | undefined): code is CurrencyCode {
   return code !== undefined && CURRENCY_CODES.has(code);
 }
 
-/** A FHIR decimal from a decimal string: parsed once, never computed on, so it serialises as written. */
+/**
+ * A FHIR decimal (a JSON number) from a decimal string: parsed once and never computed on, so it
+ * serialises as the printed value ("1200.35" as 1200.35, "60.00" as 60), without float drift.
+ */
 function fhirMoney({ amount, currency }: Money): FhirMoney {
   return { value: Number(amount), ...(isCurrencyCode(currency) ? { currency } : {}) };
 }
@@ -155,7 +154,7 @@ export function fhirClaimAttachment(summary: ClaimSummary): OutgoingAttachment |
   const claim = buildFhirClaim(summary);
   if (!claim) return undefined;
   return {
-    filename: fhirClaimFilename(summary.reference),
+    filename: `claim-${summary.reference}.fhir.json`,
     content: Buffer.from(`${JSON.stringify(claim, null, 2)}\n`, 'utf8'),
     contentType: FHIR_CLAIM_CONTENT_TYPE,
   };

@@ -1,7 +1,7 @@
 export type { AdministratorOverrides } from '../domain/administrators.ts';
 export type { ClaimSummary, DocumentSummary, FaxDetails } from './claim-summary.ts';
 export { composeForward, type ForwardRequest } from './compose-forward.ts';
-export { buildFhirClaim, fhirClaimFilename, FHIR_CLAIM_CONTENT_TYPE } from './fhir-claim.ts';
+export { buildFhirClaim } from './fhir-claim.ts';
 export {
   composeMemberReply,
   type MemberReplyKind,
