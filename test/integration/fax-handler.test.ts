@@ -37,6 +37,7 @@ describe('intake handler with scans, against the emulators', { timeout: 120_000 
     expect(attachmentsOf(forward ?? expect.unreachable())).toEqual([
       { filename: 'FAX_20250318_1742321151_12.tif', contentType: 'image/tiff', sha256: sha256(tiff) },
       { filename: 'FAX_20250318_1742321151_12.pdf', contentType: 'application/pdf', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) },
+      { filename: `claim-${claim.reference}.fhir.json`, contentType: 'application/fhir+json', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) },
     ]);
     expect(forward?.body.text).toContain('Fax pages: 2');
     expect(acknowledgement?.destination.to).toEqual(['john.carter@example.com']);

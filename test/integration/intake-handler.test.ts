@@ -5,11 +5,13 @@ import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { describe, expect, it, vi } from 'vitest';
 import type { SQSEvent } from 'aws-lambda';
+import type { Claim as FhirClaim } from '@medplum/fhirtypes';
 import { invocationContext } from '../../bin/local/lambda-context.ts';
 import type { OutboxEmail } from '../../bin/local/local-aws.ts';
 import { DELIVERY_EVENTS_TIMEOUT } from '../../lib/constructs/delivery-events-function.ts';
 import { CLAIM_REFERENCE_PATTERN } from '../../functions/shared/domain/claim-reference.ts';
 import { useIntakeHarness } from '../support/use-intake-harness.ts';
+import { expectClaimCodes, validateR4 } from '../support/fhir-r4.ts';
 import { EVENTS_TOPIC, RECEIPT_TOPIC, sesBounceRecord, snsBody, snsEnvelope } from '../support/ses-events.ts';
 import { fixture, type Delivery } from '../support/intake-harness.ts';
 
@@ -19,6 +21,14 @@ const attachmentHashes = (email: OutboxEmail) =>
   email.attachments.map((attachment) => sha256(Buffer.from(attachment.content, 'base64')));
 
 const harness = useIntakeHarness();
+
+/** The forward's last attachment: the FHIR Claim of the invoices read, named for the claim. */
+function fhirClaimOf(forward: OutboxEmail, reference: string): FhirClaim {
+  const attachment = forward.attachments.at(-1);
+  expect(attachment?.filename).toBe(`claim-${reference}.fhir.json`);
+  expect(attachment?.contentType).toBe('application/fhir+json');
+  return JSON.parse(Buffer.from(attachment?.content ?? '', 'base64').toString('utf8')) as FhirClaim;
+}
 
 async function deliver(raw: Buffer, delivery?: Delivery) {
   const { event, sesMessageId } = await harness().receive(raw, delivery);
@@ -88,7 +98,8 @@ describe('intake handler against the emulators', () => {
     expect(forward.from).toContain('claims@claims.example.org');
     expect(forward.subject).toContain(claim.reference);
     expect(forward.subject).toContain('12345678');
-    expect(attachmentHashes(forward)).toEqual([sha256(invoice)]);
+    expect(attachmentHashes(forward).slice(0, -1)).toEqual([sha256(invoice)]);
+    expect(fhirClaimOf(forward, claim.reference).patient).toEqual({ reference: '#member' });
     expect(forward.body.text).toContain('Marie Dupont');
 
     expect(acknowledgement.destination.to).toEqual(['marie.dupont@example.fr']);
@@ -108,7 +119,8 @@ describe('intake handler against the emulators', () => {
     const [forward, acknowledgement] = (await harness().aws.outbox.list()) as [OutboxEmail, OutboxEmail];
     expect(forward.destination.to.map((address) => address.toLowerCase())).toEqual(['ice.team@cigna.com']);
     expect(claim.forward?.to).toBe('Ice.Team@Cigna.com');
-    expect(attachmentHashes(forward)).toEqual([sha256(bill)]);
+    expect(attachmentHashes(forward).slice(0, -1)).toEqual([sha256(bill)]);
+    expect(fhirClaimOf(forward, claim.reference).insurer).toEqual({ reference: '#insurer', display: 'Cigna Global Health Benefits' });
     expect(acknowledgement.destination.to).toEqual(['john.carter@example.com']);
     expect(acknowledgement.subject).toBe(`Your claim ${claim.reference} has been received`);
     expect(acknowledgement.body.text).toContain('https://www.cignaenvoy.com');
@@ -149,6 +161,18 @@ describe('intake handler against the emulators', () => {
     const [forward, acknowledgement] = (await harness().aws.outbox.list()) as [OutboxEmail, OutboxEmail];
     expect(forward.body.text).toContain(`- invoice-montreal.pdf: Clinique médicale Centre-Ville – 12 mars 2025 – 185,00${NBSP}$CA\n\nTotaux par devise${NBSP}:\n- 185,00${NBSP}$CA`);
     expect(forward.body.text).toContain('- invoice-montreal.pdf: Clinique médicale Centre-Ville – 12 March 2025 – CA$185.00\n\nTotals per currency:\n- CA$185.00');
+    expect(attachmentHashes(forward).slice(0, -1)).toEqual([sha256(invoice)]);
+    const fhirClaim = fhirClaimOf(forward, claim.reference);
+    expect(() => validateR4(fhirClaim)).not.toThrow();
+    expectClaimCodes(fhirClaim);
+    expect(fhirClaim.identifier).toEqual([{ value: claim.reference }]);
+    expect(fhirClaim.contained?.[0]).toMatchObject({ resourceType: 'Patient', identifier: [{ value: 'CFE-004512' }] });
+    expect(fhirClaim.provider).toEqual({ reference: '#provider', display: 'Clinique médicale Centre-Ville' });
+    expect(fhirClaim.item?.map(({ productOrService, servicedDate, net }) => [productOrService.text, servicedDate, net])).toEqual([
+      ['Consultation médicale / Medical consultation', '2025-03-12', { value: 150, currency: 'CAD' }],
+      ['Test rapide streptocoque / Rapid strep test', '2025-03-12', { value: 35, currency: 'CAD' }],
+    ]);
+    expect(fhirClaim.total).toEqual({ value: 185, currency: 'CAD' });
     expect(acknowledgement.destination.to).toEqual(['lucie.bernard@example.org']);
     expect(acknowledgement.body.text).toContain(
       `Les factures que nous avons lues dans vos documents${NBSP}:\n- Clinique médicale Centre-Ville – 12 mars 2025 – 185,00${NBSP}$CA\n\nSi l'une d'elles est erronée ou manque, répondez à ce message pour nous le dire.`,

@@ -35,7 +35,7 @@ describe("a sender's text through the intake, against the emulators", { timeout:
     const [forward, ...replies] = await harness().aws.outbox.list();
     expect(replies.map((reply) => reply.destination.to)).toEqual([['marie.dupont@example.fr']]);
     const cover = forward ?? expect.unreachable('nothing forwarded');
-    expect(cover.attachments.map(({ filename }) => filename)).toEqual(['FDP.EXE.pdf']);
+    expect(cover.attachments.map(({ filename }) => filename)).toEqual(['FDP.EXE.pdf', `claim-${claim.reference}.fhir.json`]);
     expect(cover.body.text).toContain('\nFax station ID: FDP.EXE\n');
     expect(cover.body.text).toMatch(/\n- FDP\.EXE\.pdf – PDF, [\d.]+ kB, text read\n/);
     expect(cover.body.html).toContain('Fax station ID: FDP.EXE<br>');

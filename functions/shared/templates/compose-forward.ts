@@ -1,6 +1,7 @@
 import type { Language, Route } from '../domain/types.ts';
 import { paragraph, renderMessage, type Block, type LocalizedVersion } from './blocks.ts';
 import type { ClaimSummary } from './claim-summary.ts';
+import { fhirClaimAttachment } from './fhir-claim.ts';
 import { coverInvoiceBlocks } from './invoice-list.ts';
 import { memberFullName } from './member-name.ts';
 import { MESSAGES, type Messages } from './messages.ts';
@@ -47,7 +48,7 @@ function listOrNone(title: string, items: readonly string[], messages: Messages)
   return { kind: 'list', title, items: items.length > 0 ? items : [messages.forward.none] };
 }
 
-function forwardVersion(summary: ClaimSummary, language: Language): LocalizedVersion {
+function forwardVersion(summary: ClaimSummary, language: Language, fhirClaim: OutgoingAttachment | undefined): LocalizedVersion {
   const messages = MESSAGES[language];
   const { forward, format } = messages;
   const evidence = summary.evidence.map(
@@ -68,19 +69,24 @@ function forwardVersion(summary: ClaimSummary, language: Language): LocalizedVer
       listOrNone(forward.documents, documents, messages),
       ...coverInvoiceBlocks(summary.invoices, messages),
       paragraph(forward.attachedUnchanged),
+      ...(fhirClaim ? [paragraph(forward.fhirClaimAttached(fhirClaim.filename))] : []),
     ],
   };
 }
 
-/** The claim as sent to its administrator: a cover note, and the member's documents unchanged. */
+/**
+ * The claim as sent to its administrator: a cover note, the member's documents unchanged and, when
+ * invoices were read, the same data as a FHIR Claim.
+ */
 export function composeForward({ summary, to, cc, attachments, replyToMessageId }: ForwardRequest): OutgoingMessage {
   const languages = summary.route ? FORWARD_LANGUAGES[summary.route] : UNROUTED_FORWARD_LANGUAGES;
-  const rendered = renderMessage(languages.map((language) => forwardVersion(summary, language)));
+  const fhirClaim = fhirClaimAttachment(summary);
+  const rendered = renderMessage(languages.map((language) => forwardVersion(summary, language, fhirClaim)));
   return {
     to,
     ...(cc?.length ? { cc } : {}),
     ...rendered,
-    attachments,
+    attachments: fhirClaim ? [...attachments, fhirClaim] : attachments,
     inReplyTo: replyToMessageId,
     references: replyToMessageId === undefined ? undefined : [replyToMessageId],
     autoSubmitted: 'auto-generated',

@@ -1,6 +1,7 @@
 export type { AdministratorOverrides } from '../domain/administrators.ts';
 export type { ClaimSummary, DocumentSummary, FaxDetails } from './claim-summary.ts';
 export { composeForward, type ForwardRequest } from './compose-forward.ts';
+export { buildFhirClaim } from './fhir-claim.ts';
 export {
   composeMemberReply,
   type MemberReplyKind,

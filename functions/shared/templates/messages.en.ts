@@ -110,6 +110,7 @@ export const ENGLISH: Messages = {
     textRead: 'text read',
     textNotRead: (reason) => (reason ? `text not read (${reason})` : 'text not read'),
     attachedUnchanged: 'Original documents attached unchanged.',
+    fhirClaimAttached: (filename) => `The invoices read are attached as a FHIR R4 Claim for your systems: ${filename}.`,
   },
   invoices: {
     read: introducing('Invoices read (provider – dates of service – total)'),

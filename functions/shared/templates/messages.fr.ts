@@ -114,6 +114,7 @@ export const FRENCH: Messages = {
     textRead: 'texte lu',
     textNotRead: (reason) => (reason ? `texte non lu (${reason})` : 'texte non lu'),
     attachedUnchanged: 'Documents originaux joints sans modification.',
+    fhirClaimAttached: (filename) => `Les factures lues sont jointes au format FHIR R4 (ressource Claim) pour vos systèmes\u00a0: ${filename}.`,
   },
   invoices: {
     read: introducing('Factures lues (prestataire – dates des soins – total)'),

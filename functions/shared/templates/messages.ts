@@ -81,6 +81,8 @@ export interface ForwardMessages {
   readonly textRead: string;
   textNotRead(reason: string | undefined): string;
   readonly attachedUnchanged: string;
+  /** The invoices read, attached as a FHIR R4 Claim for the administrator's systems. */
+  fhirClaimAttached(filename: string): string;
 }
 
 /** Texts about the invoices read on a claim, for the administrator and for the member. */
