@@ -10,8 +10,7 @@ import { parseMembersCsv } from '../functions/shared/adapters/members-csv.ts';
 import type { ClaimRecord } from '../functions/shared/domain/claim.ts';
 import { deadLetterDepthLine, deadLetteredLine } from './local/dead-letter-report.ts';
 import { startLocalAws, type LocalAws, type SesOutbox } from './local/local-aws.ts';
-import { localStackFilePath, writeLocalStackFile } from './local/local-stack-file.ts';
-import { DEFAULT_LOCAL_REGION } from './local/client-config.ts';
+import { localStackFilePath, localStackOf, writeLocalStackFile } from './local/local-stack-file.ts';
 import { localIntakeEnvironment, LOCAL_CLAIMS_DOMAIN } from './local/intake-environment.ts';
 import { startLocalStatusPage } from './local/local-status-page.ts';
 import { startSesReceiving, type DeadLetter, type DeliveryResult, type SesReceiving } from './local/ses-receiving.ts';
@@ -85,13 +84,7 @@ async function main(): Promise<void> {
 
 /** Writes what `claims-intake --local` reads; removed when this process ends. */
 async function announceLocalStack(aws: LocalAws): Promise<() => void> {
-  const { membersTable, claimsTable, bucket } = aws.resources;
-  const remove = await writeLocalStackFile({
-    pid: process.pid,
-    region: aws.env.AWS_REGION ?? DEFAULT_LOCAL_REGION,
-    endpoints: { dynamodb: aws.endpoints.dynamodb, s3: aws.endpoints.s3, ses: aws.endpoints.ses },
-    resources: { membersTable, claimsTable, bucket },
-  });
+  const remove = await writeLocalStackFile(localStackOf(aws));
   console.log(`Local stack described in ${path.relative(process.cwd(), localStackFilePath())}: claims-intake --local uses it`);
   return remove;
 }

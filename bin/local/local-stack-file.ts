@@ -3,6 +3,8 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as z from 'zod/mini';
+import { DEFAULT_LOCAL_REGION } from './client-config.ts';
+import type { LocalAws } from './local-aws.ts';
 
 /**
  * Where `npm start` says what it runs, for `claims-intake --local`: git-ignored, under the project
@@ -23,6 +25,17 @@ const localStackSchema = z.object({
 });
 
 export type LocalStack = z.infer<typeof localStackSchema>;
+
+/** What this process's emulators are: where they listen and what they hold. */
+export function localStackOf(aws: LocalAws): LocalStack {
+  const { membersTable, claimsTable, bucket } = aws.resources;
+  return {
+    pid: process.pid,
+    region: aws.env.AWS_REGION ?? DEFAULT_LOCAL_REGION,
+    endpoints: { dynamodb: aws.endpoints.dynamodb, s3: aws.endpoints.s3, ses: aws.endpoints.ses },
+    resources: { membersTable, claimsTable, bucket },
+  };
+}
 
 /**
  * Writes the file whole or not at all (a reader never sees half of it) and returns what removes

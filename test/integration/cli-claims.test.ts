@@ -3,7 +3,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeLocalStackFile } from '../../bin/local/local-stack-file.ts';
+import { localStackOf, writeLocalStackFile } from '../../bin/local/local-stack-file.ts';
 import type { ClaimRecord } from '../../functions/shared/domain/claim.ts';
 import { fixture, startIntakeHarness, type IntakeHarness } from '../support/intake-harness.ts';
 import { runClaimsIntake } from '../support/run-claims-intake.ts';
@@ -27,16 +27,7 @@ beforeAll(async () => {
   }
   directory = await mkdtemp(path.join(tmpdir(), 'claims-intake-cli-claims-'));
   stackFile = path.join(directory, 'local-stack.json');
-  const { aws } = harness;
-  await writeLocalStackFile(
-    {
-      pid: process.pid,
-      region: aws.env.AWS_REGION ?? 'eu-west-1',
-      endpoints: { dynamodb: aws.endpoints.dynamodb, s3: aws.endpoints.s3, ses: aws.endpoints.ses },
-      resources: { membersTable: aws.resources.membersTable, claimsTable: aws.resources.claimsTable, bucket: aws.resources.bucket },
-    },
-    stackFile,
-  );
+  await writeLocalStackFile(localStackOf(harness.aws), stackFile);
 }, 120_000);
 
 afterAll(async () => {

@@ -9,7 +9,7 @@ import { importMembers } from '../../bin/cli/members-import.ts';
 import { localClientConfig } from '../../bin/local/client-config.ts';
 import { startLocalAws, type LocalAws } from '../../bin/local/local-aws.ts';
 import { DynamoMemberDirectory } from '../../functions/shared/adapters/dynamo-member-directory.ts';
-import { writeLocalStackFile } from '../../bin/local/local-stack-file.ts';
+import { localStackOf, writeLocalStackFile } from '../../bin/local/local-stack-file.ts';
 import { runClaimsIntake } from '../support/run-claims-intake.ts';
 
 /** Each run starts Node and compiles the command: seconds, more on a busy machine. */
@@ -34,15 +34,7 @@ beforeAll(async () => {
   aws = await startLocalAws();
   directory = await mkdtemp(path.join(tmpdir(), 'claims-intake-cli-members-'));
   stackFile = path.join(directory, 'local-stack.json');
-  await writeLocalStackFile(
-    {
-      pid: process.pid,
-      region: aws.env.AWS_REGION ?? 'eu-west-1',
-      endpoints: { dynamodb: aws.endpoints.dynamodb, s3: aws.endpoints.s3, ses: aws.endpoints.ses },
-      resources: { membersTable: aws.resources.membersTable, claimsTable: aws.resources.claimsTable, bucket: aws.resources.bucket },
-    },
-    stackFile,
-  );
+  await writeLocalStackFile(localStackOf(aws), stackFile);
 }, 60_000);
 
 afterAll(async () => {
