@@ -6,7 +6,7 @@ import { senderText } from '../../functions/shared/domain/sender-text.ts';
  * Every line printed from a claim: what senders wrote cannot move the cursor or recolour the
  * terminal. The indent is ours, kept (senderText trims).
  */
-const safe = (lines: readonly string[]) => lines.map((line) => `${/^ */.exec(line)?.[0] ?? ''}${senderText(line, 'line')}`);
+export const terminalLines = (lines: readonly string[]): string[] => lines.map((line) => `${/^ */.exec(line)?.[0] ?? ''}${senderText(line, 'line')}`);
 
 const minute = (iso: string) => iso.slice(0, 16).replace('T', ' ');
 
@@ -25,12 +25,12 @@ export function claimsTable(claims: readonly ClaimRecord[]): string[] {
   ]);
   const all = [[...CLAIMS_TABLE_HEADER], ...rows];
   const widths = CLAIMS_TABLE_HEADER.map((_, column) => Math.max(...all.map((row) => row[column]?.length ?? 0)));
-  return safe(all.map((row) => row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column] ?? 0))).join('  ').trimEnd()));
+  return terminalLines(all.map((row) => row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column] ?? 0))).join('  ').trimEnd()));
 }
 
 /** Everything recorded of a claim, for a person answering a member. */
 export function claimDetails(claim: ClaimRecord): string[] {
-  return safe([
+  return terminalLines([
     `${claim.reference}  ${claim.status}${claim.outcome === claim.status ? '' : ` (heading for ${claim.outcome})`}`,
     `received:    ${minute(claim.receivedAt)} by ${claim.channel}, message ${claim.sesMessageId}`,
     `member:      ${claim.memberId ?? '-'}`,

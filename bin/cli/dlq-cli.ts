@@ -4,7 +4,7 @@ import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Command } from 'commander';
 import { DynamoClaimRepository } from '../../functions/shared/adapters/dynamo-claim-repository.ts';
-import { senderText } from '../../functions/shared/domain/sender-text.ts';
+import { terminalLines } from './claim-view.ts';
 import { listDeadLetters, replayDeadLetters, type DeadLetterEntry } from './dead-letters.ts';
 import { describe, positiveInteger } from './program.ts';
 import { readStackOutputs } from './stack-outputs.ts';
@@ -53,7 +53,7 @@ export function deadLetterLines(entry: DeadLetterEntry): string[] {
     ...(entry.claim ? [`  claim:   ${entry.claim.reference} ${entry.claim.status}${entry.claim.reasons.length > 0 ? ` (${entry.claim.reasons.join('; ')})` : ''}`] : []),
     `  error:   ${entry.error}`,
   ];
-  return lines.map((line) => `${/^ */.exec(line)?.[0] ?? ''}${senderText(line, 'line')}`);
+  return terminalLines(lines);
 }
 
 export function addDlqCommands(program: Command): void {
