@@ -3,7 +3,6 @@ import { DynamoClaimRepository } from '../shared/adapters/dynamo-claim-repositor
 import { createDynamoClient } from '../shared/clients.ts';
 import { parseDeliveryEventsConfig } from '../shared/config.ts';
 import { parseQueuedDeliveryEvent } from '../shared/events/ses-delivery-event.ts';
-import { sesSetupNotificationKind } from '../shared/events/ses-setup-notification.ts';
 import { createObservability, recordUndeliveredForward, traceClients } from '../shared/observability.ts';
 import { confirmAttempt } from '../shared/pipeline/send-once.ts';
 import { handleQueueBatch } from '../shared/queue-batch.ts';
@@ -31,8 +30,6 @@ export async function handler(event: SQSEvent, context: Pick<Context, 'getRemain
   };
   try {
     return await handleQueueBatch(event, logger, timing, async (body) => {
-      const setup = sesSetupNotificationKind(body);
-      if (setup) return logger.info('SES setup notification dropped', { kind: setup });
       const delivery = parseQueuedDeliveryEvent(body);
       if (!delivery) return;
       const { reference, event: deliveryEvent } = delivery;

@@ -3,7 +3,6 @@ import { CLAIM_DEADLINE_RESERVE_MS, CLAIM_START_MARGIN_MS } from '../shared/clai
 import { createAwsClients } from '../shared/clients.ts';
 import { parseIntakeConfig } from '../shared/config.ts';
 import { parseQueuedSesNotification } from '../shared/events/ses-receipt.ts';
-import { sesSetupNotificationKind } from '../shared/events/ses-setup-notification.ts';
 import { createObservability, recordClaimMetrics, traceClients } from '../shared/observability.ts';
 import { createIntakeDependencies, processReceivedMessage } from '../shared/pipeline/process-message.ts';
 import { handleQueueBatch } from '../shared/queue-batch.ts';
@@ -24,8 +23,6 @@ export async function handler(event: SQSEvent, context: Pick<Context, 'getRemain
   };
   try {
     return await handleQueueBatch(event, logger, timing, async (body, deadline) => {
-      const setup = sesSetupNotificationKind(body);
-      if (setup) return logger.info('SES setup notification dropped', { kind: setup });
       const claim = await processReceivedMessage(parseQueuedSesNotification(body), dependencies, deadline);
       recordClaimMetrics(metrics, claim);
       logger.info('message processed', {

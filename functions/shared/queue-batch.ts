@@ -1,6 +1,7 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { SQSBatchItemFailure, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { Deadline } from './domain/deadline.ts';
+import { sesSetupNotificationKind } from './events/ses-setup-notification.ts';
 import { logSafeError } from './log-safe-error.ts';
 
 export interface QueueBatchTiming {
@@ -20,7 +21,8 @@ export interface QueueBatchTiming {
 /**
  * Handles an SQS batch one record at a time (a claim can be 40 MB; several at once would not
  * fit the function's memory) and reports each failed record alone, so SQS retries it and, after
- * the last attempt, keeps it in the dead-letter queue: nothing is dropped. Each record gets the
+ * the last attempt, keeps it in the dead-letter queue: nothing is dropped but what SES publishes
+ * about a topic itself when it is set up, which is no message (one log line). Each record gets the
  * deadline of the invocation's time left; when too little is left to start the next record, it
  * and the rest are reported failed without being started, and return to the queue alone instead
  * of the whole batch with a timeout.
@@ -42,6 +44,11 @@ export async function handleQueueBatch(
       });
       batchItemFailures.push(...unstarted.map((message) => ({ itemIdentifier: message.messageId })));
       break;
+    }
+    const setup = sesSetupNotificationKind(record.body);
+    if (setup) {
+      logger.info('SES setup notification dropped', { kind: setup });
+      continue;
     }
     try {
       await handleBody(record.body, deadline);

@@ -4,7 +4,7 @@ import * as z from 'zod/mini';
  * What SES publishes on a topic about the topic itself, not about a message: the plain text it
  * sends when a configuration set's event destination is created, and the JSON notification
  * (`"notificationType": "AmazonSnsSubscriptionSucceeded"`) it sends when a topic is attached to
- * a receipt rule or an identity. Neither is an error: the handlers drop them with one log line
+ * a receipt rule or an identity. Neither is an error: the queue batch drops them with one log line
  * instead of failing them into the dead-letter queue.
  */
 export type SesSetupNotificationKind = 'EventDestinationValidated' | 'SubscriptionSucceeded';
