@@ -71,6 +71,34 @@ describe('a body written in HTML alone', () => {
     },
   );
 
+  it('of a real message (a multipart/alternative of one HTML part, which mailparser left without text) is read in the decoder process', async () => {
+    const raw = readFileSync(new URL('../../fixtures/third-party/mime/mikel-mail-content_transfer_encoding_text-html.eml', import.meta.url));
+    const context = await triageOf(raw);
+    expect(context.body).toEqual({
+      textRead: true,
+      text: [
+        'Hello,',
+        '',
+        'You have qualified for the lowest rate in years.',
+        'You could get over $400,000 for as little as $500 a month.',
+        'Low rates are fixed no matter what.',
+        '',
+        'Please visit the link below to verify your information:',
+        'Approval Form',
+        '',
+        'Best Regards,',
+        'chianfong cuthbert, Account Manager',
+        'Reynolds Associates, LLC',
+        '',
+        '',
+        '',
+        '--------------------',
+        'if you received this in error: re-m0-ve',
+      ].join('\n'),
+    });
+    expect(triageReport(context)).toMatchObject({ memberId: null, status: 'NEEDS_INFO', reasons: ['no member number, and the sender address is not registered'] });
+  });
+
   it('of a member number in the body alone, finds the member by it', async () => {
     const raw = await composeMail({
       from: 'Marie Dupont <marie.dupont@example.fr>',
