@@ -84,7 +84,7 @@ function replyContent(request: MemberReplyRequest, messages: Messages): ReplyCon
     case 'duplicate': {
       const original = required(summary.duplicateOf, 'the reference of the earlier claim');
       return {
-        subject: reply.subjects.duplicate(original),
+        subject: reply.subjects.duplicate(summary.reference),
         body: [
           paragraph(reply.duplicate.alreadyReceived(original)),
           paragraph(reply.duplicate.notSentAgain),

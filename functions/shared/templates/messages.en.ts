@@ -1,3 +1,4 @@
+import { subjectTag } from '../domain/conversation.ts';
 import { formattersFor } from './format.ts';
 import type { Messages } from './messages.ts';
 
@@ -24,12 +25,12 @@ export const ENGLISH: Messages = {
   contact: { phone: 'Phone', fax: 'Fax', email: 'Email', tollFree: 'toll-free', or: 'or' },
   reply: {
     subjects: {
-      acknowledged: (reference) => `Your claim ${reference} has been received`,
-      duplicate: (reference) => field(`Your claim ${reference}`, 'documents already received'),
-      review: (reference) => `Your claim ${reference} is being reviewed`,
+      acknowledged: (reference) => `Your claim ${subjectTag(reference)} has been received`,
+      duplicate: (reference) => field(`Your claim ${subjectTag(reference)}`, 'documents already received'),
+      review: (reference) => `Your claim ${subjectTag(reference)} is being reviewed`,
       needsInfo: {
-        documents: (reference) => field(`Your claim ${reference}`, 'documents missing'),
-        'member-number': (reference) => field(`Your claim ${reference}`, 'member number needed'),
+        documents: (reference) => field(`Your claim ${subjectTag(reference)}`, 'documents missing'),
+        'member-number': (reference) => field(`Your claim ${subjectTag(reference)}`, 'member number needed'),
       },
     },
     greeting: (name) => (name ? `Dear ${name},` : 'Hello,'),
@@ -85,7 +86,7 @@ export const ENGLISH: Messages = {
   forward: {
     subject: (reference, memberId, country) =>
       [
-        `Claim ${reference}`,
+        `Claim ${subjectTag(reference)}`,
         `member ${memberId ?? 'unknown'}`,
         country ? `treatment in ${country}` : 'treatment country undetermined',
       ].join(' – '),

@@ -1,3 +1,4 @@
+import { subjectTag } from '../domain/conversation.ts';
 import { formattersFor } from './format.ts';
 import type { Messages } from './messages.ts';
 
@@ -25,13 +26,13 @@ export const FRENCH: Messages = {
   contact: { phone: 'Tél.', fax: 'Fax', email: 'E-mail', tollFree: 'gratuit', or: 'ou' },
   reply: {
     subjects: {
-      acknowledged: (reference) => `Votre demande de remboursement ${reference} a bien été reçue`,
-      duplicate: (reference) => field(`Votre demande de remboursement ${reference}`, 'documents déjà reçus'),
-      review: (reference) => `Votre demande de remboursement ${reference} est en cours d'examen`,
+      acknowledged: (reference) => `Votre demande de remboursement ${subjectTag(reference)} a bien été reçue`,
+      duplicate: (reference) => field(`Votre demande de remboursement ${subjectTag(reference)}`, 'documents déjà reçus'),
+      review: (reference) => `Votre demande de remboursement ${subjectTag(reference)} est en cours d'examen`,
       needsInfo: {
-        documents: (reference) => field(`Votre demande de remboursement ${reference}`, 'justificatifs manquants'),
+        documents: (reference) => field(`Votre demande de remboursement ${subjectTag(reference)}`, 'justificatifs manquants'),
         'member-number': (reference) =>
-          field(`Votre demande de remboursement ${reference}`, "numéro d'adhérent nécessaire"),
+          field(`Votre demande de remboursement ${subjectTag(reference)}`, "numéro d'adhérent nécessaire"),
       },
     },
     greeting: (name) => (name ? `Bonjour ${name},` : 'Bonjour,'),
@@ -89,7 +90,7 @@ export const FRENCH: Messages = {
   forward: {
     subject: (reference, memberId, country) =>
       [
-        `Demande ${reference}`,
+        `Demande ${subjectTag(reference)}`,
         `adhérent ${memberId ?? 'inconnu'}`,
         country ? field('pays des soins', country) : 'pays des soins non déterminé',
       ].join(' – '),
