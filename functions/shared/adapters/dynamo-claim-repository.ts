@@ -3,18 +3,21 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 // One line: the cold-start benchmark reads the bundle's imports line by line.
 import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type {
+  ClaimContinuation,
   ClaimRecord,
   ClaimRepository,
   ClaimSendResult,
+  ConversationMessage,
   CreateClaimResult,
   DeliveryEvent,
   SendClaim,
   SendSettlement,
+  JoinResult,
   SentReply,
   StatusChange,
 } from '../domain/claim.ts';
 import { LEDGER_FIELDS, SENT_FIELDS, type LedgerEntry, type OutgoingKind } from '../domain/ledger.ts';
-import { CLAIMS_TABLE_DESIGN, claimKey, documentKey, messageKey, replyCountKey } from './table-design.ts';
+import { CLAIMS_TABLE_DESIGN, claimKey, documentKey, messageKey, replyCountKey, sentMessageKey } from './table-design.ts';
 
 /** DynamoDB's limit on keys in one BatchGetItem call. */
 const BATCH_GET_LIMIT = 100;
@@ -313,6 +316,49 @@ export class DynamoClaimRepository implements ClaimRepository {
     );
   }
 
+  async findBySentMessageId(sesMessageId: string): Promise<ClaimRecord | undefined> {
+    const { Item } = await this.dynamo.send(new GetCommand({ TableName: this.tableName, Key: sentMessageKey(sesMessageId), ConsistentRead: true }));
+    return typeof Item?.reference === 'string' ? this.get(Item.reference) : undefined;
+  }
+
+  /**
+   * The message-to-claim item and the claim's update in one transaction, as `create` records a
+   * new claim: a message delivered twice is recorded once. The member's document items come
+   * first: written again by a redelivery, they are harmless.
+   */
+  async recordJoinedMessage(reference: string, message: ConversationMessage, continuation?: ClaimContinuation): Promise<JoinResult> {
+    const memberId = continuation?.memberId;
+    if (memberId) {
+      const hashes = [...new Set(continuation.newDocumentHashes)];
+      for (let start = 0; start < hashes.length; start += DOCUMENT_WRITES_AT_ONCE) {
+        await Promise.all(hashes.slice(start, start + DOCUMENT_WRITES_AT_ONCE).map((sha256) => this.putDocument(memberId, sha256, reference)));
+      }
+    }
+    try {
+      await this.dynamo.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: { ...messageKey(message.sesMessageId), reference },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            { Update: { TableName: this.tableName, Key: claimKey(reference), ...continuationUpdate(message, continuation) } },
+          ],
+        }),
+      );
+      return 'recorded';
+    } catch (error) {
+      if (!(error instanceof TransactionCanceledException)) throw error;
+      const [messageReason, claimReason] = error.CancellationReasons ?? [];
+      if (messageReason?.Code === 'ConditionalCheckFailed') return 'message-already-recorded';
+      if (claimReason?.Code === 'ConditionalCheckFailed') return 'claim-changed';
+      throw error;
+    }
+  }
+
   private async putDocument(memberId: string, sha256: string, reference: string): Promise<void> {
     // The first claim to carry a document keeps it; a retry writing the same item again is harmless.
     await this.conditionally(
@@ -344,6 +390,47 @@ const TO_REVIEW =
 
 function reviewValues({ at, reason }: { readonly at: string; readonly reason: string }) {
   return { ':review': 'REVIEW', ':reviewReasons': [reason], ':reviewChange': [{ status: 'REVIEW', at, detail: reason }] };
+}
+
+/** The claim's update for a message that joined it: the message added to its conversation, and what it changes. */
+function continuationUpdate(message: ConversationMessage, continuation: ClaimContinuation | undefined) {
+  const conversation = 'conversation = list_append(if_not_exists(conversation, :empty), :message)';
+  if (!continuation) {
+    return {
+      UpdateExpression: `SET ${conversation}`,
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeValues: { ':empty': [], ':message': [message] },
+    };
+  }
+  const optional = (['memberId', 'treatmentCountry', 'route', 'duplicateOf'] as const).filter((field) => continuation[field] !== undefined);
+  return {
+    UpdateExpression: [
+      `SET ${conversation}`,
+      '#status = :status',
+      'outcome = :outcome',
+      'reasons = list_append(reasons, :reasons)',
+      'statusHistory = list_append(statusHistory, :changes)',
+      'documents = list_append(documents, :documents)',
+      'evidence = list_append(evidence, :evidence)',
+      'invoices = list_append(if_not_exists(invoices, :empty), :invoices)',
+      ...optional.map((field) => `${field} = :${field}`),
+    ].join(', '),
+    ConditionExpression: 'attribute_exists(pk) AND #status = :from',
+    ExpressionAttributeNames: { '#status': 'status' },
+    ExpressionAttributeValues: {
+      ':empty': [],
+      ':message': [message],
+      ':from': continuation.from,
+      ':status': continuation.status,
+      ':outcome': continuation.outcome,
+      ':reasons': continuation.reasons,
+      ':changes': continuation.statusChanges,
+      ':documents': continuation.documents,
+      ':evidence': continuation.evidence,
+      ':invoices': continuation.invoices,
+      ...Object.fromEntries(optional.map((field) => [`:${field}`, continuation[field]])),
+    },
+  };
 }
 
 export function toClaim(item: Record<string, unknown>): ClaimRecord {

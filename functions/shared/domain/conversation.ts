@@ -102,3 +102,13 @@ export function joinRule(evidence: JoinEvidence): JoinDecision {
     (evidence.faxCaller !== undefined && member.faxNumbers.includes(evidence.faxCaller));
   return fromMember ? { joins: quoted.reference, by: 'subject' } : refused("the sender is not that claim's member");
 }
+
+/**
+ * Whether an address belongs to an administrator: their claims address's domain or their fax
+ * gateway's, since their clerks answer a forward from their own addresses.
+ */
+export function isAdministratorAddress(address: string, administratorAddresses: readonly string[]): boolean {
+  const domainOf = (mailbox: string) => mailbox.slice(mailbox.lastIndexOf('@') + 1).toLowerCase();
+  const domain = domainOf(address);
+  return address.includes('@') && administratorAddresses.some((known) => domainOf(known) === domain);
+}
