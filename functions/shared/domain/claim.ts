@@ -11,7 +11,15 @@ export interface StatusChange {
   readonly status: ClaimRecordStatus;
   readonly at: string;
   readonly detail?: string;
+  /** A step of the claim's conversation the status alone does not tell (see ConversationStep). */
+  readonly step?: ConversationStep;
 }
+
+/**
+ * Steps of a conversation shown in the claim's history beside its statuses: the member's answer
+ * received, a follow-up forwarded, a reminder sent.
+ */
+export type ConversationStep = 'information-received' | 'follow-up-forwarded' | 'reminder-sent';
 
 export interface StoredDocument {
   readonly filename: string;

@@ -101,7 +101,7 @@ async function memberContinuation(
           ...(route ? { route } : {}),
           ...(country ? { treatmentCountry: country } : {}),
           reasons: outcome.reasons,
-          statusChanges: [{ status: 'RECEIVED', at, detail: 'information received' }],
+          statusChanges: [{ status: 'RECEIVED', at, detail: 'information received', step: 'information-received' }],
           evidence: context.location?.evidence ?? [],
           invoices: context.invoices ?? [],
           newDocumentHashes: files.map((file) => file.sha256).filter((sha256) => !claimed.has(sha256)),

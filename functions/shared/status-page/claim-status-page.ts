@@ -24,7 +24,7 @@ export function renderClaimStatusPage(claim: ClaimRecord, language: Language, ad
     '</dl>',
     `<h2>${escapeHtml(page.historyTitle)}</h2>`,
     '<ol>',
-    ...claim.statusHistory.map((change) => `<li>${time(change.at)} – ${escapeHtml(page.history[change.status])}</li>`),
+    ...claim.statusHistory.map((change) => `<li>${time(change.at)} – ${escapeHtml(change.step ? page.steps[change.step] : page.history[change.status])}</li>`),
     '</ol>',
     `<h2>${escapeHtml(page.documentsTitle)}</h2>`,
     documentsList(claim, messages),

@@ -151,6 +151,11 @@ export const ENGLISH: Messages = {
       IGNORED: 'not processed',
       QUARANTINED: 'set aside',
     },
+    steps: {
+      'information-received': 'information received',
+      'follow-up-forwarded': 'follow-up forwarded',
+      'reminder-sent': 'reminder sent',
+    },
     documentsTitle: 'Documents received',
     document: (position, description) => field(`Document ${position}`, description),
     noDocuments: 'No document attached.',

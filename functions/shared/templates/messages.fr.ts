@@ -157,6 +157,11 @@ export const FRENCH: Messages = {
       IGNORED: 'non traitée',
       QUARANTINED: 'écartée',
     },
+    steps: {
+      'information-received': 'informations reçues',
+      'follow-up-forwarded': 'complément transmis',
+      'reminder-sent': 'relance envoyée',
+    },
     documentsTitle: 'Documents reçus',
     document: (position, description) => field(`Document ${position}`, description),
     noDocuments: 'Aucun document joint.',

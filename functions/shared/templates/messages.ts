@@ -1,4 +1,4 @@
-import type { ClaimRecordStatus } from '../domain/claim.ts';
+import type { ClaimRecordStatus, ConversationStep } from '../domain/claim.ts';
 import type { Channel, DocumentType, Language, LocationEvidence, Route } from '../domain/types.ts';
 import type { Formatters } from './format.ts';
 import type { ReviewReason } from './review-reason.ts';
@@ -122,6 +122,8 @@ export interface StatusPageMessages {
   readonly historyTitle: string;
   /** Each status of the history, in a few words. */
   readonly history: Readonly<Record<ClaimRecordStatus, string>>;
+  /** Each step of the conversation the history shows, in a few words. */
+  readonly steps: Readonly<Record<ConversationStep, string>>;
   readonly documentsTitle: string;
   /** `description` is the document's type and size. */
   document(position: number, description: string): string;
