@@ -12,11 +12,11 @@ import { reviewReasonOf } from './review-reason.ts';
 /** 'both': French then English, for a sender whose language is unknown. */
 export type ReplyLanguage = Language | 'both';
 
-export type MemberReplyKind = 'acknowledged' | 'duplicate' | 'review' | 'needs-info';
+export type MemberReplyKind = 'acknowledged' | 'duplicate' | 'review' | 'needs-info' | 'reminder';
 
 export interface MemberReplyRequest {
   readonly kind: MemberReplyKind;
-  /** What to ask for; required for 'needs-info'. */
+  /** What to ask for; required for 'needs-info' and 'reminder'. */
   readonly missing?: MissingInformation;
   readonly summary: ClaimSummary;
   /** The member's registered address. */
@@ -117,6 +117,13 @@ function replyContent(request: MemberReplyRequest, messages: Messages): ReplyCon
       return {
         subject: reply.subjects.needsInfo[missing](summary.reference),
         body: [paragraph(needed.explanation(summary.reference)), paragraph(needed.request)],
+      };
+    }
+    case 'reminder': {
+      const missing = required(request.missing, 'what is missing');
+      return {
+        subject: reply.subjects.reminder(summary.reference),
+        body: [paragraph(reply.reminder(summary.reference)), paragraph(reply.needsInfo[missing].request)],
       };
     }
   }

@@ -28,6 +28,7 @@ export const ENGLISH: Messages = {
       acknowledged: (reference) => `Your claim ${subjectTag(reference)} has been received`,
       duplicate: (reference) => field(`Your claim ${subjectTag(reference)}`, 'documents already received'),
       review: (reference) => `Your claim ${subjectTag(reference)} is being reviewed`,
+      reminder: (reference) => field('Reminder', `your claim ${subjectTag(reference)} is waiting for information`),
       needsInfo: {
         documents: (reference) => field(`Your claim ${subjectTag(reference)}`, 'documents missing'),
         'member-number': (reference) => field(`Your claim ${subjectTag(reference)}`, 'member number needed'),
@@ -80,6 +81,7 @@ export const ENGLISH: Messages = {
           'Please send your claim again from the email address registered on your membership record, stating your CFE / Cigna member number (shown on your Cigna membership card) and attaching your invoices and receipts.',
       },
     },
+    reminder: (reference) => `We wrote to you about your claim ${reference}: we still need the information below to process it.`,
     closing: ['Kind regards,', 'The claims intake team'],
     sentAutomatically: 'This message was sent automatically.',
   },

@@ -29,6 +29,7 @@ export const FRENCH: Messages = {
       acknowledged: (reference) => `Votre demande de remboursement ${subjectTag(reference)} a bien été reçue`,
       duplicate: (reference) => field(`Votre demande de remboursement ${subjectTag(reference)}`, 'documents déjà reçus'),
       review: (reference) => `Votre demande de remboursement ${subjectTag(reference)} est en cours d'examen`,
+      reminder: (reference) => field('Rappel', `votre demande de remboursement ${subjectTag(reference)} attend des informations`),
       needsInfo: {
         documents: (reference) => field(`Votre demande de remboursement ${subjectTag(reference)}`, 'justificatifs manquants'),
         'member-number': (reference) =>
@@ -84,6 +85,8 @@ export const FRENCH: Messages = {
           "Merci de nous renvoyer votre demande depuis l'adresse e-mail enregistrée dans votre dossier d'adhérent, en indiquant votre numéro d'adhérent CFE / Cigna (il figure sur votre carte d'adhérent Cigna) et en joignant vos factures et reçus.",
       },
     },
+    reminder: (reference) =>
+      `Nous vous avons écrit au sujet de votre demande de remboursement ${reference}\u00a0: il nous manque toujours les informations ci-dessous pour la traiter.`,
     closing: ['Cordialement,', 'Le service de réception des demandes de remboursement'],
     sentAutomatically: 'Ce message vous a été envoyé automatiquement.',
   },

@@ -24,6 +24,7 @@ export interface ReplyMessages {
     duplicate(originalReference: string): string;
     review(reference: string): string;
     needsInfo: Readonly<Record<MissingInformation, (reference: string) => string>>;
+    reminder(reference: string): string;
   };
   greeting(name: string | undefined): string;
   receivedUnder(reference: string): string;
@@ -53,6 +54,8 @@ export interface ReplyMessages {
   readonly needsInfo: Readonly<
     Record<MissingInformation, { explanation(reference: string): string; readonly request: string }>
   >;
+  /** Opens the one reminder of a request for information still unanswered. */
+  reminder(reference: string): string;
   readonly closing: readonly string[];
   readonly sentAutomatically: string;
 }

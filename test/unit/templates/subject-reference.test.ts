@@ -10,6 +10,8 @@ const REPLIES: readonly Pick<MemberReplyRequest, 'kind' | 'missing'>[] = [
   { kind: 'review' },
   { kind: 'needs-info', missing: 'documents' },
   { kind: 'needs-info', missing: 'member-number' },
+  { kind: 'reminder', missing: 'documents' },
+  { kind: 'reminder', missing: 'member-number' },
 ];
 
 /** The subjects of every message the intake sends, each with its language. */
