@@ -55,6 +55,33 @@ export class DynamoClaimRepository implements ClaimRepository {
     return (Items ?? []).map(toClaim);
   }
 
+  /**
+   * Claims waiting for information recorded before `createdBefore`, oldest first, every page of
+   * them: the status index read eventually consistent, each claim then read whole and consistent,
+   * so a reminder is never sent on a claim an answer has just continued.
+   */
+  async *waitingForInformation(createdBefore: string): AsyncGenerator<ClaimRecord> {
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.dynamo.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: CLAIMS_TABLE_DESIGN.statusIndex.name,
+          KeyConditionExpression: '#status = :status AND #createdAt <= :before',
+          ExpressionAttributeNames: { '#status': CLAIMS_TABLE_DESIGN.statusIndex.partitionKey, '#createdAt': CLAIMS_TABLE_DESIGN.statusIndex.sortKey },
+          ExpressionAttributeValues: { ':status': 'NEEDS_INFO', ':before': createdBefore },
+          ProjectionExpression: 'reference',
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const item of page.Items ?? []) {
+        const claim = typeof item.reference === 'string' ? await this.get(item.reference) : undefined;
+        if (claim?.status === 'NEEDS_INFO') yield claim;
+      }
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+  }
+
   async findByMessageId(sesMessageId: string): Promise<ClaimRecord | undefined> {
     const { Item } = await this.dynamo.send(
       new GetCommand({ TableName: this.tableName, Key: messageKey(sesMessageId), ConsistentRead: true }),
