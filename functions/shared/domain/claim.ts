@@ -16,10 +16,10 @@ export interface StatusChange {
 }
 
 /**
- * Steps of a conversation shown in the claim's history beside its statuses: the member's answer
- * received, a follow-up forwarded, a reminder sent.
+ * A step of a conversation the claim's history shows beside its statuses: the member's answer to
+ * a request for information. (A follow-up forwarded is a FORWARDED change after the first.)
  */
-export type ConversationStep = 'information-received' | 'follow-up-forwarded' | 'reminder-sent';
+export type ConversationStep = 'information-received';
 
 export interface StoredDocument {
   readonly filename: string;

@@ -92,7 +92,11 @@ export const ENGLISH: Messages = {
         `member ${memberId ?? 'unknown'}`,
         country ? `treatment in ${country}` : 'treatment country undetermined',
       ].join(' – '),
+    followUpSubject: (reference, memberId) =>
+      [`Follow-up to claim ${subjectTag(reference)}`, `member ${memberId ?? 'unknown'}`, 'new documents'].join(' – '),
     intro: 'Please find attached a claim received by our intake service, for processing.',
+    followUpIntro:
+      'Please find attached new documents the member sent for a claim we already forwarded to you under the same reference. Only the new documents are attached.',
     labels: {
       reference: 'Reference',
       memberNumber: 'Member number',
@@ -156,7 +160,6 @@ export const ENGLISH: Messages = {
     steps: {
       'information-received': 'information received',
       'follow-up-forwarded': 'follow-up forwarded',
-      'reminder-sent': 'reminder sent',
     },
     documentsTitle: 'Documents received',
     document: (position, description) => field(`Document ${position}`, description),

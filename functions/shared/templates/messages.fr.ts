@@ -97,7 +97,11 @@ export const FRENCH: Messages = {
         `adhérent ${memberId ?? 'inconnu'}`,
         country ? field('pays des soins', country) : 'pays des soins non déterminé',
       ].join(' – '),
+    followUpSubject: (reference, memberId) =>
+      [`Complément à la demande ${subjectTag(reference)}`, `adhérent ${memberId ?? 'inconnu'}`, 'nouveaux documents'].join(' – '),
     intro: 'Veuillez trouver ci-joint une demande de remboursement reçue par notre service, pour traitement.',
+    followUpIntro:
+      "Veuillez trouver ci-joint de nouveaux documents envoyés par l'adhérent pour une demande que nous vous avons déjà transmise sous la même référence. Seuls les nouveaux documents sont joints.",
     labels: {
       reference: 'Référence',
       memberNumber: "Numéro d'adhérent",
@@ -163,7 +167,6 @@ export const FRENCH: Messages = {
     steps: {
       'information-received': 'informations reçues',
       'follow-up-forwarded': 'complément transmis',
-      'reminder-sent': 'relance envoyée',
     },
     documentsTitle: 'Documents reçus',
     document: (position, description) => field(`Document ${position}`, description),

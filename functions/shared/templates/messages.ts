@@ -63,7 +63,10 @@ export interface ReplyMessages {
 /** Texts of the cover note that goes with a claim forwarded to an administrator. */
 export interface ForwardMessages {
   subject(reference: string, memberId: string | undefined, country: string | null): string;
+  /** The subject of new documents for a claim already forwarded. */
+  followUpSubject(reference: string, memberId: string | undefined): string;
   readonly intro: string;
+  readonly followUpIntro: string;
   readonly labels: {
     readonly reference: string;
     readonly memberNumber: string;
@@ -126,7 +129,7 @@ export interface StatusPageMessages {
   /** Each status of the history, in a few words. */
   readonly history: Readonly<Record<ClaimRecordStatus, string>>;
   /** Each step of the conversation the history shows, in a few words. */
-  readonly steps: Readonly<Record<ConversationStep, string>>;
+  readonly steps: Readonly<Record<ConversationStep | 'follow-up-forwarded', string>>;
   readonly documentsTitle: string;
   /** `description` is the document's type and size. */
   document(position: number, description: string): string;

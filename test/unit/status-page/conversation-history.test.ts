@@ -10,7 +10,7 @@ const CONVERSATION = claimRecord({
     { status: 'NEEDS_INFO', at: '2026-03-15T13:30:30.000Z', detail: 'no document attached' },
     { status: 'RECEIVED', at: '2026-03-16T09:00:00.000Z', detail: 'information received', step: 'information-received' },
     { status: 'FORWARDED', at: '2026-03-16T09:00:05.000Z', detail: 'to MAI' },
-    { status: 'FORWARDED', at: '2026-03-17T10:00:05.000Z', detail: 'follow-up to MAI', step: 'follow-up-forwarded' },
+    { status: 'FORWARDED', at: '2026-03-17T10:00:05.000Z', detail: 'follow-up to MAI' },
   ],
 });
 

@@ -24,6 +24,8 @@ const subjects = [
   ),
   { what: 'forward to MAI', subject: composeForward({ summary: claimInSpain(), to: 'claims@mai.example', attachments: [] }).subject },
   { what: 'forward to Cigna US', subject: composeForward({ summary: claimInUsa(), to: 'claims@cigna.example', attachments: [] }).subject },
+  { what: 'follow-up to MAI', subject: composeForward({ summary: claimInSpain(), to: 'claims@mai.example', attachments: [], followUp: true }).subject },
+  { what: 'follow-up to Cigna US', subject: composeForward({ summary: claimInUsa(), to: 'claims@cigna.example', attachments: [], followUp: true }).subject },
 ];
 
 describe('the reference in every subject we send', () => {
