@@ -68,9 +68,13 @@ export class DynamoClaimRepository implements ClaimRepository {
           TableName: this.tableName,
           IndexName: CLAIMS_TABLE_DESIGN.statusIndex.name,
           KeyConditionExpression: '#status = :status AND #createdAt <= :before',
-          ExpressionAttributeNames: { '#status': CLAIMS_TABLE_DESIGN.statusIndex.partitionKey, '#createdAt': CLAIMS_TABLE_DESIGN.statusIndex.sortKey },
+          ExpressionAttributeNames: {
+            '#status': CLAIMS_TABLE_DESIGN.statusIndex.partitionKey,
+            '#createdAt': CLAIMS_TABLE_DESIGN.statusIndex.sortKey,
+            '#reference': 'reference',
+          },
           ExpressionAttributeValues: { ':status': 'NEEDS_INFO', ':before': createdBefore },
-          ProjectionExpression: 'reference',
+          ProjectionExpression: '#reference',
           ExclusiveStartKey: startKey,
         }),
       );

@@ -115,6 +115,10 @@ export interface ConversationMessage {
   readonly outcome: string;
   /** How many documents it carried. */
   readonly documents: number;
+  /** The member gets a reply to it (the claim's new outcome calls for one). */
+  readonly answered?: boolean;
+  /** Hashes of the documents it brought that go to the administrator as a follow-up. */
+  readonly followUp?: readonly string[];
 }
 
 /** What a message that joins a claim changes of it, besides being added to its conversation. */
