@@ -1,5 +1,5 @@
 import type { ClaimRecord, DeliveryEvent } from '../../functions/shared/domain/claim.ts';
-import { LEDGER_FIELDS, SENT_FIELDS, type OutgoingKind } from '../../functions/shared/domain/ledger.ts';
+import { ledgerEntries } from '../../functions/shared/domain/ledger.ts';
 import { senderText } from '../../functions/shared/domain/sender-text.ts';
 
 /**
@@ -53,28 +53,23 @@ export function claimDetails(claim: ClaimRecord): string[] {
             `  ${document.filename}  ${document.type}, ${document.size} bytes, ${document.textRead ? 'text read' : `not read${document.notReadReason ? ` (${document.notReadReason})` : ''}`}  s3 key ${document.s3Key}`,
         )),
     'Messages sent:',
-    ...(['forward', 'reply'] as const).flatMap((kind) => sentLines(claim, kind)),
+    ...sentLines(claim),
     'Delivery events:',
     ...((claim.deliveryEvents ?? []).length === 0 ? ['  none'] : (claim.deliveryEvents ?? []).map(eventLine)),
   ]);
 }
 
-/** A message the claim sends, as its ledger entry stands (or as recorded before the ledger). */
-function sentLines(claim: ClaimRecord, kind: OutgoingKind): string[] {
-  const entry = claim[LEDGER_FIELDS[kind]];
-  const sent = claim[SENT_FIELDS[kind]];
-  if (!entry && !sent) return [`  ${kind}: none`];
-  const to = entry?.to ?? sent?.to ?? '-';
-  const cc = entry?.cc ?? sent?.cc ?? [];
-  const state = entry ? `${entry.state}, attempt ${entry.attempt}` : 'sent';
-  const messageId = entry?.messageId ?? sent?.messageId;
-  return [
-    `  ${kind}: ${state}, to ${to}${cc.length > 0 ? ` cc ${cc.join(', ')}` : ''}${messageId ? `, SES message ${messageId}` : ''}${entry?.sentAt ?? sent?.at ? ` at ${entry?.sentAt ?? sent?.at}` : ''}`,
-    ...(entry?.reason ? [`    why: ${entry.reason}`] : []),
-  ];
+/** Each message the claim sends, as its ledger entry stands. */
+function sentLines(claim: ClaimRecord): string[] {
+  const entries = ledgerEntries(claim);
+  if (entries.length === 0) return ['  none'];
+  return entries.flatMap(([id, entry]) => [
+    `  ${id}: ${entry.state}, attempt ${entry.attempt}, to ${entry.to}${entry.cc?.length ? ` cc ${entry.cc.join(', ')}` : ''}${entry.messageId ? `, SES message ${entry.messageId}` : ''}${entry.sentAt ? ` at ${entry.sentAt}` : ''}`,
+    ...(entry.reason ? [`    why: ${entry.reason}`] : []),
+  ]);
 }
 
 function eventLine(event: DeliveryEvent): string {
-  const of = event.send ? ` (${event.send.kind} attempt ${event.send.attempt}, SES message ${event.send.messageId})` : '';
+  const of = event.send ? ` (${event.send.id} attempt ${event.send.attempt}, SES message ${event.send.messageId})` : '';
   return `  ${event.at}  ${event.type}${of}${event.detail ? `  ${event.detail}` : ''}`;
 }

@@ -13,7 +13,7 @@
  *   pk=SENT#<sesMessageId> sk=SENT     which claim sent the message SES knows by that id: a reply naming it joins that claim
  *   pk=REPLIES#<sha256 of address> sk=DAY#<YYYY-MM-DD>  replies sent to an address that UTC day (`count`);
  *                                       deleted by the table's TTL (`expiresAt`) once the day is over
- * The claim item also holds the ledger of what the claim sends (`forwardSend`, `replySend`: see
+ * The claim item also holds the ledger of what the claim sends (`sends`, by message id: see
  * domain/ledger.ts). The reply counts live here rather than in a table of their own: one key
  * design, one encryption key, one backup and one IAM grant; TTL touches only items that carry
  * `expiresAt`, which claims never do.
