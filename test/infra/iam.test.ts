@@ -81,11 +81,11 @@ describe('IAM, function by function', () => {
     expect(statementsOf('tesseract').flatMap((statement) => statement.Action).filter((action) => action.startsWith('textract:'))).toEqual([]);
   });
 
-  it('lets the delivery-events function update claims, use the data key and consume its queue: nothing else', () => {
+  it('lets the delivery-events function update claims and index what they sent, use the data key and consume its queue: nothing else', () => {
     const { stack, template } = synthStack({ domain: 'claims.example.fr' });
     const { tables, keys, deliveryEvents, deliveryEventsQueue } = stack;
     expectGrantsExactly(template, deliveryEvents, [
-      { Sid: 'RecordDeliveryEvents', Effect: 'Allow', Action: 'dynamodb:UpdateItem', Resource: arnOf(tables.claims) },
+      { Sid: 'RecordDeliveryEvents', Effect: 'Allow', Action: ['dynamodb:PutItem', 'dynamodb:UpdateItem'], Resource: arnOf(tables.claims) },
       { Effect: 'Allow', Action: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'], Resource: arnOf(keys.data) },
       consumes(deliveryEventsQueue.queue),
     ]);

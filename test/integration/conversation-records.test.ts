@@ -35,6 +35,13 @@ const waiting = (reference: string, createdAt: string) =>
     ],
   });
 
+/** The claim as the table holds it. */
+async function recorded(reference: string) {
+  const claim = await claims.get(reference);
+  if (!claim) throw new Error(`no claim ${reference}`);
+  return claim;
+}
+
 const reply = (sesMessageId: string): ConversationMessage => ({
   sesMessageId,
   receivedAt: '2026-03-16T09:00:00.000Z',
@@ -63,14 +70,13 @@ const answer: ClaimContinuation = {
 
 describe('the claims table records a conversation', () => {
   it('records a message on the claim it joined with what it changes, once, and finds the claim by the message', async () => {
-    const claim = waiting('CLM-2026-7K3F9Q', '2026-03-15T13:30:00.000Z');
-    await claims.create(claim, []);
+    await claims.create(waiting('CLM-2026-7K3F9Q', '2026-03-15T13:30:00.000Z'), []);
+    const claim = await recorded('CLM-2026-7K3F9Q');
 
     expect(await claims.recordJoinedMessage(claim.reference, reply('ses-reply'), answer)).toBe('recorded');
     expect(await claims.recordJoinedMessage(claim.reference, reply('ses-reply'), answer)).toBe('message-already-recorded');
 
-    const recorded = await claims.findByMessageId('ses-reply');
-    expect(recorded).toEqual({
+    expect(await claims.findByMessageId('ses-reply')).toEqual({
       ...claim,
       status: 'RECEIVED',
       outcome: 'FORWARDED',
@@ -97,8 +103,8 @@ describe('the claims table records a conversation', () => {
   });
 
   it('records an automatic reply on its claim and changes nothing else', async () => {
-    const claim = waiting('CLM-2026-9RJJ46', '2026-03-15T13:30:00.000Z');
-    await claims.create(claim, []);
+    await claims.create(waiting('CLM-2026-9RJJ46', '2026-03-15T13:30:00.000Z'), []);
+    const claim = await recorded('CLM-2026-9RJJ46');
     const automatic: ConversationMessage = { ...reply('ses-out-of-office'), from: 'automatic', outcome: 'not answered: out-of-office reply (subject)', documents: 0, answered: undefined };
     const { answered: _none, ...withoutAnswer } = automatic;
 

@@ -202,7 +202,8 @@ describe('intake handler against the emulators', () => {
     const outbox = await harness().aws.outbox.list();
     expect(outbox).toHaveLength(1);
     expect(outbox[0]?.destination.to).toEqual(['lucie.bernard@example.org']);
-    expect(outbox[0]?.subject).toContain(original.reference);
+    expect(outbox[0]?.subject).toContain(`[${claim.reference}]`);
+    expect(outbox[0]?.body.text).toContain(`ont déjà été reçus sous la référence ${original.reference}`);
   });
 
   it('acknowledges at the registered address, never at the From address', async () => {

@@ -90,6 +90,7 @@ export class InMemoryClaimRepository implements ClaimRepository {
   }
 
   async markSent(reference: string, id: SendId, attempt: number, sent: SentReply, statusChange?: StatusChange): Promise<boolean> {
+    this.referenceBySentMessage.set(sent.messageId, reference);
     const claim = this.claims.get(reference);
     const entry = claim && ledgerEntry(claim, id);
     if (!claim || entry?.attempt !== attempt || entry.state !== 'sending') return false;
@@ -133,6 +134,12 @@ export class InMemoryClaimRepository implements ClaimRepository {
     const recorded = { ...claim, deliveryEvents: [...(claim.deliveryEvents ?? []), event] };
     this.claims.set(reference, recorded);
     return recorded;
+  }
+
+  /** Claims waiting for information recorded before `createdBefore`, oldest first, as the status index lists them. */
+  async *waitingForInformation(createdBefore: string): AsyncGenerator<ClaimRecord> {
+    const waiting = [...this.claims.values()].filter((claim) => claim.status === 'NEEDS_INFO' && claim.createdAt <= createdBefore);
+    yield* waiting.sort((one, other) => one.createdAt.localeCompare(other.createdAt));
   }
 
   /** Which claim sent each message SES knows by its id, as the index in the claims table holds it. */

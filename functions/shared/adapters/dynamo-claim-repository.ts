@@ -265,7 +265,13 @@ export class DynamoClaimRepository implements ClaimRepository {
     }
   }
 
-  markSent(reference: string, id: SendId, attempt: number, sent: SentReply, statusChange?: StatusChange): Promise<boolean> {
+  /**
+   * Also indexes SES's message id to the claim first, so a reply naming the message finds it: any
+   * id SES gave is a message this claim sent, so the index item is right even when the entry was
+   * settled already, and writing it again is harmless.
+   */
+  async markSent(reference: string, id: SendId, attempt: number, sent: SentReply, statusChange?: StatusChange): Promise<boolean> {
+    await this.dynamo.send(new PutCommand({ TableName: this.tableName, Item: { ...sentMessageKey(sent.messageId), reference } }));
     const field = sentField(id);
     return this.conditionally(
       new UpdateCommand({

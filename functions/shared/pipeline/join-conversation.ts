@@ -22,10 +22,11 @@ function administratorAddresses(overrides: AdministratorOverrides): string[] {
 
 /**
  * Claim states a member's message continues: a claim waiting for information takes it as the
- * answer, and one a person is reviewing keeps it for them. A member's message to a claim in any
- * other state starts a claim of its own.
+ * answer, a forwarded one as a follow-up, and one a person is reviewing keeps it for them. A
+ * member's message to a claim in any other state (its forward still going, a duplicate, ignored)
+ * starts a claim of its own.
  */
-const CONTINUED_BY_MEMBER: ReadonlySet<ClaimRecordStatus> = new Set(['NEEDS_INFO', 'REVIEW']);
+const CONTINUED_BY_MEMBER: ReadonlySet<ClaimRecordStatus> = new Set(['NEEDS_INFO', 'FORWARDED', 'REVIEW']);
 
 /**
  * Finds the claim the message joins, if any: the one it was recorded on already (a redelivery),

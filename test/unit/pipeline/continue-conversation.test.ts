@@ -38,7 +38,7 @@ beforeEach(() => {
   claims = new InMemoryClaimRepository();
   mailer = new RecordingMailer();
   store = new InMemoryMessageStore();
-  dependencies = { claims, mailer, store, administrators: {}, now, rawMessage: RAW };
+  dependencies = { claims, mailer, store, administrators: {}, now, rawMessage: RAW, replyLimitPerDay: 5 };
 });
 
 async function reply(claim: ClaimRecord, changes: Partial<IntakeContext>, from: 'member' | 'automatic' | 'administrator' = 'member'): Promise<IntakeContext> {
@@ -84,9 +84,11 @@ describe('continueConversation', () => {
       ['RECEIVED', 'information received'],
       ['FORWARDED', 'to MAI'],
     ]);
-    expect(mailer.sent.map(({ message, tags }) => [message.to, tags.kind, message.attachments.map((attachment) => attachment.filename)])).toEqual([
-      ['contact@medical-administrators.com', 'forward', ['invoice.pdf']],
+    expect(mailer.sent.map(({ message, tags }) => [message.to, tags.kind, tags.ledger, message.attachments.map((attachment) => attachment.filename)])).toEqual([
+      ['contact@medical-administrators.com', 'forward', 'forward', ['invoice.pdf']],
+      ['bill.smith@example.org', 'acknowledged', 'reply-to-message-1', []],
     ]);
+    expect(mailer.sent[1]?.message.subject).toBe(`Your claim [${REFERENCE}] has been received`);
     expect([...store.documents.keys()]).toEqual([`documents/${REFERENCE}/${REPLY_ID}/1-invoice.pdf`]);
     expect(await claims.findClaimedDocuments(BILL.memberId, [CAMBODIA_INVOICE.sha256])).toEqual(new Map([[CAMBODIA_INVOICE.sha256, REFERENCE]]));
   });
@@ -100,7 +102,10 @@ describe('continueConversation', () => {
     expect(second).toMatchObject({ status: 'REVIEW', outcome: 'REVIEW' });
     expect(second.reasons.at(-1)).toBe('the information asked for 2 times has not come');
     expect(second.conversation?.map((message) => message.outcome)).toEqual(['information still missing: asked again', 'the information asked for 2 times has not come']);
-    expect(mailer.sent).toEqual([]);
+    expect(mailer.sent.map(({ message, tags }) => [message.to, tags.kind, tags.ledger, message.subject])).toEqual([
+      ['bill.smith@example.org', 'needs-info', 'reply-to-message-1', `Your claim [${REFERENCE}]: documents missing`],
+      ['bill.smith@example.org', 'review', 'reply-to-message-2', `Your claim [${REFERENCE}] is being reviewed`],
+    ]);
   });
 
   it('records an automatic reply on the claim and changes nothing else', async () => {
@@ -127,7 +132,48 @@ describe('continueConversation', () => {
     const context = await reply(claim, { ...withInvoice, identification: { member: sampleMember('12345678'), ambiguous: false, reasons: ['member number found in body'] } });
     const continued = await continueConversation(context, dependencies);
     expect(continued).toMatchObject({ status: 'REVIEW', memberId: BILL.memberId, documents: [{ filename: 'invoice.pdf' }] });
-    expect(continued.reasons.at(-1)).toBe('the answer to the request for information names another member');
+    expect(continued.reasons.at(-1)).toBe('the message names another member than the claim');
+    expect(mailer.sent).toEqual([]);
+  });
+});
+
+describe('a follow-up to a forwarded claim', () => {
+  const PAGE = { ...CAMBODIA_INVOICE, filename: 'page-2.pdf', content: Buffer.from('%PDF-1.7 page 2'), sha256: 'f'.repeat(64) };
+  const forwarded = () =>
+    claimRecord({
+      status: 'FORWARDED',
+      documents: [{ filename: 'invoice.pdf', type: 'pdf', size: 10, sha256: CAMBODIA_INVOICE.sha256, s3Key: `documents/${REFERENCE}/1-invoice.pdf`, textRead: true }],
+      statusHistory: [
+        { status: 'RECEIVED', at: '2026-03-15T13:30:00.000Z' },
+        { status: 'FORWARDED', at: '2026-03-15T13:31:00.000Z', detail: 'to MAI' },
+      ],
+    });
+  const withPage: Partial<IntakeContext> = { documents: [CAMBODIA_INVOICE, PAGE], location: LOCATED, outcome: { status: 'FORWARDED', reasons: [] } };
+
+  it('forwards only the new page to the same administrator, once, and the history shows it', async () => {
+    const context = await reply(await claims.seed(forwarded()), withPage);
+    const continued = await continueConversation(context, dependencies);
+    expect(await continueConversation(context, dependencies)).toEqual(continued);
+
+    expect(mailer.sent.map(({ message, tags }) => [message.to, tags.kind, tags.ledger, message.subject, message.attachments.map((attachment) => attachment.filename)])).toEqual([
+      ['contact@medical-administrators.com', 'follow-up', 'forward-follow-up-1', `Complément à la demande [${REFERENCE}] – adhérent 52093817 – nouveaux documents / Follow-up to claim [${REFERENCE}] – member 52093817 – new documents`, ['page-2.pdf']],
+    ]);
+    expect(continued.documents.map((document) => document.filename)).toEqual(['invoice.pdf', 'page-2.pdf']);
+    expect(continued.conversation).toEqual([expect.objectContaining({ outcome: '1 new document(s) forwarded as a follow-up', followUp: [PAGE.sha256] })]);
+    expect(continued.statusHistory.at(-1)).toEqual({ status: 'FORWARDED', at: NOW.toISOString(), detail: 'follow-up to MAI' });
+  });
+
+  it('sends nothing when every document was received already', async () => {
+    const continued = await continueConversation(await reply(await claims.seed(forwarded()), { ...withPage, documents: [CAMBODIA_INVOICE] }), dependencies);
+    expect(continued.conversation?.map((message) => message.outcome)).toEqual(['no new document: nothing forwarded']);
+    expect(mailer.sent).toEqual([]);
+  });
+
+  it('gives a person the documents of a message not shown to come from the member', async () => {
+    const context = await reply(await claims.seed(forwarded()), { ...withPage, sender: { authentic: false, reason: 'DMARC failed' } });
+    const continued = await continueConversation(context, dependencies);
+    expect(continued).toMatchObject({ status: 'REVIEW' });
+    expect(continued.reasons.at(-1)).toBe('a message to the forwarded claim was not shown to come from its member');
     expect(mailer.sent).toEqual([]);
   });
 });

@@ -74,9 +74,13 @@ describe('joinConversation', () => {
     expect((await joinConversation(clerk, dependencies)).conversation?.from).toBe('administrator');
   });
 
-  it('leaves a member message to a forwarded claim to start its own, and quarantined mail out of any claim', async () => {
+  it('joins a member message to a forwarded claim, leaves one to a duplicate to start its own, and quarantined mail out of any claim', async () => {
     await seedWithRequest(waiting({ status: 'FORWARDED', outcome: 'FORWARDED' }));
-    expect((await joinConversation(await replyOf({}, { 'In-Reply-To': REQUEST_MESSAGE_ID }), dependencies)).conversation).toBeUndefined();
+    expect((await joinConversation(await replyOf({}, { 'In-Reply-To': REQUEST_MESSAGE_ID }), dependencies)).conversation?.from).toBe('member');
+    await claims.seed(waiting({ reference: 'CLM-2026-8A2YF7', sesMessageId: 'ses-duplicate', status: 'DUPLICATE', outcome: 'DUPLICATE' }));
+    claims.referenceBySentMessage.set('duplicate-notice-000000', 'CLM-2026-8A2YF7');
+    const toDuplicate = await replyOf({}, { 'In-Reply-To': '<duplicate-notice-000000@eu-west-1.amazonses.com>' });
+    expect((await joinConversation(toDuplicate, dependencies)).conversation).toBeUndefined();
     const quarantined = await replyOf({ screening: { outcome: 'QUARANTINED', reason: 'virus verdict FAIL' } }, { 'In-Reply-To': REQUEST_MESSAGE_ID });
     expect((await joinConversation(quarantined, dependencies)).conversation).toBeUndefined();
   });
