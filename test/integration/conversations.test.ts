@@ -5,8 +5,11 @@ import { LOCAL_CLAIMS_DOMAIN } from '../../bin/local/intake-environment.ts';
 import type { OutboxEmail } from '../../bin/local/ses-outbox.ts';
 import { startSesReceiving, type DeliveryResult, type SesReceiving } from '../../bin/local/ses-receiving.ts';
 import type { ClaimRecord } from '../../functions/shared/domain/claim.ts';
+import { SesMailer } from '../../functions/shared/adapters/ses-mailer.ts';
 import { sentMessageIdHeader } from '../../functions/shared/domain/conversation.ts';
 import { ledgerEntry } from '../../functions/shared/domain/ledger.ts';
+import { DEFAULT_REMINDER_PERIODS } from '../../functions/shared/domain/reminders.ts';
+import { REMINDER_ID, sendReminders } from '../../functions/shared/pipeline/send-reminders.ts';
 import { sha256 } from '../support/contexts.ts';
 import { fixture, startIntakeHarness, type IntakeHarness } from '../support/intake-harness.ts';
 
@@ -42,11 +45,12 @@ afterAll(async () => {
 });
 
 /** Sends a message to the claims address over SMTP, as a member's mail server would, and returns the claim it joined or made. */
-async function send(message: { subject: string; inReplyTo?: string; attachments?: { filename: string; content: Buffer }[]; date?: Date }): Promise<{ sesMessageId: string; claim: ClaimRecord }> {
+async function send(message: { subject: string; inReplyTo?: string; attachments?: { filename: string; content: Buffer }[]; date?: Date; from?: string }): Promise<{ sesMessageId: string; claim: ClaimRecord }> {
   const before = processed.length;
+  const from = message.from ?? MARIE;
   await createTransport({ host: '127.0.0.1', port: receiving.port, secure: false, ignoreTLS: true }).sendMail({
-    envelope: { from: 'marie.dupont@example.fr', to: CLAIMS },
-    from: MARIE,
+    envelope: { from: /<(.+)>/.exec(from)?.[1] ?? from, to: CLAIMS },
+    from,
     to: CLAIMS,
     subject: message.subject,
     text: 'Bonjour, voici ma demande.',
@@ -120,5 +124,35 @@ describe('a conversation over the SES receiving path', () => {
 
     expect(await harness.claims.findByMessageId(reply.sesMessageId)).toEqual(before);
     expect(await harness.aws.outbox.list()).toHaveLength(sent);
+  });
+});
+
+describe('the reminders against the emulators', () => {
+  it('remind a claim waiting for information once, a week after the request, in the language of the request', async () => {
+    const { claim } = await send({ subject: 'Claim for my visit', from: 'John Carter <john.carter@example.com>' });
+    expect(claim).toMatchObject({ status: 'NEEDS_INFO', memberId: '20481632' });
+    const requestedAt = Date.parse(claim.statusHistory.at(-1)?.at ?? '');
+    const sent = (await harness.aws.outbox.list()).length;
+    const run = () =>
+      sendReminders({
+        claims: harness.claims,
+        waiting: harness.claims,
+        mailer: new SesMailer(harness.clients.ses, CLAIMS),
+        now: () => new Date(requestedAt + 8 * 24 * 60 * 60 * 1000),
+        replyLimitPerDay: 5,
+        periods: DEFAULT_REMINDER_PERIODS,
+      });
+
+    const first = await run();
+    const second = await run();
+
+    expect(first.reminded).toContain(claim.reference);
+    expect(second.reminded).not.toContain(claim.reference);
+    const reminders = (await harness.aws.outbox.list()).slice(sent).filter((email) => email.subject.includes(claim.reference));
+    expect(reminders.map(summary)).toEqual([
+      { to: ['john.carter@example.com'], subject: `Reminder: your claim [${claim.reference}] is waiting for information`, attachments: [] },
+    ]);
+    const reminded = await harness.claims.get(claim.reference);
+    expect(reminded).toMatchObject({ status: 'NEEDS_INFO', sends: { [REMINDER_ID]: { kind: 'reply', state: 'sent', to: 'john.carter@example.com', language: 'en' } } });
   });
 });
