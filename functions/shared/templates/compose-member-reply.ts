@@ -28,7 +28,7 @@ export interface MemberReplyRequest {
   readonly administrators: AdministratorOverrides;
   /**
    * Link to the status page of the claim the reply is about (for a duplicate, the earlier claim).
-   * A needs-info reply shows none: the sender is asked to send the claim again, as a new one.
+   * A needs-info reply shows none: it asks for a reply, which continues the claim.
    */
   readonly statusLink?: string;
 }
