@@ -10,7 +10,7 @@ import { putDocuments, storedDocuments, withDuplicateCheck, type RecordDependenc
 export type ContinueDependencies = RecordDependencies & ForwardDependencies & AcknowledgeDependencies;
 
 /** How many times a claim asks for what is missing (the request, then once more) before a person takes it. */
-export const INFORMATION_REQUESTS = 2;
+const INFORMATION_REQUESTS = 2;
 
 /** Another message changed the claim while this one was read: the next try reads it as it now is. */
 export class ConversationChangedError extends SafeToLogError {
