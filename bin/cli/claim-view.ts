@@ -41,6 +41,7 @@ export function claimDetails(claim: ClaimRecord): string[] {
     '',
     'Status history:',
     ...claim.statusHistory.map((change) => `  ${change.at}  ${change.status}${change.detail ? `  ${change.detail}` : ''}`),
+    ...conversationLines(claim),
     'Reasons:',
     ...claim.reasons.map((reason) => `  - ${reason}`),
     'Evidence:',
@@ -57,6 +58,18 @@ export function claimDetails(claim: ClaimRecord): string[] {
     'Delivery events:',
     ...((claim.deliveryEvents ?? []).length === 0 ? ['  none'] : (claim.deliveryEvents ?? []).map(eventLine)),
   ]);
+}
+
+/** The messages that joined the claim after its first (docs/CONVERSATIONS.md), when there are any. */
+function conversationLines({ conversation }: ClaimRecord): string[] {
+  if (!conversation?.length) return [];
+  return [
+    'Messages received since:',
+    ...conversation.map(
+      (message) =>
+        `  ${message.receivedAt}  from the ${message.from}, joined by ${message.joinedBy}, ${message.documents} document(s): ${message.outcome}  raw s3://${message.rawMessage.bucket}/${message.rawMessage.key}`,
+    ),
+  ];
 }
 
 /** Each message the claim sends, as its ledger entry stands. */

@@ -1,4 +1,5 @@
 import type { ClaimRecord } from '../domain/claim.ts';
+import type { SendId } from '../domain/ledger.ts';
 import type { StatusLinkIssuer } from '../domain/status-link/index.ts';
 import type { Language } from '../domain/types.ts';
 import { composeMemberReply, type AdministratorOverrides, type MemberReplyKind } from '../templates/index.ts';
@@ -72,8 +73,9 @@ export async function acknowledgeMember(
   claim: ClaimRecord,
   context: IntakeContext,
   dependencies: AcknowledgeDependencies,
+  id: SendId = 'reply',
 ): Promise<ClaimRecord> {
-  if (claim.acknowledgement) return claim;
+  if (id === 'reply' && claim.acknowledgement) return claim;
   const plan = planReply(claim, context);
   if (!plan) return claim;
   const memberMessageId = context.mail.messageId;
@@ -88,12 +90,13 @@ export async function acknowledgeMember(
     administrators: dependencies.administrators,
     statusLink: await statusLinkFor(plan.kind, claim, dependencies),
   });
-  return sendOnce(claim, { id: 'reply', kind: 'reply', messageKind: plan.kind, to: plan.to, language: plan.language, compose }, dependencies);
+  return sendOnce(claim, { id, kind: 'reply', messageKind: plan.kind, to: plan.to, language: plan.language, compose }, dependencies);
 }
 
 /**
  * The status page a reply points to: the claim's own, or for a duplicate the earlier claim the
- * documents belong to. A request for what is missing has none: the answer makes a new claim.
+ * documents belong to. A request for what is missing has none: the page would only say what the
+ * request says, and the answer to it, a reply, continues the claim (docs/CONVERSATIONS.md).
  */
 async function statusLinkFor(
   kind: MemberReplyKind,

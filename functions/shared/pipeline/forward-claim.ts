@@ -2,6 +2,7 @@ import { base64LinesLength } from '../adapters/mime/base64-lines.ts';
 import { SES_MAX_MESSAGE_BYTES } from '../adapters/ses-mailer.ts';
 import type { ClaimRecord } from '../domain/claim.ts';
 import { administratorFor, type AdministratorOverrides } from '../domain/administrators.ts';
+import type { Route } from '../domain/types.ts';
 import { composeForward } from '../templates/index.ts';
 import { required, type IntakeContext } from './context.ts';
 import { sendOnce, type SendOnceDependencies } from './send-once.ts';
@@ -11,6 +12,12 @@ export interface ForwardDependencies extends SendOnceDependencies {
   readonly administrators: AdministratorOverrides;
 }
 
+/** Where a claim routed to `route` is sent: its administrator's claims address, and its fax gateway when it has one. */
+export function administratorAddressing(route: Route, administrators: AdministratorOverrides): { readonly to: string; readonly cc?: readonly string[] } {
+  const override = administrators[route];
+  return { to: administratorFor(route, override).email, ...(override?.faxGatewayAddress ? { cc: [override.faxGatewayAddress] } : {}) };
+}
+
 /**
  * Sends a routed claim to its administrator with the original documents and their renditions,
  * once (see sendOnce); forwards are never counted against a reply limit.
@@ -18,9 +25,7 @@ export interface ForwardDependencies extends SendOnceDependencies {
 export async function forwardClaim(claim: ClaimRecord, context: IntakeContext, dependencies: ForwardDependencies): Promise<ClaimRecord> {
   if (claim.outcome !== 'FORWARDED' || claim.forward) return claim;
   const route = required(claim.route, 'the route');
-  const override = dependencies.administrators[route];
-  const to = administratorFor(route, override).email;
-  const cc = override?.faxGatewayAddress ? [override.faxGatewayAddress] : undefined;
+  const { to, cc } = administratorAddressing(route, dependencies.administrators);
   const compose = async () =>
     composeForward({ summary: summarizeClaim(claim, context.identification?.member), to, cc, attachments: forwardAttachments(context) });
   const onSent = { status: 'FORWARDED', detail: `to ${route}` } as const;

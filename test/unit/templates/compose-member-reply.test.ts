@@ -27,18 +27,18 @@ function reply(changes: Partial<MemberReplyRequest> = {}) {
 
 describe('composeMemberReply subjects and headers', () => {
   const fr = {
-    acknowledged: `Votre demande de remboursement ${REFERENCE} a bien été reçue`,
-    duplicate: `Votre demande de remboursement ${EARLIER_REFERENCE}${NBSP}: documents déjà reçus`,
-    review: `Votre demande de remboursement ${REFERENCE} est en cours d'examen`,
-    documents: `Votre demande de remboursement ${REFERENCE}${NBSP}: justificatifs manquants`,
-    memberNumber: `Votre demande de remboursement ${REFERENCE}${NBSP}: numéro d'adhérent nécessaire`,
+    acknowledged: `Votre demande de remboursement [${REFERENCE}] a bien été reçue`,
+    duplicate: `Votre demande de remboursement [${REFERENCE}]${NBSP}: documents déjà reçus`,
+    review: `Votre demande de remboursement [${REFERENCE}] est en cours d'examen`,
+    documents: `Votre demande de remboursement [${REFERENCE}]${NBSP}: justificatifs manquants`,
+    memberNumber: `Votre demande de remboursement [${REFERENCE}]${NBSP}: numéro d'adhérent nécessaire`,
   };
   const en = {
-    acknowledged: `Your claim ${REFERENCE} has been received`,
-    duplicate: `Your claim ${EARLIER_REFERENCE}: documents already received`,
-    review: `Your claim ${REFERENCE} is being reviewed`,
-    documents: `Your claim ${REFERENCE}: documents missing`,
-    memberNumber: `Your claim ${REFERENCE}: member number needed`,
+    acknowledged: `Your claim [${REFERENCE}] has been received`,
+    duplicate: `Your claim [${REFERENCE}]: documents already received`,
+    review: `Your claim [${REFERENCE}] is being reviewed`,
+    documents: `Your claim [${REFERENCE}]: documents missing`,
+    memberNumber: `Your claim [${REFERENCE}]: member number needed`,
   };
   type Case = [MemberReplyRequest['kind'], MissingInformation | undefined, ReplyLanguage, string, string];
   const cases: Case[] = [
@@ -364,7 +364,7 @@ describe('composeMemberReply with text from outside', () => {
       }),
     });
 
-    expect(message.subject).toBe('Your claim CLM-2026-7K3F9Q Bcc: attacker@example.net has been received');
+    expect(message.subject).toBe('Your claim [CLM-2026-7K3F9Q Bcc: attacker@example.net] has been received');
     expect(message.text.startsWith('Dear Marie Bcc: attacker@example.net Dupont,\n\n')).toBe(true);
   });
 });
