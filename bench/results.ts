@@ -70,7 +70,7 @@ export interface OcrResult {
 }
 
 /** The pipeline's steps, in the order it runs them. */
-export const PIPELINE_STEPS = ['parse', 'screen', 'read documents', 'read scans', 'identify', 'locate', 'record', 'forward', 'acknowledge'] as const;
+export const PIPELINE_STEPS = ['parse', 'screen', 'read documents', 'read scans', 'identify', 'locate', 'read invoices', 'record', 'forward', 'acknowledge'] as const;
 export type PipelineStep = (typeof PIPELINE_STEPS)[number];
 export type StepTimes = Readonly<Record<PipelineStep, number>>;
 

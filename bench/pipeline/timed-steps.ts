@@ -9,11 +9,12 @@ import { detectChannel } from '../../functions/shared/pipeline/detect-channel.ts
 import { forwardClaim } from '../../functions/shared/pipeline/forward-claim.ts';
 import { holdForReview } from '../../functions/shared/pipeline/hold-for-review.ts';
 import { identifyMember } from '../../functions/shared/pipeline/identify-member.ts';
-import { locateTreatment } from '../../functions/shared/pipeline/locate-treatment.ts';
+import { locateTreatment, weighClaimDocuments } from '../../functions/shared/pipeline/locate-treatment.ts';
 import { noteUnreadDocuments } from '../../functions/shared/pipeline/note-unread-documents.ts';
 import { parseMessage } from '../../functions/shared/pipeline/parse-message.ts';
 import type { IntakeDependencies } from '../../functions/shared/pipeline/process-message.ts';
 import { readDocuments } from '../../functions/shared/pipeline/read-documents.ts';
+import { readInvoices } from '../../functions/shared/pipeline/read-invoices.ts';
 import { readScans } from '../../functions/shared/pipeline/read-scans.ts';
 import { recordClaim } from '../../functions/shared/pipeline/record-claim.ts';
 import { screen } from '../../functions/shared/pipeline/screen.ts';
@@ -50,7 +51,9 @@ export async function processWithTimedSteps(received: ReceivedMessage, dependenc
   const documentsRead = await timed('read documents', () => readDocuments(screened, decoder, deadline));
   const scansRead = await timed('read scans', async () => countFaxPages(await readScans(documentsRead, settings.scans, decoder, deadline)));
   const identified = await timed('identify', () => identifyMember(scansRead, dependencies.directory));
-  const context: IntakeContext = await timed('locate', () => noteUnreadDocuments(holdForReview(decideOutcome(locateTreatment(identified)))));
+  const located = await timed('locate', () => locateTreatment(identified));
+  const invoicesRead = await timed('read invoices', () => readInvoices(located));
+  const context: IntakeContext = await timed('locate', () => noteUnreadDocuments(holdForReview(decideOutcome(weighClaimDocuments(invoicesRead)))));
   const recorded = await timed('record', () =>
     recordClaim(context, {
       claims: dependencies.claims,

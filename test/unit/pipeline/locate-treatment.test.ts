@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { InvoiceReading } from '../../../functions/shared/domain/invoices/index.ts';
 import type { DocumentFile } from '../../../functions/shared/domain/types.ts';
 import type { IntakeContext } from '../../../functions/shared/pipeline/context.ts';
-import { locateTreatment } from '../../../functions/shared/pipeline/locate-treatment.ts';
+import { locateTreatment, weighClaimDocuments } from '../../../functions/shared/pipeline/locate-treatment.ts';
 import { documentFile, intakeContext } from '../../support/contexts.ts';
 
 /** The member's own signature: where they live, not where they were treated. */
@@ -88,6 +89,34 @@ describe('locateTreatment', () => {
       evidence: [],
       reasons: ['no evidence of where the treatment took place'],
     });
+  });
+
+  it('weighs again once the invoices are read: what only a document that is no invoice says is weak, and the message is heard', () => {
+    const brochure = documentFile('brochure.txt', 'Boston Wellness Week\nBack Bay Medical Center\n55 Fruit Street\nBoston, MA 02114');
+    const located = locateTreatment({ ...signed, documents: [brochure, TILL_RECEIPT] });
+    expect(located.location?.route).toBe('CIGNA_US');
+    const receiptRead: InvoiceReading = { document: 'receipt.txt', kind: 'receipt', serviceDates: [], lines: [], confidence: 0.9 };
+
+    expect(weighClaimDocuments({ ...located, invoices: [receiptRead] }).location).toEqual({
+      country: 'KH',
+      route: 'MAI',
+      evidence: [
+        { country: 'US', strength: 'weak', reason: 'US state and ZIP code MA 02114 (US), in a document that does not read as an invoice, receipt or statement', source: 'brochure.txt' },
+        { country: 'US', strength: 'weak', reason: 'place name Boston (US), in a document that does not read as an invoice, receipt or statement', source: 'brochure.txt' },
+        ...CAMBODIA_EVIDENCE,
+      ],
+      reasons: [
+        'treatment location KH, routed to MAI',
+        'body: phone number with country code +855 (KH)',
+        'body: place name Phnom Penh (KH)',
+        'body: place name Cambodia (KH)',
+        'also found, not retained: brochure.txt: US state and ZIP code MA 02114 (US), in a document that does not read as an invoice, receipt or statement; brochure.txt: place name Boston (US), in a document that does not read as an invoice, receipt or statement',
+      ],
+    });
+  });
+
+  it('weighs again only after the invoices were read', () => {
+    expect(() => weighClaimDocuments(locateTreatment({ ...signed, documents: [TILL_RECEIPT] }))).toThrow('Intake step ran before knowing the invoices');
   });
 
   it('refuses to run before the documents were read', () => {

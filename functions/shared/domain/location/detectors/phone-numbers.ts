@@ -11,20 +11,27 @@ const INTERNATIONAL_NUMBER = /(?<![\p{L}\p{N}+])\+[ \t]?\d(?:[ \t.()/-]{0,3}\d){
 const FRENCH_NATIONAL_NUMBER = /0[1-9](?:[ .]\d{2}){4}(?![\p{N}])/gu;
 
 const NORTH_AMERICA = '1';
+/** What every phone number's finding says first: a calling code alone never decides a route. */
+const PHONE_NUMBER = 'phone number';
+
+/** Whether a piece of evidence is a phone number's calling code. */
+export function isPhoneNumberEvidence(piece: { readonly reason: string }): boolean {
+  return piece.reason.startsWith(PHONE_NUMBER);
+}
 const LONGEST_CALLING_CODE = 3;
 
 function northAmericanFinding(areaCode: string): Finding {
   if (CANADIAN_AREA_CODES.has(areaCode)) {
-    return { country: 'CA', strength: 'medium', reason: `phone number +1 with Canadian area code ${areaCode} (CA)` };
+    return { country: 'CA', strength: 'medium', reason: `${PHONE_NUMBER} +1 with Canadian area code ${areaCode} (CA)` };
   }
   const caribbean = CARIBBEAN_AREA_CODE_COUNTRIES[areaCode];
   if (caribbean) {
-    return { country: caribbean, strength: 'medium', reason: `phone number +1 with area code ${areaCode} (${caribbean})` };
+    return { country: caribbean, strength: 'medium', reason: `${PHONE_NUMBER} +1 with area code ${areaCode} (${caribbean})` };
   }
   return {
     country: 'US',
     strength: 'weak',
-    reason: `phone number +1 with area code ${areaCode}, US or elsewhere in North America (US)`,
+    reason: `${PHONE_NUMBER} +1 with area code ${areaCode}, US or elsewhere in North America (US)`,
   };
 }
 
@@ -34,7 +41,7 @@ function internationalFinding(e164: string): Finding | undefined {
   for (let length = 1; length <= LONGEST_CALLING_CODE; length++) {
     const code = digits.slice(0, length);
     const country = CALLING_CODE_COUNTRIES[code];
-    if (country) return { country, strength: 'medium', reason: `phone number with country code +${code} (${country})` };
+    if (country) return { country, strength: 'medium', reason: `${PHONE_NUMBER} with country code +${code} (${country})` };
   }
   return undefined;
 }
@@ -48,7 +55,7 @@ export function detectPhoneNumbers(text: string): Finding[] {
   const french = allMatches(text, FRENCH_NATIONAL_NUMBER, isNotAfterWord).flatMap(([written]) => {
     const e164 = normalizePhoneNumber(written, '33');
     return e164 && !isAdministratorNumber(e164)
-      ? [{ country: 'FR', strength: 'weak' as const, reason: 'phone number in the French national layout (FR)' }]
+      ? [{ country: 'FR', strength: 'weak' as const, reason: `${PHONE_NUMBER} in the French national layout (FR)` }]
       : [];
   });
   return [...international, ...french];
