@@ -1,11 +1,14 @@
-import { collectLocationEvidence, decideTreatmentLocation, outsideClaimDocuments } from '../domain/location/index.ts';
+import { collectLocationEvidence, decideTreatmentLocation, outsideClaimDocuments, withoutMemberSignature } from '../domain/location/index.ts';
 import type { LocationDecision, LocationEvidence, TextSource } from '../domain/types.ts';
 import { required, type IntakeContext } from './context.ts';
 
+/** The message texts' name for the body the member wrote (see readDocuments). */
+const MEMBER_BODY = 'body';
+
 /**
  * Weighs the evidence of where the treatment took place, as the texts give it: what the invoices
- * are read with. The documents speak first: the message text often carries the member's own
- * signature (home address, phone), so it is only heard when the documents say nothing.
+ * are read with. The documents speak first; the message is only heard when they say nothing, and
+ * never its signature (the member's home address and phone).
  */
 export function locateTreatment(context: IntakeContext): IntakeContext {
   return { ...context, location: decideFrom(collectLocationEvidence(documentTexts(context)), context) };
@@ -34,6 +37,13 @@ function documentTexts(context: IntakeContext): TextSource[] {
 function decideFrom(documentEvidence: readonly LocationEvidence[], context: IntakeContext): LocationDecision {
   const evidence = documentEvidence.some((piece) => piece.strength !== 'weak')
     ? documentEvidence
-    : [...documentEvidence, ...collectLocationEvidence(required(context.messageTexts, 'the message texts'))];
+    : [...documentEvidence, ...collectLocationEvidence(memberWords(context))];
   return decideTreatmentLocation(evidence);
+}
+
+/** The body the member wrote is read without its signature; subject and forwarded messages as they are. */
+function memberWords(context: IntakeContext): TextSource[] {
+  return required(context.messageTexts, 'the message texts').map((text) =>
+    text.source === MEMBER_BODY ? { ...text, text: withoutMemberSignature(text.text) } : text,
+  );
 }

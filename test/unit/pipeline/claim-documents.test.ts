@@ -9,6 +9,8 @@ import { DEFAULT_SCAN_LIMITS, type OcrEngine } from '../../../functions/shared/d
 import { triage } from '../../../functions/shared/pipeline/triage.ts';
 import { CLAIMS_ADDRESS, composeMail, envelope, SAMPLE_MEMBERS } from '../../support/contexts.ts';
 import { TEST_CLAIM_TIME_MS } from '../../support/document-reading.ts';
+import { renderInvoicePdf, type InvoiceContent } from '../../fixtures/generator/invoice-pdf.ts';
+import { PARIS_DOCTOR_SIRET } from '../../fixtures/generator/invoices.ts';
 
 /**
  * A claim is forwarded for a document that reads as an invoice, receipt or statement; what other
@@ -17,6 +19,7 @@ import { TEST_CLAIM_TIME_MS } from '../../support/document-reading.ts';
 
 const FAX = 'fax@claims.example.org';
 const MARIE = 'marie.dupont@example.fr';
+const JOHN = 'john.carter@example.com';
 const NOT_A_CLAIM = 'no document reads as a medical invoice, receipt or statement';
 const PAPER_LINES = [
   'Proceedings of the European Conference on Health Economics 2026',
@@ -129,5 +132,66 @@ describe('forwarding only what reads as a claim', () => {
       'also found, not retained: ' +
         ['Dublin', 'Ireland'].map((place) => `paper.pdf: place name ${place} (IE), in a document that does not read as an invoice, receipt or statement`).join('; '),
     );
+  });
+});
+
+/** A Lyon clinic's bill to John Carter, who lives in Dallas: the bill prints his address under a label. */
+const lyonBill = (patientBlock: readonly string[]): InvoiceContent => ({
+  issuer: ['Clinique du Parc', '155 boulevard de Stalingrad', '69006 Lyon', 'Tél. : 04 72 83 00 00', `SIRET : ${PARIS_DOCTOR_SIRET}`],
+  heading: 'FACTURE',
+  details: ['N° 2026-1107 – Lyon, le 07/11/2026', ...patientBlock],
+  items: [['Consultation de cardiologie', '80,00 €']],
+  total: ['Total TTC', '80,00 €'],
+  footer: ['Réglée par carte bancaire.'],
+  issuedAt: new Date('2026-11-07T10:00:00+01:00'),
+});
+const DALLAS_ADDRESS = ['Mr John Carter', '4100 Main Street', 'Dallas, TX 75201', 'USA'];
+
+describe("the place of treatment is the provider's", () => {
+  const billed = async (patientBlock: readonly string[]) =>
+    decide([pdf('facture-lyon.pdf', Buffer.from(await renderInvoicePdf(lyonBill(patientBlock))))], { from: JOHN, subject: 'Claim', text: 'Hello, my bill from Lyon.\n\nRegards,\nJohn Carter' });
+
+  it("forwards a French clinic's bill that prints the member's Dallas address as the patient's to MAI, not to review", async () => {
+    const decision = await billed(['Adresse du patient :', ...DALLAS_ADDRESS]);
+
+    expect(decision).toEqual({
+      outcome: {
+        status: 'FORWARDED',
+        reasons: [
+          'identified by the registered sender address',
+          'treatment location FR, routed to MAI',
+          `facture-lyon.pdf: valid SIRET ${PARIS_DOCTOR_SIRET} (FR)`,
+          'facture-lyon.pdf: French postcode and town 69006 Lyon (FR)',
+          'facture-lyon.pdf: phone number in the French national layout (FR)',
+          'facture-lyon.pdf: place name Lyon (FR)',
+        ],
+      },
+      country: 'FR',
+      route: 'MAI',
+    });
+  });
+
+  it.each([['Patient address:'], ['Bill to'], ['Facturé à :']])('reads no treatment place under "%s"', async (label) => {
+    expect(await billed([label, ...DALLAS_ADDRESS])).toMatchObject({ country: 'FR', route: 'MAI', outcome: { status: 'FORWARDED' } });
+  });
+
+  it('still finds the conflict when nothing labels the Dallas address as the patient\'s', async () => {
+    expect(await billed(DALLAS_ADDRESS)).toEqual({
+      country: null,
+      route: null,
+      outcome: {
+        status: 'REVIEW',
+        reasons: [
+          'identified by the registered sender address',
+          'conflicting evidence within facture-lyon.pdf (US and FR equally supported)',
+          'facture-lyon.pdf: US state and ZIP code TX 75201 (US)',
+          `facture-lyon.pdf: valid SIRET ${PARIS_DOCTOR_SIRET} (FR)`,
+          'facture-lyon.pdf: French postcode and town 69006 Lyon (FR)',
+          'facture-lyon.pdf: phone number in the French national layout (FR)',
+          'facture-lyon.pdf: place name Lyon (FR)',
+          'facture-lyon.pdf: place name USA (US)',
+        ],
+      },
+    });
   });
 });

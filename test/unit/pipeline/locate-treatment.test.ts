@@ -5,8 +5,9 @@ import type { IntakeContext } from '../../../functions/shared/pipeline/context.t
 import { locateTreatment, weighClaimDocuments } from '../../../functions/shared/pipeline/locate-treatment.ts';
 import { documentFile, intakeContext } from '../../support/contexts.ts';
 
-/** The member's own signature: where they live, not where they were treated. */
-const PHNOM_PENH_SIGNATURE = 'Please find my bill attached.\n--\nBill Smith\nPhnom Penh, Cambodia\nTel: +855 23 123 456';
+/** The member says where they were treated; their signature says where they live, which is no evidence. */
+const TREATED_IN_PHNOM_PENH =
+  'Please find my bill attached, from a clinic in Phnom Penh, Cambodia (+855 23 123 456).\n\nBest regards,\nBill Smith\n4100 Main Street\nDallas, TX 75201\nTel: +1 214 555 0100';
 
 const BOSTON_BILL = documentFile(
   'bill.txt',
@@ -23,7 +24,7 @@ const CAMBODIA_EVIDENCE = [
 let signed: IntakeContext;
 
 beforeAll(async () => {
-  signed = await intakeContext({ from: 'bill.smith@example.org', subject: 'Claim', text: PHNOM_PENH_SIGNATURE });
+  signed = await intakeContext({ from: 'bill.smith@example.org', subject: 'Claim', text: TREATED_IN_PHNOM_PENH });
 });
 
 const located = (documents: readonly DocumentFile[]) => locateTreatment({ ...signed, documents }).location;
@@ -79,6 +80,28 @@ describe('locateTreatment', () => {
   it('does not read a document whose text was not read', () => {
     const scan = documentFile('bill.tif', '', { content: Buffer.from('II*\u0000'), type: 'tiff', textRead: false, notReadReason: 'image' });
     expect(located([scan])?.evidence).toEqual(CAMBODIA_EVIDENCE);
+  });
+
+  it("does not take the member's signature for the place of treatment, after a closing or a \"-- \" line", async () => {
+    for (const text of [
+      'Please find my receipt attached.\n--\nBill Smith\nPhnom Penh, Cambodia\nTel: +855 23 123 456',
+      'Bonjour,\n\nCi-joint le ticket.\n\nCordialement,\nBill Smith\n12 rue Montorgueil, 75002 Paris',
+    ]) {
+      const onlySigned = await intakeContext({ from: 'bill.smith@example.org', subject: 'Claim', text });
+      expect(locateTreatment({ ...onlySigned, documents: [TILL_RECEIPT] }).location?.evidence).toEqual([]);
+    }
+  });
+
+  it("hears a clinic's signature in a message the member forwarded below their own", async () => {
+    const text = 'See below.\n\nThanks,\nBill Smith\nDallas, TX 75201\n\n---------- Forwarded message ---------\nYour bill is attached.\nSunrise Clinic, Phnom Penh, Cambodia';
+    const forwarding = await intakeContext({ from: 'bill.smith@example.org', subject: 'Claim', text });
+    expect(locateTreatment({ ...forwarding, documents: [TILL_RECEIPT] }).location).toMatchObject({
+      country: 'KH',
+      evidence: [
+        { country: 'KH', strength: 'medium', reason: 'place name Phnom Penh (KH)', source: 'body' },
+        { country: 'KH', strength: 'medium', reason: 'place name Cambodia (KH)', source: 'body' },
+      ],
+    });
   });
 
   it('leaves the route open when nothing says where the treatment took place', async () => {

@@ -2,3 +2,4 @@
 export { collectLocationEvidence } from './collect-evidence.ts';
 export { decideTreatmentLocation } from './decide-location.ts';
 export { outsideClaimDocuments } from './claim-documents.ts';
+export { withoutMemberSignature } from './member-signature.ts';
