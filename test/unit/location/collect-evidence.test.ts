@@ -48,6 +48,13 @@ describe('collectLocationEvidence', () => {
       ]);
     });
 
+    it('reads the calling codes of every country from libphonenumber\'s metadata, shared codes by the number\'s range', () => {
+      expect(cluesIn('Tel +7 701 234 5678')).toEqual(['KZ/medium: phone number with country code +7 (KZ)']);
+      expect(cluesIn('Tel +7 495 123 4567')).toEqual(['RU/medium: phone number with country code +7 (RU)']);
+      expect(cluesIn('Tél. +262 262 12 34 56')).toEqual(['RE/medium: phone number with country code +262 (RE)']);
+      expect(cluesIn('Tel +995 32 212 3456')).toEqual(['GE/medium: phone number with country code +995 (GE)']);
+    });
+
     it('takes the names of the US, not those of "New Mexico" or "Contact us"', () => {
       expect(cluesIn('États-Unis')).toEqual(['US/medium: place name États-Unis (US)']);
       expect(cluesIn('U.S.A.')).toEqual(['US/medium: place name U.S.A. (US)']);
