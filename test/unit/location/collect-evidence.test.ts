@@ -104,8 +104,32 @@ describe('collectLocationEvidence', () => {
         'DE/medium: place name Allemagne (DE)',
         'DE/medium: place name Germany (DE)',
       ]);
-      expect(cluesIn('Cote d’Ivoire')).toEqual(["CI/medium: place name Côte d'Ivoire (CI)"]);
-      expect(cluesIn('Emirats Arabes Unis')).toEqual(['AE/medium: place name Émirats arabes unis (AE)']);
+      expect(cluesIn('Cote d’Ivoire')).toEqual(["CI/medium: place name Cote d'Ivoire (CI)"]);
+      expect(cluesIn('Emirats Arabes Unis')).toEqual(['AE/medium: place name Émirats Arabes Unis (AE)']);
+    });
+
+    it('takes every country by its names in English, French, Spanish, German, Italian, Portuguese and Dutch (i18n-iso-countries)', () => {
+      expect(cluesIn('Kirguistán, Oezbekistan, Tadschikistan, Mongólia, Bhutan')).toEqual([
+        'KG/medium: place name Kirguistán (KG)',
+        'UZ/medium: place name Oezbekistan (UZ)',
+        'TJ/medium: place name Tadschikistan (TJ)',
+        'MN/medium: place name Mongolia (MN)',
+        'BT/medium: place name Bhutan (BT)',
+      ]);
+    });
+
+    it('leaves out country names that are also common words, first names or a currency\'s country', () => {
+      expect(cluesIn('Turkey sandwich, china cup, Chad Smith, Jordan Lee, Guinea pig, réunion du 3 mars, U.S. Department')).toEqual([]);
+    });
+
+    it('reads "Georgia" as the country beside a city of Georgia, and as nothing after a US city', () => {
+      expect(cluesIn('Tbilisi, Georgia')).toEqual(['GE/medium: place name Tbilisi (GE)', 'GE/medium: place name Georgia (GE)']);
+      expect(cluesIn('Atlanta, Georgia')).toEqual([]);
+      expect(cluesIn('Georgia')).toEqual([]);
+    });
+
+    it('does not take a street named after a place for that place', () => {
+      expect(cluesIn('No. 888, Russian Federation Blvd, London Road')).toEqual([]);
     });
 
     it('does not take a place name inside a web or e-mail address', () => {
