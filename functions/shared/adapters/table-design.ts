@@ -37,4 +37,6 @@ export const memberFaxKey = (memberId: string, e164: string) => ({ pk: `MEMBER#$
 export const claimKey = (reference: string) => ({ pk: `CLAIM#${reference}`, sk: 'CLAIM' });
 export const messageKey = (sesMessageId: string) => ({ pk: `MESSAGE#${sesMessageId}`, sk: 'MESSAGE' });
 export const documentKey = (memberId: string, sha256: string) => ({ pk: `DOCUMENT#${memberId}#${sha256}`, sk: 'DOCUMENT' });
+/** An invoice a member claimed, by its content (provider, date of service, total): see invoiceContentKey. */
+export const invoiceKey = (memberId: string, contentKey: string) => ({ pk: `INVOICE#${memberId}#${contentKey}`, sk: 'INVOICE' });
 export const replyCountKey = (recipientHash: string, day: string) => ({ pk: `REPLIES#${recipientHash}`, sk: `DAY#${day}` });
