@@ -88,6 +88,10 @@ export interface PipelineMeasurement extends PipelineResult {
   readonly documentsRead: number;
   /** Median milliseconds of each step, from runs of the steps timed one by one. */
   readonly stepMedianMs: StepTimes;
+  /** Pages of the documents read as invoices, receipts or statements. */
+  readonly invoicePages: number;
+  /** The 'read invoices' step's median over those pages; null when no document read as one. */
+  readonly invoiceMsPerPage: number | null;
 }
 
 /** How a module that only some claims need is loaded by a function's bundle. */

@@ -25,6 +25,8 @@ import { sharedDocumentDecoder } from '../../functions/shared/adapters/isolation
 export interface TimedClaim {
   readonly claim: ClaimRecord;
   readonly stepMs: StepTimes;
+  /** Pages of the documents read as invoices, receipts or statements: what 'read invoices' went through. */
+  readonly invoicePages: number;
 }
 
 /**
@@ -64,7 +66,15 @@ export async function processWithTimedSteps(received: ReceivedMessage, dependenc
   );
   const forwarded = await timed('forward', () => forwardClaim(recorded, context, dependencies));
   const claim = await timed('acknowledge', () => acknowledgeMember(forwarded, context, dependencies));
-  return { claim, stepMs };
+  return { claim, stepMs, invoicePages: invoicePagesOf(context) };
+}
+
+/** A scan's pages as OCR read them; a text layer's pages as counted, or one. */
+function invoicePagesOf(context: IntakeContext): number {
+  const invoiceDocuments = new Set((context.invoices ?? []).map(({ document }) => document));
+  return (context.documents ?? [])
+    .filter((document) => invoiceDocuments.has(document.filename))
+    .reduce((pages, document) => pages + (document.ocr?.pages.length ?? document.pageCount ?? 1), 0);
 }
 
 /** What the decision made of the message, without what differs at every run (reference, times). */
