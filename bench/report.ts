@@ -68,12 +68,20 @@ function pipelineTable(rows: readonly PipelineMeasurement[]): string {
 
 function stepsTable(rows: readonly PipelineMeasurement[]): string {
   return markdownTable(
-    ['message', ...PIPELINE_STEPS, 'steps total', 'pipeline median', 'largest'],
+    ['message', ...PIPELINE_STEPS, 'steps total', 'pipeline median', 'largest', 'invoice pages', 'invoices ms/page'],
     rows.map((row) => {
       const times = PIPELINE_STEPS.map((step) => row.stepMedianMs[step]);
       const total = times.reduce((sum, time) => sum + time, 0);
       const largest = PIPELINE_STEPS.reduce((found, step) => (row.stepMedianMs[step] > row.stepMedianMs[found] ? step : found));
-      return [row.name, ...times, round(total), row.medianMs, `${largest} ${Math.round((100 * row.stepMedianMs[largest]) / total)}%`];
+      return [
+        row.name,
+        ...times,
+        round(total),
+        row.medianMs,
+        `${largest} ${Math.round((100 * row.stepMedianMs[largest]) / total)}%`,
+        row.invoicePages,
+        row.invoiceMsPerPage ?? '-',
+      ];
     }),
   );
 }

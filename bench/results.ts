@@ -70,7 +70,7 @@ export interface OcrResult {
 }
 
 /** The pipeline's steps, in the order it runs them. */
-export const PIPELINE_STEPS = ['parse', 'screen', 'read documents', 'read scans', 'identify', 'locate', 'record', 'forward', 'acknowledge'] as const;
+export const PIPELINE_STEPS = ['parse', 'screen', 'read documents', 'read scans', 'identify', 'locate', 'read invoices', 'record', 'forward', 'acknowledge'] as const;
 export type PipelineStep = (typeof PIPELINE_STEPS)[number];
 export type StepTimes = Readonly<Record<PipelineStep, number>>;
 
@@ -88,6 +88,10 @@ export interface PipelineMeasurement extends PipelineResult {
   readonly documentsRead: number;
   /** Median milliseconds of each step, from runs of the steps timed one by one. */
   readonly stepMedianMs: StepTimes;
+  /** Pages of the documents read as invoices, receipts or statements. */
+  readonly invoicePages: number;
+  /** The 'read invoices' step's median over those pages; null when no document read as one. */
+  readonly invoiceMsPerPage: number | null;
 }
 
 /** How a module that only some claims need is loaded by a function's bundle. */

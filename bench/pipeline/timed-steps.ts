@@ -9,13 +9,14 @@ import { detectChannel } from '../../functions/shared/pipeline/detect-channel.ts
 import { forwardClaim } from '../../functions/shared/pipeline/forward-claim.ts';
 import { holdForReview } from '../../functions/shared/pipeline/hold-for-review.ts';
 import { identifyMember } from '../../functions/shared/pipeline/identify-member.ts';
-import { locateTreatment } from '../../functions/shared/pipeline/locate-treatment.ts';
+import { locateTreatment, weighClaimDocuments } from '../../functions/shared/pipeline/locate-treatment.ts';
 import { noteUnreadDocuments } from '../../functions/shared/pipeline/note-unread-documents.ts';
 import { parseMessage } from '../../functions/shared/pipeline/parse-message.ts';
 import type { IntakeDependencies } from '../../functions/shared/pipeline/process-message.ts';
 import { readBody } from '../../functions/shared/pipeline/read-body.ts';
 import { readDocuments } from '../../functions/shared/pipeline/read-documents.ts';
 import { DEFAULT_DOCUMENT_LIMITS } from '../../functions/shared/domain/documents/index.ts';
+import { readInvoices } from '../../functions/shared/pipeline/read-invoices.ts';
 import { readScans } from '../../functions/shared/pipeline/read-scans.ts';
 import { recordClaim } from '../../functions/shared/pipeline/record-claim.ts';
 import { screen } from '../../functions/shared/pipeline/screen.ts';
@@ -26,6 +27,8 @@ import { sharedDocumentDecoder } from '../../functions/shared/adapters/isolation
 export interface TimedClaim {
   readonly claim: ClaimRecord;
   readonly stepMs: StepTimes;
+  /** Pages of the documents read as invoices, receipts or statements: what 'read invoices' went through. */
+  readonly invoicePages: number;
 }
 
 /**
@@ -56,7 +59,9 @@ export async function processWithTimedSteps(received: ReceivedMessage, dependenc
   const documentsRead = await timed('read documents', () => readDocuments(screened, decoder, deadline, readingTime));
   const scansRead = await timed('read scans', async () => countFaxPages(await readScans(documentsRead, settings.scans, decoder, deadline)));
   const identified = await timed('identify', () => identifyMember(scansRead, dependencies.directory));
-  const context: IntakeContext = await timed('locate', () => noteUnreadDocuments(holdForReview(decideOutcome(locateTreatment(identified)))));
+  const located = await timed('locate', () => locateTreatment(identified));
+  const invoicesRead = await timed('read invoices', () => readInvoices(located));
+  const context: IntakeContext = await timed('locate', () => noteUnreadDocuments(holdForReview(decideOutcome(weighClaimDocuments(invoicesRead)))));
   const recorded = await timed('record', () =>
     recordClaim(context, {
       claims: dependencies.claims,
@@ -67,7 +72,15 @@ export async function processWithTimedSteps(received: ReceivedMessage, dependenc
   );
   const forwarded = await timed('forward', () => forwardClaim(recorded, context, dependencies));
   const claim = await timed('acknowledge', () => acknowledgeMember(forwarded, context, dependencies));
-  return { claim, stepMs };
+  return { claim, stepMs, invoicePages: invoicePagesOf(context) };
+}
+
+/** A scan's pages as OCR read them; a text layer's pages as counted, or one. */
+function invoicePagesOf(context: IntakeContext): number {
+  const invoiceDocuments = new Set((context.invoices ?? []).map(({ document }) => document));
+  return (context.documents ?? [])
+    .filter((document) => invoiceDocuments.has(document.filename))
+    .reduce((pages, document) => pages + (document.ocr?.pages.length ?? document.pageCount ?? 1), 0);
 }
 
 /** What the decision made of the message, without what differs at every run (reference, times). */

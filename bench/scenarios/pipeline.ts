@@ -175,12 +175,14 @@ while (pipelineMs.length < Number(options.runs)) {
 }
 const base64Ms: number[] = [];
 const stepRuns: StepTimes[] = [];
+let invoicePages = 0;
 for (let run = 0; run < Number(options['step-runs']); run++) {
   const timed = await timeSteps(messageFile);
   if (!sameDecision(timed.claim, pipelineClaim)) {
     throw new Error('The timed steps decided otherwise than the pipeline: bench/pipeline/timed-steps.ts no longer follows it');
   }
   stepRuns.push(timed.stepMs);
+  invoicePages = timed.invoicePages;
 }
 
 // After the memory peaks are read: the bodies as text are the floor's input, not the claim's.
@@ -207,6 +209,8 @@ const result: PipelineMeasurement = {
   documents: pipelineClaim.documents.length,
   documentsRead: pipelineClaim.documents.filter((document) => document.textRead).length,
   stepMedianMs: medianOfSteps(stepRuns),
+  invoicePages,
+  invoiceMsPerPage: invoicePages > 0 ? round(median(stepRuns.map((run) => run['read invoices'])) / invoicePages, 2) : null,
 };
 progress(`${options.name}: pipeline ${result.medianMs} ms, floor ${result.floorMedianMs} ms, mailparser ${result.mailparserMedianMs} ms, peak RSS ${result.peakRssMb} MiB`);
 await sharedDocumentDecoder().release();

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startLocalAws, type LocalAws } from '../../bin/local/local-aws.ts';
 import { classifyFailure } from '../../functions/shared/adapters/classify-failure.ts';
 import { DynamoClaimRepository } from '../../functions/shared/adapters/dynamo-claim-repository.ts';
+import { invoiceContentKey, type InvoiceReading } from '../../functions/shared/domain/invoices/index.ts';
 import { replyCountKey } from '../../functions/shared/adapters/table-design.ts';
 import { createAwsClients, type AwsClients } from '../../functions/shared/clients.ts';
 import type { ClaimRecord } from '../../functions/shared/domain/claim.ts';
@@ -104,6 +105,54 @@ describe('a claim with more documents than one transaction holds', () => {
     expect(claimed.size).toBe(DOCUMENT_COUNT);
     expect(new Set(claimed.values())).toEqual(new Set([claim.reference]));
     expect((await claims.get(claim.reference))?.pendingDocumentHashes).toBeUndefined();
+  });
+});
+
+describe('invoices a member claimed, by their content, in DynamoDB', () => {
+  /** Bill's Phnom Penh invoice as a reader gives it, from whichever file. */
+  const mekongInvoice = (document: string): InvoiceReading => ({
+    document,
+    kind: 'invoice',
+    provider: { name: 'Mekong International Clinic', identifiers: [], confidence: 0.9 },
+    serviceDates: [{ date: '2025-03-18', confidence: 0.9 }],
+    lines: [],
+    total: { amount: '89.50', currency: 'USD', confidence: 0.9 },
+    confidence: 0.9,
+  });
+  const withInvoice = (context: IntakeContext, invoice: InvoiceReading): IntakeContext => ({ ...context, invoices: [invoice] });
+
+  it('flags the rescan of an invoice already claimed as a likely duplicate of the first claim, recorded and forwarded all the same', async () => {
+    const first = await recordClaim(withInvoice(claimWithDocuments(1), mekongInvoice('receipt.pdf')), recording());
+    const rescan = await recordClaim(withInvoice(claimWithDocuments(1), mekongInvoice('rescan.pdf')), recording());
+
+    const key = invoiceContentKey(mekongInvoice('any.pdf')) ?? expect.unreachable('no content key');
+    expect(await claims.findClaimedInvoices(BILL.memberId, [key])).toEqual(new Map([[key, first.reference]]));
+    expect(await claims.findClaimedInvoices('20481632', [key])).toEqual(new Map());
+    expect(rescan).toMatchObject({ outcome: 'FORWARDED', status: 'RECEIVED' });
+    expect(rescan.reasons).toEqual([
+      'treatment location KH, routed to MAI',
+      `rescan.pdf is likely a duplicate: an invoice with the same provider, date of service and total was claimed with ${first.reference}`,
+    ]);
+    expect((await claims.get(rescan.reference))?.reasons).toEqual(rescan.reasons);
+    // The table keeps the member's invoices by a hash: no amount, date or provider in the key.
+    const { Item } = await clients.dynamo.send(new GetCommand({ TableName: aws.resources.claimsTable, Key: { pk: `INVOICE#${BILL.memberId}#${key}`, sk: 'INVOICE' } }));
+    expect(Item).toEqual({ pk: `INVOICE#${BILL.memberId}#${key}`, sk: 'INVOICE', contentKey: key, reference: first.reference });
+  });
+
+  it('records the invoices of a claim whose first delivery failed after the claim was written, at the next delivery', async () => {
+    const context = withInvoice(claimWithDocuments(1), { ...mekongInvoice('late.pdf'), total: { amount: '12.00', currency: 'USD', confidence: 0.9 } });
+    const key = invoiceContentKey(context.invoices?.[0] ?? expect.unreachable('no invoice')) ?? expect.unreachable('no content key');
+    const calls = injector.calls.length;
+    // After the message lookup, the member's documents and invoices and the claim's transaction: the invoice's write.
+    injector.arm({ at: calls + 5, kind: 'unavailable', span: 'onward' });
+    await expect(recordClaim(context, recording())).rejects.toThrow();
+    injector.disarm();
+    expect(injector.calls.slice(calls, calls + 5).map(({ command }) => command)).toEqual(['GetItemCommand', 'BatchGetItemCommand', 'BatchGetItemCommand', 'TransactWriteItemsCommand', 'PutItemCommand']);
+    expect(await claims.findClaimedInvoices(BILL.memberId, [key])).toEqual(new Map());
+
+    const claim = await recordClaim(context, recording());
+
+    expect(await claims.findClaimedInvoices(BILL.memberId, [key])).toEqual(new Map([[key, claim.reference]]));
   });
 });
 

@@ -53,7 +53,7 @@ const EXPECTED: Readonly<Record<string, ExpectedDecision>> = {
   'rfc822-nested-100.eml': {
     status: 'REVIEW',
     memberId: '12345678',
-    reasons: ['member number found in subject', 'no evidence of where the treatment took place'],
+    reasons: ['member number found in subject', 'no document reads as a medical invoice, receipt or statement', 'no evidence of where the treatment took place'],
     reasonsInFull: true,
     sentTo: [[MARIE]],
   },
@@ -97,6 +97,7 @@ const EXPECTED: Readonly<Record<string, ExpectedDecision>> = {
     memberId: '12345678',
     reasons: [
       'member number found in subject',
+      'no document reads as a medical invoice, receipt or statement',
       'no evidence of where the treatment took place',
       'forwarded.eml is damaged: forwarded message could not be read: more than 1000 MIME parts',
     ],

@@ -260,7 +260,8 @@ describe('intake handler against the emulators', () => {
     expect(response).toEqual({ batchItemFailures: [] });
     const claim = await claimFor(sesMessageId);
     expect(claim).toMatchObject({ status: 'REVIEW', outcome: 'REVIEW', memberId: '52093817', treatmentCountry: 'KH' });
-    expect(claim.reasons.at(-1)).toBe('SES does not send .exe files such as PdfViewer.exe');
+    // Whether the invoice is also flagged as one Bill claimed earlier depends on which tests ran before.
+    expect(claim.reasons).toContain('SES does not send .exe files such as PdfViewer.exe');
     const outbox = await harness().aws.outbox.list();
     expect(outbox.map((email) => email.destination.to)).toEqual([['bill.smith@example.org']]);
   });

@@ -19,6 +19,7 @@ export class InMemoryClaimRepository implements ClaimRepository {
   private readonly claims = new Map<string, ClaimRecord>();
   private readonly referenceByMessage = new Map<string, string>();
   private readonly referenceByDocument = new Map<string, string>();
+  private readonly referenceByInvoice = new Map<string, string>();
 
   get size(): number {
     return this.claims.size;
@@ -46,6 +47,17 @@ export class InMemoryClaimRepository implements ClaimRepository {
       if (reference !== undefined) claimed.set(sha256, reference);
     }
     return claimed;
+  }
+
+  async findClaimedInvoices(memberId: string, contentKeys: readonly string[]): Promise<Map<string, string>> {
+    return new Map(contentKeys.flatMap((contentKey) => {
+      const reference = this.referenceByInvoice.get(`${memberId}#${contentKey}`);
+      return reference === undefined ? [] : [[contentKey, reference] as const];
+    }));
+  }
+
+  async recordInvoices(memberId: string, reference: string, contentKeys: readonly string[]): Promise<void> {
+    for (const contentKey of contentKeys) if (!this.referenceByInvoice.has(`${memberId}#${contentKey}`)) this.referenceByInvoice.set(`${memberId}#${contentKey}`, reference);
   }
 
   async create(claim: ClaimRecord, newDocumentHashes: readonly string[]): Promise<CreateClaimResult> {

@@ -17,7 +17,7 @@ import type {
   StatusChange,
 } from '../domain/claim.ts';
 import { sentField, type LedgerEntry, type SendId } from '../domain/ledger.ts';
-import { CLAIMS_TABLE_DESIGN, claimKey, documentKey, messageKey, replyCountKey, sentMessageKey } from './table-design.ts';
+import { CLAIMS_TABLE_DESIGN, claimKey, documentKey, invoiceKey, messageKey, replyCountKey, sentMessageKey } from './table-design.ts';
 
 /** DynamoDB's limit on keys in one BatchGetItem call. */
 const BATCH_GET_LIMIT = 100;
@@ -94,15 +94,42 @@ export class DynamoClaimRepository implements ClaimRepository {
   }
 
   async findClaimedDocuments(memberId: string, sha256s: readonly string[]): Promise<Map<string, string>> {
+    return this.referencesOf(sha256s, (sha256) => documentKey(memberId, sha256), 'sha256');
+  }
+
+  async findClaimedInvoices(memberId: string, contentKeys: readonly string[]): Promise<Map<string, string>> {
+    return this.referencesOf(contentKeys, (contentKey) => invoiceKey(memberId, contentKey), 'contentKey');
+  }
+
+  async recordInvoices(memberId: string, reference: string, contentKeys: readonly string[]): Promise<void> {
+    await Promise.all(
+      [...new Set(contentKeys)].map(async (contentKey) => {
+        try {
+          await this.dynamo.send(
+            new PutCommand({
+              TableName: this.tableName,
+              Item: { ...invoiceKey(memberId, contentKey), contentKey, reference },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            }),
+          );
+        } catch (error) {
+          if (!(error instanceof Error && error.name === 'ConditionalCheckFailedException')) throw error;
+        }
+      }),
+    );
+  }
+
+  /** The claim reference of each id whose item exists, read in batches as BatchGetItem allows. */
+  private async referencesOf(ids: readonly string[], keyOf: (id: string) => Record<string, string>, idAttribute: string): Promise<Map<string, string>> {
     const claimed = new Map<string, string>();
-    const unique = [...new Set(sha256s)];
+    const unique = [...new Set(ids)];
     for (let start = 0; start < unique.length; start += BATCH_GET_LIMIT) {
-      const keys = unique.slice(start, start + BATCH_GET_LIMIT).map((sha256) => documentKey(memberId, sha256));
+      const keys = unique.slice(start, start + BATCH_GET_LIMIT).map(keyOf);
       let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = { [this.tableName]: { Keys: keys } };
       while (request && Object.keys(request).length > 0) {
         const response = await this.dynamo.send(new BatchGetCommand({ RequestItems: request }));
         for (const item of response.Responses?.[this.tableName] ?? []) {
-          claimed.set(String(item.sha256), String(item.reference));
+          claimed.set(String(item[idAttribute]), String(item.reference));
         }
         request = response.UnprocessedKeys as typeof request;
       }

@@ -39,4 +39,6 @@ export const claimKey = (reference: string) => ({ pk: `CLAIM#${reference}`, sk: 
 export const messageKey = (sesMessageId: string) => ({ pk: `MESSAGE#${sesMessageId}`, sk: 'MESSAGE' });
 export const documentKey = (memberId: string, sha256: string) => ({ pk: `DOCUMENT#${memberId}#${sha256}`, sk: 'DOCUMENT' });
 export const sentMessageKey = (sesMessageId: string) => ({ pk: `SENT#${sesMessageId}`, sk: 'SENT' });
+/** An invoice a member claimed, by its content (provider, date of service, total): see invoiceContentKey. */
+export const invoiceKey = (memberId: string, contentKey: string) => ({ pk: `INVOICE#${memberId}#${contentKey}`, sk: 'INVOICE' });
 export const replyCountKey = (recipientHash: string, day: string) => ({ pk: `REPLIES#${recipientHash}`, sk: `DAY#${day}` });

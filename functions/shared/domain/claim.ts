@@ -176,6 +176,10 @@ export interface ClaimRepository {
   findByMessageId(sesMessageId: string): Promise<ClaimRecord | undefined>;
   /** For each document hash the member already sent, the reference of the claim that first carried it. */
   findClaimedDocuments(memberId: string, sha256s: readonly string[]): Promise<Map<string, string>>;
+  /** For each invoice content key (invoiceContentKey) the member already claimed, the reference of the claim that first carried it. */
+  findClaimedInvoices(memberId: string, contentKeys: readonly string[]): Promise<Map<string, string>>;
+  /** Records the invoices a claim carries under the member; an invoice recorded already keeps its first claim. */
+  recordInvoices(memberId: string, reference: string, contentKeys: readonly string[]): Promise<void>;
   /** Records the claim, its message and its new documents at once; a message is only ever recorded once. */
   create(claim: ClaimRecord, newDocumentHashes: readonly string[]): Promise<CreateClaimResult>;
   /** Records the document hashes a claim's first write left pending (see `pendingDocumentHashes`). */

@@ -1,5 +1,8 @@
 import { required, type IntakeContext, type Outcome } from './context.ts';
 
+/** A claim is forwarded for what it asks to be paid: an article or an unreadable file alone is for a person to look at. */
+const NOT_A_CLAIM = 'no document reads as a medical invoice, receipt or statement';
+
 /** Turns what the earlier steps found into the claim's outcome; anything unclear goes to a person. */
 export function decideOutcome(context: IntakeContext): IntakeContext {
   return { ...context, outcome: outcomeOf(context) };
@@ -31,5 +34,8 @@ function outcomeOf(context: IntakeContext): Outcome {
   }
   const location = required(context.location, 'the treatment location');
   const reasons = [...identification.reasons, ...location.reasons];
+  if (required(context.invoices, 'the invoices').length === 0) {
+    return { status: 'REVIEW', reasons: [...identification.reasons, NOT_A_CLAIM, ...location.reasons] };
+  }
   return location.route ? { status: 'FORWARDED', reasons } : { status: 'REVIEW', reasons };
 }

@@ -1,5 +1,6 @@
 import type { ClaimRecord, StatusChange, StoredDocument, ClaimRepository, MessageStore } from '../domain/claim.ts';
 import { newClaimReference } from '../domain/claim-reference.ts';
+import { invoiceContentKey } from '../domain/invoices/index.ts';
 import type { Channel, DocumentFile } from '../domain/types.ts';
 import { required, type IntakeContext, type Outcome } from './context.ts';
 
@@ -21,8 +22,9 @@ export async function recordClaim(context: IntakeContext, dependencies: RecordDe
   const { claims } = dependencies;
   const existing = await claims.findByMessageId(context.envelope.sesMessageId);
   if (existing) {
-    // A crash may have come between recording the claim and storing its documents.
+    // A crash may have come between recording the claim and storing its documents or invoices.
     if (existing.pendingDocumentHashes) await claims.recordPendingDocuments(existing);
+    if (existing.memberId && existing.outcome !== 'DUPLICATE') await recordInvoices(claims, existing.memberId, existing.reference, context);
     await putDocuments(existing.documents, context.documents ?? [], dependencies.store);
     return existing;
   }
@@ -30,7 +32,8 @@ export async function recordClaim(context: IntakeContext, dependencies: RecordDe
   const documents = context.documents ?? [];
   const memberId = context.identification?.member?.memberId;
   const claimed = memberId ? await claims.findClaimedDocuments(memberId, documents.map((d) => d.sha256)) : new Map<string, string>();
-  const outcome = withDuplicateCheck(required(context.outcome, 'the outcome'), documents, claimed);
+  const checked = withDuplicateCheck(required(context.outcome, 'the outcome'), documents, claimed);
+  const outcome = memberId && checked.status !== 'DUPLICATE' ? await withLikelyDuplicates(checked, claims, memberId, context) : checked;
   const newHashes = documents.map((d) => d.sha256).filter((sha256) => !claimed.has(sha256));
 
   const recorded = await createOnce(
@@ -39,8 +42,38 @@ export async function recordClaim(context: IntakeContext, dependencies: RecordDe
     (reference) => buildClaim(context, reference, outcome, storedDocuments(reference, documents), dependencies, claimed),
     outcome.status === 'FORWARDED' ? newHashes : [],
   );
+  if (memberId && recorded.outcome !== 'DUPLICATE') await recordInvoices(claims, memberId, recorded.reference, context);
   await putDocuments(recorded.documents, documents, dependencies.store);
   return recorded;
+}
+
+/** The content key of each invoice read that has one, with its document. */
+function invoiceKeys(context: IntakeContext): { readonly document: string; readonly contentKey: string }[] {
+  return (context.invoices ?? []).flatMap((invoice) => {
+    const contentKey = invoiceContentKey(invoice);
+    return contentKey ? [{ document: invoice.document, contentKey }] : [];
+  });
+}
+
+/**
+ * An invoice the member already claimed (same provider, date of service and total), rescanned or
+ * photographed: said in the reasons, which the cover and the review queue show. The claim goes on
+ * as decided: two visits can cost the same.
+ */
+async function withLikelyDuplicates<T extends Outcome>(outcome: T, claims: ClaimRepository, memberId: string, context: IntakeContext): Promise<T> {
+  const keys = invoiceKeys(context);
+  if (keys.length === 0) return outcome;
+  const claimed = await claims.findClaimedInvoices(memberId, keys.map(({ contentKey }) => contentKey));
+  const notes = keys.flatMap(({ document, contentKey }) => {
+    const earlier = claimed.get(contentKey);
+    return earlier ? [`${document} is likely a duplicate: an invoice with the same provider, date of service and total was claimed with ${earlier}`] : [];
+  });
+  return notes.length === 0 ? outcome : { ...outcome, reasons: [...outcome.reasons, ...notes] };
+}
+
+async function recordInvoices(claims: ClaimRepository, memberId: string, reference: string, context: IntakeContext): Promise<void> {
+  const keys = invoiceKeys(context);
+  if (keys.length > 0) await claims.recordInvoices(memberId, reference, keys.map(({ contentKey }) => contentKey));
 }
 
 /**

@@ -10,7 +10,7 @@ import { decideOutcome } from './decide-outcome.ts';
 import { detectChannel, type ChannelSettings } from './detect-channel.ts';
 import { holdForReview } from './hold-for-review.ts';
 import { identifyMember } from './identify-member.ts';
-import { locateTreatment } from './locate-treatment.ts';
+import { locateTreatment, weighClaimDocuments } from './locate-treatment.ts';
 import { noteUnreadDocuments } from './note-unread-documents.ts';
 import { readMessage } from './parse-message.ts';
 import { readBody } from './read-body.ts';
@@ -58,5 +58,5 @@ export async function triage(
   const documentsRead = await readDocuments(screened, decoder, deadline, readingTime);
   const read = countFaxPages(await readScans(documentsRead, settings.scans, decoder, deadline));
   const identified = await identifyMember(read, directory);
-  return noteUnreadDocuments(holdForReview(decideOutcome(await readInvoices(locateTreatment(identified)))));
+  return noteUnreadDocuments(holdForReview(decideOutcome(weighClaimDocuments(await readInvoices(locateTreatment(identified))))));
 }

@@ -112,6 +112,7 @@ describe('hostile documents, each mailed by a member with her number', () => {
       status: 'REVIEW',
       reasons: [
         'member number found in subject',
+        'no document reads as a medical invoice, receipt or statement',
         'no evidence of where the treatment took place',
         ...(expected.stopped ? [`${file} ${expected.triaged}`] : []),
       ],

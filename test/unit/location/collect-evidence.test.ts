@@ -48,6 +48,13 @@ describe('collectLocationEvidence', () => {
       ]);
     });
 
+    it('reads the calling codes of every country from libphonenumber\'s metadata, shared codes by the number\'s range', () => {
+      expect(cluesIn('Tel +7 701 234 5678')).toEqual(['KZ/medium: phone number with country code +7 (KZ)']);
+      expect(cluesIn('Tel +7 495 123 4567')).toEqual(['RU/medium: phone number with country code +7 (RU)']);
+      expect(cluesIn('Tél. +262 262 12 34 56')).toEqual(['RE/medium: phone number with country code +262 (RE)']);
+      expect(cluesIn('Tel +995 32 212 3456')).toEqual(['GE/medium: phone number with country code +995 (GE)']);
+    });
+
     it('takes the names of the US, not those of "New Mexico" or "Contact us"', () => {
       expect(cluesIn('États-Unis')).toEqual(['US/medium: place name États-Unis (US)']);
       expect(cluesIn('U.S.A.')).toEqual(['US/medium: place name U.S.A. (US)']);
@@ -97,8 +104,32 @@ describe('collectLocationEvidence', () => {
         'DE/medium: place name Allemagne (DE)',
         'DE/medium: place name Germany (DE)',
       ]);
-      expect(cluesIn('Cote d’Ivoire')).toEqual(["CI/medium: place name Côte d'Ivoire (CI)"]);
-      expect(cluesIn('Emirats Arabes Unis')).toEqual(['AE/medium: place name Émirats arabes unis (AE)']);
+      expect(cluesIn('Cote d’Ivoire')).toEqual(["CI/medium: place name Cote d'Ivoire (CI)"]);
+      expect(cluesIn('Emirats Arabes Unis')).toEqual(['AE/medium: place name Émirats Arabes Unis (AE)']);
+    });
+
+    it('takes every country by its names in English, French, Spanish, German, Italian, Portuguese and Dutch (i18n-iso-countries)', () => {
+      expect(cluesIn('Kirguistán, Oezbekistan, Tadschikistan, Mongólia, Bhutan')).toEqual([
+        'KG/medium: place name Kirguistán (KG)',
+        'UZ/medium: place name Oezbekistan (UZ)',
+        'TJ/medium: place name Tadschikistan (TJ)',
+        'MN/medium: place name Mongolia (MN)',
+        'BT/medium: place name Bhutan (BT)',
+      ]);
+    });
+
+    it('leaves out country names that are also common words, first names or a currency\'s country', () => {
+      expect(cluesIn('Turkey sandwich, china cup, Chad Smith, Jordan Lee, Guinea pig, réunion du 3 mars, U.S. Department')).toEqual([]);
+    });
+
+    it('reads "Georgia" as the country beside a city of Georgia, and as nothing after a US city', () => {
+      expect(cluesIn('Tbilisi, Georgia')).toEqual(['GE/medium: place name Tbilisi (GE)', 'GE/medium: place name Georgia (GE)']);
+      expect(cluesIn('Atlanta, Georgia')).toEqual([]);
+      expect(cluesIn('Georgia')).toEqual([]);
+    });
+
+    it('does not take a street named after a place for that place', () => {
+      expect(cluesIn('No. 888, Russian Federation Blvd, London Road')).toEqual([]);
     });
 
     it('does not take a place name inside a web or e-mail address', () => {

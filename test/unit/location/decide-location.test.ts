@@ -106,6 +106,35 @@ describe('decideTreatmentLocation', () => {
     expect(decideTreatmentLocation(evidence)).toMatchObject({ country: 'KH', route: 'MAI' });
   });
 
+  it('does not route on calling codes alone, however many agree', () => {
+    const evidence = [
+      piece('body', 'MA', 'medium', 'phone number with country code +212 (MA)'),
+      piece('fax.pdf', 'MA', 'medium', 'phone number with country code +212 (MA)'),
+      piece('fax.pdf', 'FR', 'weak', 'phone number in the French national layout (FR)'),
+    ];
+
+    expect(decideTreatmentLocation(evidence)).toEqual({
+      country: null,
+      route: null,
+      evidence,
+      reasons: [
+        "only a phone number's country code points to MA: a calling code alone does not tell where the treatment took place",
+        'body: phone number with country code +212 (MA)',
+        'fax.pdf: phone number with country code +212 (MA)',
+        'fax.pdf: phone number in the French national layout (FR)',
+      ],
+    });
+  });
+
+  it('routes on a calling code beside a place of the same country', () => {
+    const evidence = [
+      piece('invoice.pdf', 'MA', 'medium', 'phone number with country code +212 (MA)'),
+      piece('invoice.pdf', 'MA', 'medium', 'place name Casablanca (MA)'),
+    ];
+
+    expect(decideTreatmentLocation(evidence)).toMatchObject({ country: 'MA', route: 'MAI' });
+  });
+
   it('decides nothing without evidence', () => {
     expect(decideTreatmentLocation([])).toEqual({
       country: null,

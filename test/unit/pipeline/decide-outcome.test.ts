@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { InvoiceReading } from '../../../functions/shared/domain/invoices/index.ts';
 import type { SenderAuthenticity } from '../../../functions/shared/domain/sender-authenticity.ts';
 import type { LocationDecision } from '../../../functions/shared/domain/types.ts';
 import type { IntakeContext, MemberIdentification } from '../../../functions/shared/pipeline/context.ts';
@@ -9,6 +10,7 @@ const BILL = sampleMember('52093817');
 const FOUND_BY_NUMBER: MemberIdentification = { member: BILL, ambiguous: false, reasons: ['member number found in subject'] };
 const NOT_FOUND: MemberIdentification = { ambiguous: false, reasons: ['no member number, and the sender address is not registered'] };
 const INVOICE = documentFile('invoice.txt', 'Royal Phnom Penh Hospital\nTel: +855 23 991 000');
+const INVOICE_READ: InvoiceReading = { document: 'invoice.txt', kind: 'invoice', serviceDates: [], lines: [], confidence: 0.9 };
 
 const IN_CAMBODIA: LocationDecision = {
   country: 'KH',
@@ -41,6 +43,7 @@ function decided(changes: Partial<IntakeContext>, sender: SenderAuthenticity = A
     identification: FOUND_BY_NUMBER,
     documents: [INVOICE],
     location: IN_CAMBODIA,
+    invoices: [INVOICE_READ],
     ...changes,
   });
 }
@@ -122,8 +125,20 @@ describe('decideOutcome', () => {
     });
   });
 
+  it('sends a routed claim none of whose documents reads as an invoice, receipt or statement to a person, with why', () => {
+    expect(decided({ invoices: [] }).outcome).toEqual({
+      status: 'REVIEW',
+      reasons: [
+        'member number found in subject',
+        'no document reads as a medical invoice, receipt or statement',
+        'treatment location KH, routed to MAI',
+        'invoice.txt: phone number with country code +855 (KH)',
+      ],
+    });
+  });
+
   it('adds the outcome and leaves the rest of the context as it was', () => {
-    const before = { ...received, identification: FOUND_BY_NUMBER, documents: [INVOICE], location: IN_CAMBODIA };
+    const before = { ...received, identification: FOUND_BY_NUMBER, documents: [INVOICE], location: IN_CAMBODIA, invoices: [INVOICE_READ] };
     const { outcome, ...rest } = decideOutcome(before);
     expect(outcome?.status).toBe('FORWARDED');
     expect(rest).toEqual(before);
@@ -134,6 +149,7 @@ describe('decideOutcome', () => {
     [{ identification: undefined }, 'Intake step ran before knowing the member'],
     [{ documents: undefined }, 'Intake step ran before knowing the documents'],
     [{ location: undefined }, 'Intake step ran before knowing the treatment location'],
+    [{ invoices: undefined }, 'Intake step ran before knowing the invoices'],
     [{ sender: undefined }, "Intake step ran before knowing the sender's authenticity"],
   ] as const)('refuses to decide before an earlier step ran (%j)', (missing, message) => {
     expect(() => decided(missing)).toThrow(message);

@@ -1,11 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { InvoiceReading } from '../../../functions/shared/domain/invoices/index.ts';
 import type { DocumentFile } from '../../../functions/shared/domain/types.ts';
 import type { IntakeContext } from '../../../functions/shared/pipeline/context.ts';
-import { locateTreatment } from '../../../functions/shared/pipeline/locate-treatment.ts';
+import { locateTreatment, weighClaimDocuments } from '../../../functions/shared/pipeline/locate-treatment.ts';
 import { documentFile, intakeContext } from '../../support/contexts.ts';
 
-/** The member's own signature: where they live, not where they were treated. */
-const PHNOM_PENH_SIGNATURE = 'Please find my bill attached.\n--\nBill Smith\nPhnom Penh, Cambodia\nTel: +855 23 123 456';
+/** The member says where they were treated; their signature says where they live, which is no evidence. */
+const TREATED_IN_PHNOM_PENH =
+  'Please find my bill attached, from a clinic in Phnom Penh, Cambodia (+855 23 123 456).\n\nBest regards,\nBill Smith\n4100 Main Street\nDallas, TX 75201\nTel: +1 214 555 0100';
 
 const BOSTON_BILL = documentFile(
   'bill.txt',
@@ -22,7 +24,7 @@ const CAMBODIA_EVIDENCE = [
 let signed: IntakeContext;
 
 beforeAll(async () => {
-  signed = await intakeContext({ from: 'bill.smith@example.org', subject: 'Claim', text: PHNOM_PENH_SIGNATURE });
+  signed = await intakeContext({ from: 'bill.smith@example.org', subject: 'Claim', text: TREATED_IN_PHNOM_PENH });
 });
 
 const located = (documents: readonly DocumentFile[]) => locateTreatment({ ...signed, documents }).location;
@@ -80,6 +82,28 @@ describe('locateTreatment', () => {
     expect(located([scan])?.evidence).toEqual(CAMBODIA_EVIDENCE);
   });
 
+  it("does not take the member's signature for the place of treatment, after a closing or a \"-- \" line", async () => {
+    for (const text of [
+      'Please find my receipt attached.\n--\nBill Smith\nPhnom Penh, Cambodia\nTel: +855 23 123 456',
+      'Bonjour,\n\nCi-joint le ticket.\n\nCordialement,\nBill Smith\n12 rue Montorgueil, 75002 Paris',
+    ]) {
+      const onlySigned = await intakeContext({ from: 'bill.smith@example.org', subject: 'Claim', text });
+      expect(locateTreatment({ ...onlySigned, documents: [TILL_RECEIPT] }).location?.evidence).toEqual([]);
+    }
+  });
+
+  it("hears a clinic's signature in a message the member forwarded below their own", async () => {
+    const text = 'See below.\n\nThanks,\nBill Smith\nDallas, TX 75201\n\n---------- Forwarded message ---------\nYour bill is attached.\nSunrise Clinic, Phnom Penh, Cambodia';
+    const forwarding = await intakeContext({ from: 'bill.smith@example.org', subject: 'Claim', text });
+    expect(locateTreatment({ ...forwarding, documents: [TILL_RECEIPT] }).location).toMatchObject({
+      country: 'KH',
+      evidence: [
+        { country: 'KH', strength: 'medium', reason: 'place name Phnom Penh (KH)', source: 'body' },
+        { country: 'KH', strength: 'medium', reason: 'place name Cambodia (KH)', source: 'body' },
+      ],
+    });
+  });
+
   it('leaves the route open when nothing says where the treatment took place', async () => {
     const unsigned = await intakeContext({ subject: 'Remboursement', text: 'Bonjour, ci-joint le ticket.' });
     expect(locateTreatment({ ...unsigned, documents: [TILL_RECEIPT] }).location).toEqual({
@@ -88,6 +112,34 @@ describe('locateTreatment', () => {
       evidence: [],
       reasons: ['no evidence of where the treatment took place'],
     });
+  });
+
+  it('weighs again once the invoices are read: what only a document that is no invoice says is weak, and the message is heard', () => {
+    const brochure = documentFile('brochure.txt', 'Boston Wellness Week\nBack Bay Medical Center\n55 Fruit Street\nBoston, MA 02114');
+    const located = locateTreatment({ ...signed, documents: [brochure, TILL_RECEIPT] });
+    expect(located.location?.route).toBe('CIGNA_US');
+    const receiptRead: InvoiceReading = { document: 'receipt.txt', kind: 'receipt', serviceDates: [], lines: [], confidence: 0.9 };
+
+    expect(weighClaimDocuments({ ...located, invoices: [receiptRead] }).location).toEqual({
+      country: 'KH',
+      route: 'MAI',
+      evidence: [
+        { country: 'US', strength: 'weak', reason: 'US state and ZIP code MA 02114 (US), in a document that does not read as an invoice, receipt or statement', source: 'brochure.txt' },
+        { country: 'US', strength: 'weak', reason: 'place name Boston (US), in a document that does not read as an invoice, receipt or statement', source: 'brochure.txt' },
+        ...CAMBODIA_EVIDENCE,
+      ],
+      reasons: [
+        'treatment location KH, routed to MAI',
+        'body: phone number with country code +855 (KH)',
+        'body: place name Phnom Penh (KH)',
+        'body: place name Cambodia (KH)',
+        'also found, not retained: brochure.txt: US state and ZIP code MA 02114 (US), in a document that does not read as an invoice, receipt or statement; brochure.txt: place name Boston (US), in a document that does not read as an invoice, receipt or statement',
+      ],
+    });
+  });
+
+  it('weighs again only after the invoices were read', () => {
+    expect(() => weighClaimDocuments(locateTreatment({ ...signed, documents: [TILL_RECEIPT] }))).toThrow('Intake step ran before knowing the invoices');
   });
 
   it('refuses to run before the documents were read', () => {

@@ -5,8 +5,8 @@ import { locateTreatment } from '../../../functions/shared/pipeline/locate-treat
 import { readInvoices } from '../../../functions/shared/pipeline/read-invoices.ts';
 import { documentFile, intakeContext } from '../../support/contexts.ts';
 
-/** The member's signature: the claim's place when the documents give none. */
-const PHNOM_PENH_SIGNATURE = 'Please find my receipt attached.\n--\nBill Smith\nPhnom Penh, Cambodia\nTel: +855 23 123 456';
+/** What the member writes: the claim's place when the documents give none. */
+const TREATED_IN_PHNOM_PENH = 'Please find attached my receipt from a clinic in Phnom Penh, Cambodia.\n--\nBill Smith';
 const DOLLAR_RECEIPT = documentFile('receipt.txt', 'RECEIPT 88\nConsultation $40.00\nTOTAL $40.00');
 const MONTREAL_INVOICE = documentFile(
   'montreal.txt',
@@ -16,7 +16,7 @@ const MONTREAL_INVOICE = documentFile(
 let signed: IntakeContext;
 
 beforeAll(async () => {
-  signed = await intakeContext({ from: 'bill.smith@example.org', subject: 'Claim', text: PHNOM_PENH_SIGNATURE });
+  signed = await intakeContext({ from: 'bill.smith@example.org', subject: 'Claim', text: TREATED_IN_PHNOM_PENH });
 });
 
 const invoicesOf = async (documents: IntakeContext['documents']) => (await readInvoices(locateTreatment({ ...signed, documents }))).invoices;

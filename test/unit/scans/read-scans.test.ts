@@ -28,7 +28,8 @@ class ScriptedEngine implements OcrEngine {
   async release(): Promise<void> {}
 }
 
-const BOSTON_PAGE = { text: 'Back Bay Medical Center\nBoston, MA 02115\nMember ID: 20481632', confidence: 91.6 };
+/** A statement, as a claim is forwarded only for a document that reads as an invoice, receipt or statement. */
+const BOSTON_PAGE = { text: 'Back Bay Medical Center\nBoston, MA 02115\nSTATEMENT\nMember ID: 20481632\nOffice visit 227.00\nBalance due 227.00', confidence: 91.6 };
 
 async function triageFax(raw: Buffer, engine: OcrEngine, options: { ocrTimeLimitMs?: number; verdicts?: Verdicts; claimTimeMs?: number } = {}) {
   return triage(envelope({ recipients: [FAX], verdicts: options.verdicts ?? PASSING_VERDICTS }), raw, directory, {
@@ -150,7 +151,7 @@ describe('reading scans in the triage', () => {
   });
 
   it('identifies the member by the registered fax number the fax came from, and counts its pages when the gateway did not', async () => {
-    const engine = new ScriptedEngine(async () => ({ text: 'Clinique Anfa\nCasablanca, Maroc', confidence: 90 }));
+    const engine = new ScriptedEngine(async () => ({ text: 'Clinique Anfa\nCasablanca, Maroc\nFACTURE 2026-118\nConsultation 400,00 MAD\nTotal 400,00 MAD', confidence: 90 }));
     const raw = await composeMail({
       from: 'fax@freepbx.example.com',
       to: FAX,

@@ -1,4 +1,5 @@
 import type { LocationEvidence, TextSource } from '../types.ts';
+import { maskAddresseeBlocks } from './addressee-blocks.ts';
 import { maskAdministratorAddresses } from './administrator-contacts.ts';
 import { detectCurrencies } from './detectors/currencies.ts';
 import { detectFrenchIdentifiers } from './detectors/french-identifiers.ts';
@@ -35,10 +36,13 @@ function distinct(findings: readonly Finding[]): Finding[] {
   });
 }
 
-/** Every clue to where treatment happened, source by source; the administrators' own addresses are not clues. */
+/**
+ * Every clue to where treatment happened, source by source; the administrators' own addresses,
+ * and the addresses a bill labels as the patient's, the member's or the payer's, are not clues.
+ */
 export function collectLocationEvidence(sources: readonly TextSource[]): LocationEvidence[] {
   return sources.flatMap(({ source, text }) => {
-    const scanned = maskAdministratorAddresses(normalizeForScanning(text));
+    const scanned = maskAddresseeBlocks(maskAdministratorAddresses(normalizeForScanning(text)));
     return distinct(DETECTORS.flatMap((detect) => detect(scanned))).map((finding) => ({ ...finding, source }));
   });
 }

@@ -1,4 +1,5 @@
 import type { LocationDecision, LocationEvidence, Route } from '../types.ts';
+import { isPhoneNumberEvidence } from './detectors/phone-numbers.ts';
 import { STRENGTH_RANK } from './finding.ts';
 
 const US = 'US';
@@ -52,6 +53,11 @@ function readSource(source: string, evidence: readonly LocationEvidence[]): Sour
   return { kind: 'country', source, support: top };
 }
 
+/** A fax caller's number, or a number in a letter, is where a line was rented, not where a doctor practises. */
+function onlyCallingCodes(support: CountrySupport): boolean {
+  return support.evidence.filter((piece) => rankOf(piece) >= DECIDING_RANK).every(isPhoneNumberEvidence);
+}
+
 function evidenceLine(piece: LocationEvidence): string {
   return `${piece.source}: ${piece.reason}`;
 }
@@ -102,6 +108,9 @@ export function decideTreatmentLocation(evidence: readonly LocationEvidence[]): 
       : undecided('evidence of treatment in US is not strong enough to route without a check', evidence);
   }
   const [elsewhere] = rankCountries(pointingElsewhere.flatMap(({ support }) => support.evidence));
+  if (elsewhere && onlyCallingCodes(elsewhere)) {
+    return undecided(`only a phone number's country code points to ${elsewhere.country}: a calling code alone does not tell where the treatment took place`, evidence);
+  }
   if (elsewhere) return decided(elsewhere.country, 'MAI', evidence);
   return undecided('no evidence of where the treatment took place', evidence);
 }

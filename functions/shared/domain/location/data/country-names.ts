@@ -1,0 +1,63 @@
+import { createRequire } from 'node:module';
+import { foldForComparison } from '../text.ts';
+import type { CountryNames } from './place-names.ts';
+
+type CountryList = { readonly countries: Readonly<Record<string, string | readonly string[]>> };
+
+/**
+ * The languages claims are written in, as i18n-iso-countries names the countries in them.
+ * Vietnamese is not among them: without its accents "Mỹ" (the US) is "my", "Ý" (Italy) "y".
+ */
+const LANGUAGES = ['en', 'fr', 'es', 'de', 'it', 'pt', 'nl'] as const;
+
+/** Installed beside the function's bundle, read on first use: a hundred kilobytes a cold start need not parse. */
+const requireInstalled = createRequire(import.meta.url);
+
+function countryLists(): CountryList[] {
+  return LANGUAGES.map((language) => requireInstalled(`i18n-iso-countries/langs/${language}.json`) as CountryList);
+}
+
+/**
+ * Country names that are also common words, first names or other places: a wrong country is worse
+ * than none. "Georgia" and "Géorgie" are also a US state: they count beside a city of Georgia only.
+ */
+const LEFT_OUT: ReadonlySet<string> = new Set(
+  [
+    'Jersey', // the garment, and "New Jersey"
+    'Chad', 'Jordan', 'Maurice', // first names
+    'Turkey', 'China', 'Chile', 'Chili', 'Guinea', // the bird, the porcelain, the pepper, the coin
+    'Réunion', // French for a meeting
+    'Oma', // German for grandmother
+    'US', 'U.S.', // "US dollars" are billed far beyond the US
+  ].map(foldForComparison),
+);
+
+/** Names only read beside a city of the same country ("Tbilisi, Georgia"): alone they are a US state. */
+export const NAMES_BESIDE_A_CITY_ONLY: ReadonlySet<string> = new Set(['Georgia', 'Géorgie'].map(foldForComparison));
+
+/** "UAE", "U.S.A.": capitals and dots, matched as written. */
+const ABBREVIATION = /^[A-Z.]+$/;
+
+/** Every country's names in every language above, but those two countries share ("Congo") and those left out. */
+export function countryNames(): CountryNames[] {
+  const countriesByName = new Map<string, Set<string>>();
+  const written = new Map<string, string[]>();
+  for (const { countries } of countryLists()) {
+    for (const [country, names] of Object.entries(countries)) {
+      for (const name of typeof names === 'string' ? [names] : names) {
+        const folded = foldForComparison(name);
+        if (LEFT_OUT.has(folded)) continue;
+        countriesByName.set(folded, (countriesByName.get(folded) ?? new Set()).add(country));
+        written.set(country, [...(written.get(country) ?? []), name]);
+      }
+    }
+  }
+  return [...written].map(([country, names]) => {
+    const own = [...new Set(names)].filter((name) => countriesByName.get(foldForComparison(name))?.size === 1);
+    return {
+      country,
+      names: own.filter((name) => !ABBREVIATION.test(name)),
+      abbreviations: own.filter((name) => ABBREVIATION.test(name)),
+    };
+  });
+}
