@@ -23,7 +23,7 @@ interface ListOptions extends TargetOptions {
 
 function listOptions(command: Command): Command {
   return withTargetOptions(command)
-    .option('--status <status>', 'REVIEW, NEEDS_INFO, RECEIVED, FORWARDED, DUPLICATE, IGNORED or QUARANTINED (default: REVIEW, or all of a --member)')
+    .option('--status <status>', 'REVIEW, NEEDS_INFO, RECEIVED, FORWARDED, DUPLICATE, IGNORED, QUARANTINED or REJECTED (default: REVIEW, or all of a --member)')
     .option('--since <age>', 'only claims received in that time: 30m, 12h, 7d')
     .option('--member <id>', "only this member's claims")
     .option('--limit <n>', 'at most this many claims', positiveInteger('--limit'), DEFAULT_LIST_LIMIT)

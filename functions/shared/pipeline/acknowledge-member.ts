@@ -60,6 +60,8 @@ export function planReply(claim: ClaimRecord, context: IntakeContext): ReplyPlan
       return { kind: 'needs-info', to, language };
     case 'IGNORED':
     case 'QUARANTINED':
+    // A person's decision, never the intake's: the rejection is sent with it.
+    case 'REJECTED':
       return undefined;
   }
 }

@@ -115,6 +115,7 @@ export interface StatusPageMessages {
     readonly needsInfo: string;
     readonly ignored: string;
     readonly quarantined: string;
+    readonly rejected: string;
   };
   readonly receivedOn: string;
   readonly handledBy: string;

@@ -76,7 +76,7 @@ describe('a mistake in the call', () => {
     [['claims', 'show', 'CLM-1', 'CLM-2'], "claims-intake: too many arguments for 'show'. Expected 1 argument but got 2.\n"],
     [['claims', 'documents', 'CLM-1'], "claims-intake: required option '--out <dir>' not specified\n"],
     [['claims', 'list', '--limit', '0'], 'claims-intake: bad --limit "0": expected a whole number from 1\n'],
-    [['claims', 'list', '--status', 'LOST'], 'claims-intake: bad --status "LOST": expected one of REVIEW|NEEDS_INFO|RECEIVED|FORWARDED|DUPLICATE|IGNORED|QUARANTINED\n'],
+    [['claims', 'list', '--status', 'LOST'], 'claims-intake: bad --status "LOST": expected one of REVIEW|NEEDS_INFO|RECEIVED|FORWARDED|DUPLICATE|IGNORED|QUARANTINED|REJECTED\n'],
     [['members', 'import'], "claims-intake: missing required argument 'members.csv'\n"],
     [['members', 'export'], "claims-intake: unknown command 'export'\n"],
     [['dlq', 'replay'], 'claims-intake: name one message id, or --all\n'],

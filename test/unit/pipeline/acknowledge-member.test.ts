@@ -112,6 +112,11 @@ describe('planReply', () => {
     const context = await received('Marie Dupont <marie.dupont@example.fr>', identified());
     expect(planReply(claimWith(outcome), context)).toBeUndefined();
   });
+
+  it("plans no reply for a rejected claim: the rejection goes with the team's decision", async () => {
+    const context = await received('Marie Dupont <marie.dupont@example.fr>', identified());
+    expect(planReply(claimWith('REJECTED'), context)).toBeUndefined();
+  });
 });
 
 describe('replyRecipient', () => {
