@@ -31,6 +31,7 @@ export const ENGLISH: Messages = {
         documents: (reference) => field(`Your claim ${reference}`, 'documents missing'),
         'member-number': (reference) => field(`Your claim ${reference}`, 'member number needed'),
       },
+      rejected: (reference) => field(`Your claim ${reference}`, 'declined'),
     },
     greeting: (name) => (name ? `Dear ${name},` : 'Hello,'),
     receivedUnder: (reference) => `We have received your claim. It is registered under the reference ${reference}.`,
@@ -78,6 +79,12 @@ export const ENGLISH: Messages = {
         request:
           'Please send your claim again from the email address registered on your membership record, stating your CFE / Cigna member number (shown on your Cigna membership card) and attaching your invoices and receipts.',
       },
+    },
+    rejected: {
+      notAccepted: (reference) => `Our team has looked at your claim ${reference} and could not accept it.`,
+      reason: (reason) => field('Reason', reason),
+      whatNext: (reference) =>
+        `If you think this is a mistake, or to send what was missing, reply to this message quoting the reference ${reference}.`,
     },
     closing: ['Kind regards,', 'The claims intake team'],
     sentAutomatically: 'This message was sent automatically.',

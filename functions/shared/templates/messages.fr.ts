@@ -33,6 +33,7 @@ export const FRENCH: Messages = {
         'member-number': (reference) =>
           field(`Votre demande de remboursement ${reference}`, "numéro d'adhérent nécessaire"),
       },
+      rejected: (reference) => field(`Votre demande de remboursement ${reference}`, 'refusée'),
     },
     greeting: (name) => (name ? `Bonjour ${name},` : 'Bonjour,'),
     receivedUnder: (reference) =>
@@ -82,6 +83,13 @@ export const FRENCH: Messages = {
         request:
           "Merci de nous renvoyer votre demande depuis l'adresse e-mail enregistrée dans votre dossier d'adhérent, en indiquant votre numéro d'adhérent CFE / Cigna (il figure sur votre carte d'adhérent Cigna) et en joignant vos factures et reçus.",
       },
+    },
+    rejected: {
+      notAccepted: (reference) =>
+        `Notre équipe a examiné votre demande de remboursement ${reference} et n'a pas pu l'accepter.`,
+      reason: (reason) => field('Motif', reason),
+      whatNext: (reference) =>
+        `Si vous pensez qu'il s'agit d'une erreur, ou pour nous envoyer ce qui manquait, répondez à ce message en rappelant la référence ${reference}.`,
     },
     closing: ['Cordialement,', 'Le service de réception des demandes de remboursement'],
     sentAutomatically: 'Ce message vous a été envoyé automatiquement.',

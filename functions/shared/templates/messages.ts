@@ -24,6 +24,7 @@ export interface ReplyMessages {
     duplicate(originalReference: string): string;
     review(reference: string): string;
     needsInfo: Readonly<Record<MissingInformation, (reference: string) => string>>;
+    rejected(reference: string): string;
   };
   greeting(name: string | undefined): string;
   receivedUnder(reference: string): string;
@@ -53,6 +54,12 @@ export interface ReplyMessages {
   readonly needsInfo: Readonly<
     Record<MissingInformation, { explanation(reference: string): string; readonly request: string }>
   >;
+  /** A claim the team declined, with the reason it gave. */
+  readonly rejected: {
+    notAccepted(reference: string): string;
+    reason(reason: string): string;
+    whatNext(reference: string): string;
+  };
   readonly closing: readonly string[];
   readonly sentAutomatically: string;
 }
