@@ -13,6 +13,7 @@ import type {
   SentReply,
   StatusChange,
 } from '../domain/claim.ts';
+import { DECIDABLE_STATUSES, decidedStatus, decisionStatusChange, type ManualDecision } from '../domain/decision.ts';
 import { LEDGER_FIELDS, SENT_FIELDS, type LedgerEntry, type OutgoingKind } from '../domain/ledger.ts';
 import { CLAIMS_TABLE_DESIGN, claimKey, documentKey, messageKey, replyCountKey } from './table-design.ts';
 
@@ -309,6 +310,31 @@ export class DynamoClaimRepository implements ClaimRepository {
         ConditionExpression: 'attribute_exists(pk)',
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: reviewValues(change),
+      }),
+    );
+  }
+
+  recordDecision(reference: string, decision: ManualDecision): Promise<boolean> {
+    const { status, outcome } = decidedStatus(decision);
+    const decidable = Object.fromEntries(DECIDABLE_STATUSES.map((from, index) => [`:decidable${index}`, from]));
+    return this.conditionally(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: claimKey(reference),
+        UpdateExpression: `SET #status = :status, outcome = :outcome, statusHistory = list_append(statusHistory, :change), decisions = list_append(if_not_exists(decisions, :none), :decision)${
+          decision.action === 'route' ? ', #route = :route' : ''
+        }`,
+        ConditionExpression: `attribute_exists(pk) AND #status IN (${Object.keys(decidable).join(', ')})`,
+        ExpressionAttributeNames: { '#status': 'status', ...(decision.action === 'route' ? { '#route': 'route' } : {}) },
+        ExpressionAttributeValues: {
+          ':status': status,
+          ':outcome': outcome,
+          ':change': [decisionStatusChange(decision)],
+          ':none': [],
+          ':decision': [decision],
+          ...decidable,
+          ...(decision.action === 'route' ? { ':route': decision.route } : {}),
+        },
       }),
     );
   }

@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import type { ManualDecision } from './decision.ts';
 import type { FaxDetails } from './fax/index.ts';
 import type { InvoiceReading } from './invoices/index.ts';
 import type { LedgerEntry, OutgoingKind } from './ledger.ts';
@@ -83,6 +84,8 @@ export interface ClaimRecord {
    * than its first write holds; a redelivery records them.
    */
   readonly pendingDocumentHashes?: readonly string[];
+  /** What people decided of the claim, oldest first. */
+  readonly decisions?: readonly ManualDecision[];
 }
 
 export interface SendClaim {
@@ -145,6 +148,11 @@ export interface ClaimRepository {
    * claim goes to REVIEW, with why. False when the claim is no longer FORWARDED.
    */
   markForwardUndelivered(reference: string, change: { readonly at: string; readonly reason: string }): Promise<boolean>;
+  /**
+   * Records a person's decision and the status it gives the claim, only if the claim still waits
+   * for one (DECIDABLE_STATUSES): false when it does not, or no longer does.
+   */
+  recordDecision(reference: string, decision: ManualDecision): Promise<boolean>;
 }
 
 /** Where raw messages and extracted documents are kept; S3 when deployed. */

@@ -1,0 +1,46 @@
+import type { ClaimRecord, ClaimRecordStatus, StatusChange } from './claim.ts';
+import { senderText } from './sender-text.ts';
+import type { ClaimStatus, Route } from './types.ts';
+
+/** What a person may decide of a claim the intake held: forward it to an administrator, or decline it. */
+export type Decision = { readonly action: 'route'; readonly route: Route } | { readonly action: 'reject' };
+
+/** A person's decision as the claim records it: what, who, why and when. */
+export type ManualDecision = Decision & {
+  /** The caller's identity: an IAM ARN on AWS, the user name on the local stack. */
+  readonly by: string;
+  /** The note or reason the person gave, on one line. */
+  readonly why: string;
+  readonly at: string;
+};
+
+/** Only a claim waiting for a person can be decided: any other has been carried out, or set aside on purpose. */
+export const DECIDABLE_STATUSES: readonly ClaimRecordStatus[] = ['REVIEW', 'NEEDS_INFO'];
+
+/** What the claim becomes once decided: a routed claim is RECEIVED until its forward is sent. */
+export function decidedStatus(decision: Decision): { readonly status: ClaimRecordStatus; readonly outcome: ClaimStatus } {
+  return decision.action === 'route' ? { status: 'RECEIVED', outcome: 'FORWARDED' } : { status: 'REJECTED', outcome: 'REJECTED' };
+}
+
+/** The history line of a decision: what was decided and why, not who (the decision keeps that). */
+export function decisionStatusChange(decision: ManualDecision): StatusChange {
+  const what = decision.action === 'route' ? `routed to ${decision.route} by a person` : 'declined by a person';
+  return { status: decidedStatus(decision).status, at: decision.at, detail: `${what}: ${decision.why}` };
+}
+
+/**
+ * The decision to record: who and why made safe to store and to show. A person's words are
+ * trusted more than a sender's, yet they reach a member's message and a terminal, so they get
+ * the same rules: one line, nothing invisible, a bounded length.
+ */
+export function manualDecision(decision: Decision, by: string, why: string, at: Date): ManualDecision {
+  return { ...decision, by: senderText(by, 'line'), why: senderText(why, 'line'), at: at.toISOString() };
+}
+
+/** Why a claim cannot be decided, or undefined when it can. */
+export function whyNotDecidable(claim: ClaimRecord): string | undefined {
+  if (DECIDABLE_STATUSES.includes(claim.status)) return undefined;
+  const last = claim.decisions?.at(-1);
+  const decided = last ? `; decided by ${last.by} at ${last.at}: ${last.why}` : '';
+  return `${claim.reference} is ${claim.status}: only a claim in ${DECIDABLE_STATUSES.join(' or ')} can be decided${decided}`;
+}

@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLocalAws, type LocalAws } from '../../bin/local/local-aws.ts';
+import { DynamoClaimRepository } from '../../functions/shared/adapters/dynamo-claim-repository.ts';
+import { createDynamoClient } from '../../functions/shared/clients.ts';
+import type { ClaimRecord } from '../../functions/shared/domain/claim.ts';
+import { manualDecision, type ManualDecision } from '../../functions/shared/domain/decision.ts';
+import { claimRecord } from '../support/claim-records.ts';
+
+const OPERATOR = 'arn:aws:sts::123456789012:assumed-role/ClaimsOperations/jdoe';
+const DECIDED_AT = new Date('2026-03-16T09:00:00.000Z');
+const REVIEW_CHANGE = { status: 'REVIEW', at: '2026-03-15T13:30:02.000Z', detail: 'conflicting evidence' } as const;
+
+let aws: LocalAws;
+let claims: DynamoClaimRepository;
+let seeded = 0;
+
+beforeAll(async () => {
+  aws = await startLocalAws();
+  Object.assign(process.env, aws.env);
+  claims = new DynamoClaimRepository(createDynamoClient({ AWS_ENDPOINT_URL_DYNAMODB: aws.endpoints.dynamodb }), aws.resources.claimsTable);
+}, 120_000);
+
+afterAll(async () => {
+  await aws?.stop();
+});
+
+/** A claim of its own per test, in the given status, as the intake left it. */
+async function seed(status: ClaimRecord['status']): Promise<ClaimRecord> {
+  seeded += 1;
+  const claim = claimRecord({
+    reference: `CLM-2026-DEC${String(seeded).padStart(3, '0')}`,
+    sesMessageId: `ses-decision-${seeded}`,
+    status,
+    outcome: status === 'RECEIVED' ? 'FORWARDED' : status,
+    route: undefined,
+    statusHistory: [claimRecord().statusHistory[0]!, ...(status === 'RECEIVED' ? [] : [{ ...REVIEW_CHANGE, status }])],
+  });
+  expect(await claims.create(claim, [])).toBe('created');
+  return claim;
+}
+
+const toMai = (why = 'clinic in Phnom Penh, per the member on the phone'): ManualDecision =>
+  manualDecision({ action: 'route', route: 'MAI' }, OPERATOR, why, DECIDED_AT);
+const decline = (why = 'treatment before the membership started'): ManualDecision =>
+  manualDecision({ action: 'reject' }, OPERATOR, why, DECIDED_AT);
+
+describe('a decision on a claim waiting for a person', () => {
+  it('routes a claim in review: RECEIVED until its forward is sent, with who, why and when', async () => {
+    const claim = await seed('REVIEW');
+
+    expect(await claims.recordDecision(claim.reference, toMai())).toBe(true);
+
+    const decided = await claims.get(claim.reference);
+    expect(decided).toEqual({
+      ...claim,
+      status: 'RECEIVED',
+      outcome: 'FORWARDED',
+      route: 'MAI',
+      statusHistory: [
+        ...claim.statusHistory,
+        { status: 'RECEIVED', at: DECIDED_AT.toISOString(), detail: 'routed to MAI by a person: clinic in Phnom Penh, per the member on the phone' },
+      ],
+      decisions: [{ action: 'route', route: 'MAI', by: OPERATOR, why: 'clinic in Phnom Penh, per the member on the phone', at: DECIDED_AT.toISOString() }],
+    });
+  });
+
+  it('declines a claim waiting for information: REJECTED at once', async () => {
+    const claim = await seed('NEEDS_INFO');
+
+    expect(await claims.recordDecision(claim.reference, decline())).toBe(true);
+
+    expect(await claims.get(claim.reference)).toMatchObject({
+      status: 'REJECTED',
+      outcome: 'REJECTED',
+      statusHistory: [...claim.statusHistory, { status: 'REJECTED', at: DECIDED_AT.toISOString(), detail: 'declined by a person: treatment before the membership started' }],
+      decisions: [{ action: 'reject', by: OPERATOR, why: 'treatment before the membership started', at: DECIDED_AT.toISOString() }],
+    });
+  });
+});
+
+describe('a decision on any other claim is refused, and changes nothing', () => {
+  it.each(['FORWARDED', 'RECEIVED', 'DUPLICATE', 'IGNORED', 'QUARANTINED'] as const)('on a %s claim', async (status) => {
+    const claim = await seed(status);
+
+    expect(await claims.recordDecision(claim.reference, toMai())).toBe(false);
+    expect(await claims.recordDecision(claim.reference, decline())).toBe(false);
+
+    expect(await claims.get(claim.reference)).toEqual(claim);
+  });
+
+  it('on a claim decided already: the second decision finds it no longer waiting', async () => {
+    const claim = await seed('REVIEW');
+    expect(await claims.recordDecision(claim.reference, toMai())).toBe(true);
+
+    expect(await claims.recordDecision(claim.reference, decline('second thoughts'))).toBe(false);
+
+    expect((await claims.get(claim.reference))?.decisions).toHaveLength(1);
+  });
+
+  it('on a claim that does not exist, without making one', async () => {
+    expect(await claims.recordDecision('CLM-2026-NOSUCH', toMai())).toBe(false);
+    expect(await claims.get('CLM-2026-NOSUCH')).toBeUndefined();
+  });
+
+  it('of two people deciding at once, exactly one is recorded', async () => {
+    const claim = await seed('REVIEW');
+
+    const results = await Promise.all([claims.recordDecision(claim.reference, toMai()), claims.recordDecision(claim.reference, decline())]);
+
+    expect(results.filter(Boolean)).toHaveLength(1);
+    const decided = await claims.get(claim.reference);
+    expect(decided?.decisions).toHaveLength(1);
+    expect(decided?.status).toBe(decided?.decisions?.[0]?.action === 'route' ? 'RECEIVED' : 'REJECTED');
+  });
+});

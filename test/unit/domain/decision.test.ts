@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { manualDecision, whyNotDecidable } from '../../../functions/shared/domain/decision.ts';
+import { claimRecord, REFERENCE } from '../../support/claim-records.ts';
+
+const AT = new Date('2026-03-16T09:00:00.000Z');
+
+describe('manualDecision', () => {
+  it('keeps who and why on one line, without what would act on a terminal', () => {
+    expect(manualDecision({ action: 'reject' }, 'jdoe\r\n', 'not covered\r\nBcc: attacker@example.net\x1b[2J', AT)).toEqual({
+      action: 'reject',
+      by: 'jdoe',
+      why: 'not covered Bcc: attacker@example.net',
+      at: '2026-03-16T09:00:00.000Z',
+    });
+  });
+
+  it('bounds a note to the length of a line', () => {
+    expect(Buffer.byteLength(manualDecision({ action: 'route', route: 'MAI' }, 'jdoe', 'é'.repeat(5000), AT).why)).toBe(2000);
+  });
+});
+
+describe('whyNotDecidable', () => {
+  it.each(['REVIEW', 'NEEDS_INFO'] as const)('has nothing against a claim in %s', (status) => {
+    expect(whyNotDecidable(claimRecord({ status }))).toBeUndefined();
+  });
+
+  it('says what the claim is and which statuses can be decided', () => {
+    expect(whyNotDecidable(claimRecord({ status: 'FORWARDED' }))).toBe(`${REFERENCE} is FORWARDED: only a claim in REVIEW or NEEDS_INFO can be decided`);
+  });
+
+  it('names the decision taken already, who took it and why', () => {
+    const decided = claimRecord({ status: 'REJECTED', decisions: [manualDecision({ action: 'reject' }, 'jdoe', 'not covered', AT)] });
+    expect(whyNotDecidable(decided)).toBe(
+      `${REFERENCE} is REJECTED: only a claim in REVIEW or NEEDS_INFO can be decided; decided by jdoe at 2026-03-16T09:00:00.000Z: not covered`,
+    );
+  });
+});
