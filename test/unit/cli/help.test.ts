@@ -81,7 +81,6 @@ describe('a mistake in the call', () => {
     [['members', 'export'], "claims-intake: unknown command 'export'\n"],
     [['dlq', 'replay'], 'claims-intake: name one message id, or --all\n'],
     [['dlq', 'replay', 'msg-1', '--all'], 'claims-intake: name one message id, or --all\n'],
-    [['dlq', 'list', '--local'], 'claims-intake: dlq works on a deployed stack: the local stack has no queue, npm start prints its dead letters as they happen\n'],
   ] as const)('%j: one line on stderr, exit 2', async (args, stderr) => {
     expect(await mistake(args)).toEqual({ exitCode: 2, stderr });
   });
