@@ -1,0 +1,61 @@
+import { sharedDocumentDecoder } from '../adapters/isolation/isolated-document-decoder.ts';
+import type { ClaimRecord } from '../domain/claim.ts';
+import type { Deadline } from '../domain/deadline.ts';
+import type { Verdicts } from '../domain/types.ts';
+import { SafeToLogError } from '../log-safe-error.ts';
+import { acknowledgeMember } from './acknowledge-member.ts';
+import type { IntakeContext } from './context.ts';
+import { countFaxPages } from './count-fax-pages.ts';
+import { forwardClaim } from './forward-claim.ts';
+import { readMessage } from './parse-message.ts';
+import type { IntakeDependencies } from './process-message.ts';
+import { readDocuments } from './read-documents.ts';
+import { readScans } from './read-scans.ts';
+
+/** The claim is missing, or no decision of it waits to be carried out: nothing to send, and trying again changes nothing. */
+export class NoDecisionError extends SafeToLogError {
+  override readonly name = 'NoDecisionError';
+}
+
+/** The message is read again for its documents only: SES's verdicts of it are not checked again. */
+const NOT_CHECKED_AGAIN: Verdicts = { spam: 'DISABLED', virus: 'DISABLED', spf: 'DISABLED', dkim: 'DISABLED', dmarc: 'DISABLED' };
+
+/**
+ * Carries out the person's decision recorded on the claim as the intake would have: a routed claim
+ * is forwarded with its documents and the member acknowledged, a declined one the member is told
+ * why; each message is sent once (see sendOnce), so carrying out a decision again sends nothing
+ * more. The replies go to the member's registered address only: a claim with no member tells nobody.
+ */
+export async function carryOutDecision(reference: string, dependencies: IntakeDependencies, deadline: Deadline): Promise<ClaimRecord> {
+  const claim = await dependencies.claims.get(reference);
+  const decision = claim?.decisions?.at(-1);
+  if (!claim || !decision) throw new NoDecisionError(claim ? 'the claim has no decision to carry out' : 'no such claim');
+  const context = await decisionContext(claim, dependencies, deadline);
+  const decided = decision.action === 'route' ? await forwardClaim(claim, context, dependencies) : claim;
+  deadline.throwIfPassed('telling the member of the decision');
+  return acknowledgeMember(decided, context, dependencies);
+}
+
+/**
+ * What the forward and the reply are made of: the documents read again from the raw message, as
+ * a redelivery reads them, and the member from the claim's member number, not from what the
+ * message says: the person decided on that claim.
+ */
+async function decisionContext(claim: ClaimRecord, dependencies: IntakeDependencies, deadline: Deadline): Promise<IntakeContext> {
+  const raw = await dependencies.store.openRaw(claim.rawMessage.bucket, claim.rawMessage.key);
+  const { mail, unreadable } = await readMessage(raw);
+  const member = claim.memberId ? await dependencies.directory.findById(claim.memberId) : undefined;
+  const envelope = { sesMessageId: claim.sesMessageId, receivedAt: new Date(claim.receivedAt), envelopeSender: '', recipients: [], verdicts: NOT_CHECKED_AGAIN };
+  const received: IntakeContext = {
+    envelope,
+    mail,
+    channel: claim.channel,
+    ...(claim.fax ? { fax: claim.fax } : {}),
+    ...(unreadable !== undefined ? { unreadable, documents: [] } : {}),
+    identification: { ...(member ? { member } : {}), reasons: [], ambiguous: false },
+  };
+  if (unreadable !== undefined) return received;
+  const decoder = dependencies.settings.decoder ?? sharedDocumentDecoder();
+  const documentsRead = await readDocuments(received, decoder, deadline);
+  return countFaxPages(await readScans(documentsRead, dependencies.settings.scans, decoder, deadline));
+}
