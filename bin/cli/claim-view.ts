@@ -1,4 +1,5 @@
 import type { ClaimRecord, DeliveryEvent } from '../../functions/shared/domain/claim.ts';
+import type { ManualDecision } from '../../functions/shared/domain/decision.ts';
 import { LEDGER_FIELDS, SENT_FIELDS, type OutgoingKind } from '../../functions/shared/domain/ledger.ts';
 import { senderText } from '../../functions/shared/domain/sender-text.ts';
 
@@ -53,10 +54,22 @@ export function claimDetails(claim: ClaimRecord): string[] {
             `  ${document.filename}  ${document.type}, ${document.size} bytes, ${document.textRead ? 'text read' : `not read${document.notReadReason ? ` (${document.notReadReason})` : ''}`}  s3 key ${document.s3Key}`,
         )),
     'Messages sent:',
-    ...(['forward', 'reply'] as const).flatMap((kind) => sentLines(claim, kind)),
+    ...messageLines(claim),
+    ...(claim.decisions ? ['Decisions:', ...claim.decisions.map(decisionLine)] : []),
     'Delivery events:',
     ...((claim.deliveryEvents ?? []).length === 0 ? ['  none'] : (claim.deliveryEvents ?? []).map(eventLine)),
   ]);
+}
+
+/** Every message the claim sends, as its ledger stands. */
+export function messageLines(claim: ClaimRecord): string[] {
+  return (['forward', 'reply'] as const).flatMap((kind) => sentLines(claim, kind));
+}
+
+/** What a person decided, who, when and why. */
+export function decisionLine(decision: ManualDecision): string {
+  const what = decision.action === 'route' ? `routed to ${decision.route}` : 'declined';
+  return `  ${decision.at}  ${what} by ${decision.by}: ${decision.why}`;
 }
 
 /** A message the claim sends, as its ledger entry stands (or as recorded before the ledger). */
