@@ -3,7 +3,7 @@ import { startLocalAws, type LocalAws } from '../../bin/local/local-aws.ts';
 import { DynamoClaimRepository } from '../../functions/shared/adapters/dynamo-claim-repository.ts';
 import { createDynamoClient } from '../../functions/shared/clients.ts';
 import type { ClaimRecord } from '../../functions/shared/domain/claim.ts';
-import { manualDecision, type ManualDecision } from '../../functions/shared/domain/decision.ts';
+import { manualDecision, nextResend, type ManualDecision } from '../../functions/shared/domain/decision.ts';
 import { claimRecord } from '../support/claim-records.ts';
 
 const OPERATOR = 'arn:aws:sts::123456789012:assumed-role/ClaimsOperations/jdoe';
@@ -113,3 +113,46 @@ describe('a decision on any other claim is refused, and changes nothing', () => 
     expect(decided?.status).toBe(decided?.decisions?.[0]?.action === 'route' ? 'RECEIVED' : 'REJECTED');
   });
 });
+
+describe('a resend', () => {
+  const SENT = { to: 'contact@medical-administrators.com', messageId: 'ses-forward-1', at: '2026-03-15T13:31:00.000Z' };
+
+  it('of a message sent is recorded with a ledger id of its own, numbered across the claim', async () => {
+    const forwarded = await seedWith({ forward: SENT, acknowledgement: { ...SENT, to: 'bill.smith@example.org', messageId: 'ses-reply-1' } });
+
+    const first = nextResend(forwarded, 'forward', OPERATOR, 'MAI lost it', DECIDED_AT);
+    expect(await claims.recordResend(forwarded.reference, first)).toBe(true);
+    const second = nextResend((await claims.get(forwarded.reference))!, 'acknowledgement', OPERATOR, 'the member changed address', DECIDED_AT);
+    expect(await claims.recordResend(forwarded.reference, second)).toBe(true);
+
+    expect((await claims.get(forwarded.reference))?.resends).toEqual([
+      { message: 'forward', number: 1, sendId: 'forward:resend-1', by: OPERATOR, why: 'MAI lost it', at: DECIDED_AT.toISOString() },
+      { message: 'acknowledgement', number: 2, sendId: 'reply:resend-2', by: OPERATOR, why: 'the member changed address', at: DECIDED_AT.toISOString() },
+    ]);
+  });
+
+  it('read before another was recorded is refused: two people resending at once make one resend', async () => {
+    const forwarded = await seedWith({ forward: SENT });
+
+    const results = await Promise.all([
+      claims.recordResend(forwarded.reference, nextResend(forwarded, 'forward', OPERATOR, 'first', DECIDED_AT)),
+      claims.recordResend(forwarded.reference, nextResend(forwarded, 'forward', OPERATOR, 'second', DECIDED_AT)),
+    ]);
+
+    expect(results.filter(Boolean)).toHaveLength(1);
+    expect((await claims.get(forwarded.reference))?.resends).toHaveLength(1);
+  });
+
+  it('of a message never sent is refused', async () => {
+    const review = await seed('REVIEW');
+    expect(await claims.recordResend(review.reference, nextResend(review, 'forward', OPERATOR, 'again', DECIDED_AT))).toBe(false);
+    expect(await claims.get(review.reference)).toEqual(review);
+  });
+});
+
+async function seedWith(changes: Partial<ClaimRecord>): Promise<ClaimRecord> {
+  seeded += 1;
+  const claim = claimRecord({ reference: `CLM-2026-RES${String(seeded).padStart(3, '0')}`, sesMessageId: `ses-resend-${seeded}`, status: 'FORWARDED', ...changes });
+  expect(await claims.create(claim, [])).toBe('created');
+  return claim;
+}

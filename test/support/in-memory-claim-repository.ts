@@ -9,7 +9,7 @@ import type {
   SentReply,
   StatusChange,
 } from '../../functions/shared/domain/claim.ts';
-import { DECIDABLE_STATUSES, decidedStatus, decisionStatusChange, type ManualDecision } from '../../functions/shared/domain/decision.ts';
+import { DECIDABLE_STATUSES, decidedStatus, decisionStatusChange, type ManualDecision, type Resend } from '../../functions/shared/domain/decision.ts';
 import { LEDGER_FIELDS, ledgerEntry, SENT_FIELDS, type LedgerEntry, type OutgoingKind } from '../../functions/shared/domain/ledger.ts';
 
 /** The claims table's rules held in memory: one claim per message, per reference, and per member's document. */
@@ -150,6 +150,13 @@ export class InMemoryClaimRepository implements ClaimRepository {
       statusHistory: [...claim.statusHistory, decisionStatusChange(decision)],
       decisions: [...(claim.decisions ?? []), decision],
     });
+    return true;
+  }
+
+  async recordResend(reference: string, resend: Resend): Promise<boolean> {
+    const claim = this.claims.get(reference);
+    if (!claim?.[resend.message] || (claim.resends ?? []).length !== resend.number - 1) return false;
+    this.claims.set(reference, { ...claim, resends: [...(claim.resends ?? []), resend] });
     return true;
   }
 }

@@ -13,7 +13,7 @@ import type {
   SentReply,
   StatusChange,
 } from '../domain/claim.ts';
-import { DECIDABLE_STATUSES, decidedStatus, decisionStatusChange, type ManualDecision } from '../domain/decision.ts';
+import { DECIDABLE_STATUSES, decidedStatus, decisionStatusChange, type ManualDecision, type Resend } from '../domain/decision.ts';
 import { LEDGER_FIELDS, SENT_FIELDS, type LedgerEntry, type OutgoingKind } from '../domain/ledger.ts';
 import { CLAIMS_TABLE_DESIGN, claimKey, documentKey, messageKey, replyCountKey } from './table-design.ts';
 
@@ -335,6 +335,20 @@ export class DynamoClaimRepository implements ClaimRepository {
           ...decidable,
           ...(decision.action === 'route' ? { ':route': decision.route } : {}),
         },
+      }),
+    );
+  }
+
+  recordResend(reference: string, resend: Resend): Promise<boolean> {
+    const resendsSeen = resend.number - 1;
+    return this.conditionally(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: claimKey(reference),
+        UpdateExpression: 'SET resends = list_append(if_not_exists(resends, :none), :resend)',
+        ConditionExpression: `attribute_exists(pk) AND attribute_exists(#sent) AND ${resendsSeen === 0 ? 'attribute_not_exists(resends)' : 'size(resends) = :seen'}`,
+        ExpressionAttributeNames: { '#sent': resend.message },
+        ExpressionAttributeValues: { ':none': [], ':resend': [resend], ...(resendsSeen === 0 ? {} : { ':seen': resendsSeen }) },
       }),
     );
   }

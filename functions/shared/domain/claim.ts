@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import type { ManualDecision } from './decision.ts';
+import type { ManualDecision, Resend } from './decision.ts';
 import type { FaxDetails } from './fax/index.ts';
 import type { InvoiceReading } from './invoices/index.ts';
 import type { LedgerEntry, OutgoingKind } from './ledger.ts';
@@ -86,6 +86,8 @@ export interface ClaimRecord {
   readonly pendingDocumentHashes?: readonly string[];
   /** What people decided of the claim, oldest first. */
   readonly decisions?: readonly ManualDecision[];
+  /** Messages people had sent again, oldest first. */
+  readonly resends?: readonly Resend[];
 }
 
 export interface SendClaim {
@@ -153,6 +155,11 @@ export interface ClaimRepository {
    * for one (DECIDABLE_STATUSES): false when it does not, or no longer does.
    */
   recordDecision(reference: string, decision: ManualDecision): Promise<boolean>;
+  /**
+   * Records a person's request to send a message again, only if that message was sent and no
+   * other resend was recorded since the claim was read (its ledger id is then new): false otherwise.
+   */
+  recordResend(reference: string, resend: Resend): Promise<boolean>;
 }
 
 /** Where raw messages and extracted documents are kept; S3 when deployed. */

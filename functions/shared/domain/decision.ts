@@ -44,3 +44,31 @@ export function whyNotDecidable(claim: ClaimRecord): string | undefined {
   const decided = last ? `; decided by ${last.by} at ${last.at}: ${last.why}` : '';
   return `${claim.reference} is ${claim.status}: only a claim in ${DECIDABLE_STATUSES.join(' or ')} can be decided${decided}`;
 }
+
+/** A message a person may have sent again: the claim's forward, or the reply to the member. */
+export type ResentMessage = 'forward' | 'acknowledgement';
+
+/** A message sent again at a person's request: a message of its own in the claim's ledger, with who and why. */
+export interface Resend {
+  readonly message: ResentMessage;
+  /** 1 for the claim's first resend, of either message. */
+  readonly number: number;
+  /** Its id in the claim's ledger: `forward:resend-1`, `reply:resend-2`, … */
+  readonly sendId: string;
+  readonly by: string;
+  readonly why: string;
+  readonly at: string;
+}
+
+/** The claim's next resend: numbered after those it recorded, so its ledger id is new. */
+export function nextResend(claim: ClaimRecord, message: ResentMessage, by: string, why: string, at: Date): Resend {
+  const number = (claim.resends ?? []).length + 1;
+  const sendId = `${message === 'forward' ? 'forward' : 'reply'}:resend-${number}`;
+  return { message, number, sendId, by: senderText(by, 'line'), why: senderText(why, 'line'), at: at.toISOString() };
+}
+
+/** Why the message cannot be resent (it was never sent), or undefined when it can. */
+export function whyNotResendable(claim: ClaimRecord, message: ResentMessage): string | undefined {
+  const sent = message === 'forward' ? claim.forward : claim.acknowledgement;
+  return sent ? undefined : `${claim.reference} is ${claim.status} and has no ${message} sent: only a message sent can be sent again`;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { manualDecision, whyNotDecidable } from '../../../functions/shared/domain/decision.ts';
+import { manualDecision, nextResend, whyNotDecidable, whyNotResendable } from '../../../functions/shared/domain/decision.ts';
 import { claimRecord, REFERENCE } from '../../support/claim-records.ts';
 
 const AT = new Date('2026-03-16T09:00:00.000Z');
@@ -33,5 +33,24 @@ describe('whyNotDecidable', () => {
     expect(whyNotDecidable(decided)).toBe(
       `${REFERENCE} is REJECTED: only a claim in REVIEW or NEEDS_INFO can be decided; decided by jdoe at 2026-03-16T09:00:00.000Z: not covered`,
     );
+  });
+});
+
+describe('nextResend', () => {
+  const SENT = { to: 'contact@medical-administrators.com', messageId: 'ses-1', at: '2026-03-15T13:31:00.000Z' };
+
+  it('numbers resends across the claim, each with a ledger id no message had', () => {
+    const first = nextResend(claimRecord({ forward: SENT }), 'forward', 'jdoe', 'lost\r\nby MAI', AT);
+    expect(first).toEqual({ message: 'forward', number: 1, sendId: 'forward:resend-1', by: 'jdoe', why: 'lost by MAI', at: '2026-03-16T09:00:00.000Z' });
+    expect(nextResend(claimRecord({ forward: SENT, resends: [first] }), 'acknowledgement', 'jdoe', 'new address', AT).sendId).toBe('reply:resend-2');
+  });
+});
+
+describe('whyNotResendable', () => {
+  it('refuses a message that was never sent, and allows one that was', () => {
+    expect(whyNotResendable(claimRecord({ status: 'REVIEW' }), 'forward')).toBe(
+      `${REFERENCE} is REVIEW and has no forward sent: only a message sent can be sent again`,
+    );
+    expect(whyNotResendable(claimRecord({ status: 'FORWARDED', forward: { to: 'a@example.com', messageId: 'm', at: '2026-03-15T13:31:00.000Z' } }), 'forward')).toBeUndefined();
   });
 });
