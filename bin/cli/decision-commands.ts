@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
-import type { Decision } from '../../functions/shared/domain/decision.ts';
+import type { Decision, ResentMessage } from '../../functions/shared/domain/decision.ts';
 import type { Route } from '../../functions/shared/domain/types.ts';
 import { decisionLine, messageLines, terminalLines } from './claim-view.ts';
-import { decide, type DecisionResult } from './decisions.ts';
+import { decide, resend, type DecisionResult } from './decisions.ts';
 import { describe } from './program.ts';
 import { withTarget, withTargetOptions, type TargetOptions } from './target.ts';
 import { UsageError } from './usage-error.ts';
@@ -54,6 +54,43 @@ export function addDecisionCommands(claims: Command): void {
       const result = await withTarget(options, (target) => decide(target, options, reference, { action: 'reject' }, options.reason));
       console.log(decisionOutput(result, { action: 'reject' }).join('\n'));
     });
+
+  resendCommand(claims);
+}
+
+function resendCommand(claims: Command): void {
+  describe(
+    withTargetOptions(claims.command('resend')),
+    "Sends a claim's forward or its reply to the member again, as a new message recorded as a resend.",
+    [
+      'claims resend CLM-2026-R85JVH --forward --note "MAI asked for it again" --local',
+      'claims resend CLM-2026-R85JVH --acknowledgement --note "the member changed address" --stack ClaimsIntake',
+    ],
+    "Only a message that was sent can be sent again; any other is refused (exit 3). The resend is recorded on the claim with who asked for it and why, and is a message of its own in the claim's ledger: it is sent at most once, and each resend asked for is a new one. The forward goes to the administrator's current address; the reply to the member's registered address as the members table holds it now.",
+  )
+    .argument('<reference>', 'the claim reference')
+    .option('--forward', 'the forward to the administrator')
+    .option('--acknowledgement', "the reply to the member")
+    .requiredOption('--note <why>', 'why, for the record', words('--note'))
+    .action(async (reference: string, options: TargetOptions & { forward?: boolean; acknowledgement?: boolean; note: string }) => {
+      if (options.forward === options.acknowledgement) throw new UsageError('name one message: --forward or --acknowledgement');
+      const message: ResentMessage = options.forward ? 'forward' : 'acknowledgement';
+      const result = await withTarget(options, (target) => resend(target, options, reference, message, options.note));
+      const recorded = result.claim.resends?.at(-1);
+      console.log(
+        terminalLines([
+          `${result.claim.reference}  ${result.claim.status}  ${message} sent again${recorded ? ` as ${recorded.sendId}` : ''}`,
+          ...(recorded ? [`${recorded.at}  by ${recorded.by}: ${recorded.why}`] : []),
+          ...outcomeLines(result),
+        ]).join('\n'),
+      );
+    });
+}
+
+function outcomeLines({ claim, carriedOut }: DecisionResult): string[] {
+  return carriedOut === 'queued'
+    ? [`The intake function sends the messages: claims show ${claim.reference} shows them once sent.`]
+    : ['Messages sent:', ...messageLines(claim)];
 }
 
 function decisionOutput({ claim, again, carriedOut }: DecisionResult, decision: Decision): string[] {
@@ -62,8 +99,6 @@ function decisionOutput({ claim, again, carriedOut }: DecisionResult, decision: 
   return terminalLines([
     `${claim.reference}  ${claim.status}  ${again ? `${what} already: carried out again, sending only what was not sent` : what}`,
     ...(recorded ? [decisionLine(recorded).trimStart()] : []),
-    ...(carriedOut === 'queued'
-      ? [`The intake function sends the messages: claims show ${claim.reference} shows them once sent.`]
-      : ['Messages sent:', ...messageLines(claim)]),
+    ...outcomeLines({ claim, again, carriedOut }),
   ]);
 }

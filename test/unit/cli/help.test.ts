@@ -46,6 +46,12 @@ describe('--help', () => {
       'Declines a claim held for review and tells the member why, in their language, at their registered address only.',
       [...TARGET_OPTIONS, '--reason <why>'],
     ],
+    [
+      ['claims', 'resend'],
+      'Usage: claims-intake claims resend [options] <reference>',
+      "Sends a claim's forward or its reply to the member again, as a new message recorded as a resend.",
+      [...TARGET_OPTIONS, '--forward', '--acknowledgement', '--note <why>'],
+    ],
   ] as const)('of %j gives its usage, description, every option and an example', async (command, usage, description, options) => {
     const { exitCode, text } = await help(command);
 
@@ -61,7 +67,7 @@ describe('--help', () => {
       ['claims'],
       'Usage: claims-intake claims [options] [command]',
       'Find claims, read what was recorded of them, and decide those held for a person.',
-      ['list [options]', 'show [options] <reference>', 'documents [options] <reference>', 'route [options] <reference>', 'reject [options] <reference>'],
+      ['list [options]', 'show [options] <reference>', 'documents [options] <reference>', 'route [options] <reference>', 'reject [options] <reference>', 'resend [options] <reference>'],
     ],
     [['dlq'], 'Usage: claims-intake dlq [options] [command]', "The intake's dead-letter queue: the messages the intake failed on every delivery.", ['list [options]', 'replay [options] [id]']],
     [[], 'Usage: claims-intake [options] [command]', 'Operate the claims intake: triage a message offline, import members, find and read claims.', ['triage [options] <message.eml>', 'members', 'claims', 'review']],
@@ -103,6 +109,8 @@ describe('a mistake in the call', () => {
     [['claims', 'route', 'CLM-2026-NNSXX6', '--to', 'MAI'], "claims-intake: required option '--note <why>' not specified\n"],
     [['claims', 'reject', 'CLM-2026-NNSXX6', '--reason', '  '], 'claims-intake: --reason is empty: say why\n'],
     [['claims', 'reject', '--reason', 'not covered'], "claims-intake: missing required argument 'reference'\n"],
+    [['claims', 'resend', 'CLM-2026-R85JVH', '--note', 'lost'], 'claims-intake: name one message: --forward or --acknowledgement\n'],
+    [['claims', 'resend', 'CLM-2026-R85JVH', '--forward', '--acknowledgement', '--note', 'lost'], 'claims-intake: name one message: --forward or --acknowledgement\n'],
   ] as const)('%j: one line on stderr, exit 2', async (args, stderr) => {
     expect(await mistake(args)).toEqual({ exitCode: 2, stderr });
   });
