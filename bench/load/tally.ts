@@ -2,7 +2,7 @@ import { ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
 import type { DeadLetter } from '../../bin/local/ses-receiving.ts';
 import type { OutboxEmail } from '../../bin/local/local-aws.ts';
 import type { ClaimRecord } from '../../functions/shared/domain/claim.ts';
-import type { LedgerEntry } from '../../functions/shared/domain/ledger.ts';
+import { ledgerEntry, type LedgerEntry } from '../../functions/shared/domain/ledger.ts';
 import { ADMINISTRATORS } from '../../functions/shared/domain/administrators.ts';
 import type { ClaimStatus } from '../../functions/shared/domain/types.ts';
 
@@ -80,8 +80,8 @@ export function tally(accepted: readonly AcceptedMessage[], claims: ReadonlyMap<
     ours.push(claim);
     const outcome = `${kind} ${claim.status}`;
     outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
-    if (!FINAL_STATUSES.has(claim.status) || claim.forwardSend?.state === 'sending' || claim.replySend?.state === 'sending') {
-      problems.push(`${claim.reference} is not settled: ${claim.status}, forward ${claim.forwardSend?.state ?? 'none'}, reply ${claim.replySend?.state ?? 'none'}`);
+    if (!FINAL_STATUSES.has(claim.status) || ledgerEntry(claim, 'forward')?.state === 'sending' || ledgerEntry(claim, 'reply')?.state === 'sending') {
+      problems.push(`${claim.reference} is not settled: ${claim.status}, forward ${ledgerEntry(claim, 'forward')?.state ?? 'none'}, reply ${ledgerEntry(claim, 'reply')?.state ?? 'none'}`);
     }
     if (expectedStatus && claim.status !== expectedStatus) problems.push(`${claim.reference} is ${claim.status}, not ${expectedStatus}`);
   }
@@ -120,8 +120,8 @@ function unaccountedCopies(claims: readonly ClaimRecord[], outbox: readonly Outb
   const resendsLeft = new Map<string, number>();
   for (const claim of claims) {
     for (const [ledger, sent, entry] of [
-      ['forward', claim.forward, claim.forwardSend],
-      ['reply', claim.acknowledgement, claim.replySend],
+      ['forward', claim.forward, ledgerEntry(claim, 'forward')],
+      ['reply', claim.acknowledgement, ledgerEntry(claim, 'reply')],
     ] as const) {
       if (sent) recordedIds.add(sent.messageId);
       resendsLeft.set(`${claim.reference} ${ledger}`, recordedResends(claim, entry));

@@ -1,6 +1,6 @@
 import type { ClaimRecord, DeliveryEvent } from '../../functions/shared/domain/claim.ts';
 import type { ManualDecision } from '../../functions/shared/domain/decision.ts';
-import { LEDGER_FIELDS, SENT_FIELDS, type OutgoingKind } from '../../functions/shared/domain/ledger.ts';
+import { ledgerEntries } from '../../functions/shared/domain/ledger.ts';
 import { senderText } from '../../functions/shared/domain/sender-text.ts';
 
 /**
@@ -61,33 +61,23 @@ export function claimDetails(claim: ClaimRecord): string[] {
   ]);
 }
 
-/** Every message the claim sends, as its ledger stands. */
-export function messageLines(claim: ClaimRecord): string[] {
-  return (['forward', 'reply'] as const).flatMap((kind) => sentLines(claim, kind));
-}
-
 /** What a person decided, who, when and why. */
 export function decisionLine(decision: ManualDecision): string {
   const what = decision.action === 'route' ? `routed to ${decision.route}` : 'declined';
   return `  ${decision.at}  ${what} by ${decision.by}: ${decision.why}`;
 }
 
-/** A message the claim sends, as its ledger entry stands (or as recorded before the ledger). */
-function sentLines(claim: ClaimRecord, kind: OutgoingKind): string[] {
-  const entry = claim[LEDGER_FIELDS[kind]];
-  const sent = claim[SENT_FIELDS[kind]];
-  if (!entry && !sent) return [`  ${kind}: none`];
-  const to = entry?.to ?? sent?.to ?? '-';
-  const cc = entry?.cc ?? sent?.cc ?? [];
-  const state = entry ? `${entry.state}, attempt ${entry.attempt}` : 'sent';
-  const messageId = entry?.messageId ?? sent?.messageId;
-  return [
-    `  ${kind}: ${state}, to ${to}${cc.length > 0 ? ` cc ${cc.join(', ')}` : ''}${messageId ? `, SES message ${messageId}` : ''}${entry?.sentAt ?? sent?.at ? ` at ${entry?.sentAt ?? sent?.at}` : ''}`,
-    ...(entry?.reason ? [`    why: ${entry.reason}`] : []),
-  ];
+/** Each message the claim sends, as its ledger entry stands. */
+export function messageLines(claim: ClaimRecord): string[] {
+  const entries = ledgerEntries(claim);
+  if (entries.length === 0) return ['  none'];
+  return entries.flatMap(([id, entry]) => [
+    `  ${id}: ${entry.state}, attempt ${entry.attempt}, to ${entry.to}${entry.cc?.length ? ` cc ${entry.cc.join(', ')}` : ''}${entry.messageId ? `, SES message ${entry.messageId}` : ''}${entry.sentAt ? ` at ${entry.sentAt}` : ''}`,
+    ...(entry.reason ? [`    why: ${entry.reason}`] : []),
+  ]);
 }
 
 function eventLine(event: DeliveryEvent): string {
-  const of = event.send ? ` (${event.send.kind} attempt ${event.send.attempt}, SES message ${event.send.messageId})` : '';
+  const of = event.send ? ` (${event.send.id} attempt ${event.send.attempt}, SES message ${event.send.messageId})` : '';
   return `  ${event.at}  ${event.type}${of}${event.detail ? `  ${event.detail}` : ''}`;
 }

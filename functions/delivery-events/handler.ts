@@ -36,8 +36,8 @@ export async function handler(event: SQSEvent, context: Pick<Context, 'getRemain
       const claim = await claims.recordDeliveryEvent(reference, deliveryEvent);
       logger.info('delivery event recorded', { reference, type: deliveryEvent.type });
       // SES took the attempt: if its sender never learnt so, the ledger learns it here.
-      if (deliveryEvent.send && (await confirmAttempt(claims, claim, deliveryEvent.send.kind, deliveryEvent))) {
-        logger.info('send confirmed by its SES event', { reference, kind: deliveryEvent.send.kind, attempt: deliveryEvent.send.attempt });
+      if (deliveryEvent.send && (await confirmAttempt(claims, claim, deliveryEvent))) {
+        logger.info('send confirmed by its SES event', { reference, ledger: deliveryEvent.send.id, attempt: deliveryEvent.send.attempt });
       }
       const reason = delivery.forwardUndelivered;
       if (reason && (await claims.markForwardUndelivered(reference, { at: deliveryEvent.at, reason }))) {

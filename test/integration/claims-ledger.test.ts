@@ -10,6 +10,7 @@ import type { ClaimRecord } from '../../functions/shared/domain/claim.ts';
 import type { DocumentFile } from '../../functions/shared/domain/types.ts';
 import type { IntakeContext } from '../../functions/shared/pipeline/context.ts';
 import { recordClaim, type RecordDependencies } from '../../functions/shared/pipeline/record-claim.ts';
+import { required } from '../../functions/shared/pipeline/context.ts';
 import { sendOnce, type Outgoing } from '../../functions/shared/pipeline/send-once.ts';
 import { claimRecord, NOW } from '../support/claim-records.ts';
 import { documentFile, envelope, intakeContext, sampleMember } from '../support/contexts.ts';
@@ -109,6 +110,7 @@ describe('a claim with more documents than one transaction holds', () => {
 describe('the outgoing ledger in DynamoDB', () => {
   const address = 'Reply.Storm@Example.net';
   const reply: Outgoing = {
+    id: 'reply',
     kind: 'reply',
     messageKind: 'needs-info',
     to: address,
@@ -125,7 +127,7 @@ describe('the outgoing ledger in DynamoDB', () => {
     const mailer = new RecordingMailer();
     const dependencies = { claims, mailer, now: () => NOW, replyLimitPerDay: 2 };
     const states = [];
-    for (let index = 0; index < 3; index += 1) states.push((await sendOnce(await seeded(index), reply, dependencies)).replySend?.state);
+    for (let index = 0; index < 3; index += 1) states.push((await sendOnce(await seeded(index), reply, dependencies)).sends?.reply?.state);
 
     expect(states).toEqual(['sent', 'sent', 'withheld']);
     expect(mailer.sent).toHaveLength(2);
@@ -135,6 +137,28 @@ describe('the outgoing ledger in DynamoDB', () => {
     const withheld = await claims.get('CLM-2026-LEDG02');
     expect(withheld?.reasons.at(-1)).toBe('no reply sent: its address had the 2 replies a day it may receive');
     expect(withheld?.acknowledgement).toBeUndefined();
+  });
+
+  it('keeps each message of a claim apart by its id: a later reply is sent once, beside the first, and takes the status it was given', async () => {
+    const mailer = new RecordingMailer();
+    const claim = await seeded(30);
+    // Not counted against the address's replies: the other cases count them.
+    const dependencies = { claims, mailer, now: () => NOW };
+    const reminder: Outgoing = { ...reply, id: 'reply-reminder-1', messageKind: 'reminder', onSent: { status: 'NEEDS_INFO', detail: 'reminder sent' } };
+
+    await sendOnce(claim, reply, dependencies);
+    const reminded = await sendOnce(required(await claims.get(claim.reference), 'the claim'), reminder, dependencies);
+    await sendOnce(reminded, reminder, dependencies);
+
+    expect(mailer.sent.map(({ tags }) => [tags.ledger, tags.kind])).toEqual([
+      ['reply', 'needs-info'],
+      ['reply-reminder-1', 'reminder'],
+    ]);
+    const recorded = required(await claims.get(claim.reference), 'the claim');
+    expect(Object.keys(recorded.sends ?? {})).toEqual(['reply', 'reply-reminder-1']);
+    expect(recorded.sends?.['reply-reminder-1']).toMatchObject({ kind: 'reply', state: 'sent', attempt: 1, messageId: '<sent-2@mailer.test>' });
+    expect(recorded.acknowledgement?.messageId).toBe('<sent-1@mailer.test>');
+    expect(recorded.statusHistory.at(-1)).toEqual({ status: 'NEEDS_INFO', at: NOW.toISOString(), detail: 'reminder sent' });
   });
 
   it('lets one of two concurrent sends claim the attempt; the other finds it sent, or goes back to the queue', async () => {
@@ -147,7 +171,7 @@ describe('the outgoing ledger in DynamoDB', () => {
     expect(results[0]?.status === 'fulfilled' || results[1]?.status === 'fulfilled').toBe(true);
     for (const result of results) if (result.status === 'rejected') expect(classifyFailure(result.reason).kind).toBe('transient');
     expect(mailer.sent).toHaveLength(1);
-    expect((await claims.get(claim.reference))?.replySend).toMatchObject({ state: 'sent', attempt: 1, messageId: '<sent-1@mailer.test>' });
+    expect((await claims.get(claim.reference))?.sends?.reply).toMatchObject({ state: 'sent', attempt: 1, messageId: '<sent-1@mailer.test>' });
   });
 
   it('takes its own conditional write for its own when the SDK retried it after a lost answer', async () => {
@@ -159,7 +183,7 @@ describe('the outgoing ledger in DynamoDB', () => {
     const sent = await sendOnce(claim, reply, { claims, mailer, now: () => NOW, replyLimitPerDay: 5 });
 
     expect(injector.calls.slice(claimWrite - 1, claimWrite + 1).map(({ command }) => command)).toEqual(['TransactWriteItemsCommand', 'TransactWriteItemsCommand']);
-    expect(sent.replySend).toMatchObject({ state: 'sent', attempt: 1 });
+    expect(sent.sends?.reply).toMatchObject({ state: 'sent', attempt: 1 });
     expect(mailer.sent).toHaveLength(1);
   });
 });

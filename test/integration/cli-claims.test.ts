@@ -70,7 +70,7 @@ describe.concurrent('claims against the local stack', { timeout: COMMAND_TIMEOUT
   it('shows everything recorded of a forwarded claim: documents with their S3 keys, messages with their ledger state', async () => {
     const boston = claims['en-boston-bill.eml']!;
     const [document] = boston.documents;
-    const { forwardSend, replySend } = boston;
+    const { forward: forwardSend, reply: replySend } = boston.sends ?? {};
 
     const { exitCode, stdout, stderr } = await claimsIntake('claims', 'show', boston.reference.toLowerCase(), '--local');
 

@@ -178,7 +178,7 @@ describe('faults at every AWS call of a claim, against the emulators', () => {
         expect(delivered.receives, `${at} ${service} ${command}`).toBeGreaterThan(1);
         const claim = await expectForwardedOnce(delivered);
         // A second attempt is only ever a recorded one.
-        for (const entry of [claim.forwardSend, claim.replySend]) {
+        for (const entry of [claim.sends?.forward, claim.sends?.reply]) {
           expect(entry?.state).toBe('sent');
           if (entry && entry.attempt > 1 && entry.reason) expect(claim.reasons).toContain(entry.reason);
         }
@@ -195,7 +195,7 @@ describe('faults at every AWS call of a claim, against the emulators', () => {
     expect(delivered.errors).toEqual(['TimeoutError']);
     const [claim] = await claimsOf(delivered.sesMessageId);
     const reason = 'forward resent as attempt 2: attempt 1 had no result after 16 minutes';
-    expect(claim).toMatchObject({ status: 'FORWARDED', forwardSend: { state: 'sent', attempt: 2, reason } });
+    expect(claim).toMatchObject({ status: 'FORWARDED', sends: { forward: { state: 'sent', attempt: 2, reason } } });
     expect(claim?.reasons).toContain(reason);
     const outbox = await harness().aws.outbox.list();
     const forwards = mailOf(outbox, claim?.reference ?? '', MAI);
@@ -226,7 +226,7 @@ describe('faults at every AWS call of a claim, against the emulators', () => {
     expect(delivered.receives).toBe(1);
     const [claim] = await claimsOf(delivered.sesMessageId);
     const reason = 'the forward was not sent: SES refused the message (MessageRejected)';
-    expect(claim).toMatchObject({ status: 'REVIEW', outcome: 'REVIEW', forwardSend: { state: 'failed', attempt: 1, reason } });
+    expect(claim).toMatchObject({ status: 'REVIEW', outcome: 'REVIEW', sends: { forward: { state: 'failed', attempt: 1, reason } } });
     expect(claim?.reasons.at(-1)).toBe(reason);
     expect(claim?.forward).toBeUndefined();
     const outbox = await harness().aws.outbox.list();

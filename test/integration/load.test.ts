@@ -46,7 +46,7 @@ describe('the load\'s tally', () => {
       status: 'FORWARDED',
       reasons: [],
       forward: { messageId: 'forward-2' },
-      forwardSend: { state: 'sent', attempt: 1 },
+      sends: { forward: { state: 'sent', attempt: 1 } },
       ...overrides,
     }) as unknown as ClaimRecord;
   const forward = (messageId: string): OutboxEmail => ({
@@ -70,7 +70,7 @@ describe('the load\'s tally', () => {
 
   it('accepts the earlier copy of a forward the claim records as resent, with its reason', () => {
     const reason = 'forward resent as attempt 2: attempt 1 had no result after 16 minutes';
-    const resent = claim({ reasons: [reason], forwardSend: { state: 'sent', attempt: 2, reason } as ClaimRecord['forwardSend'] });
+    const resent = claim({ reasons: [reason], sends: { forward: { state: 'sent', attempt: 2, reason } } as unknown as ClaimRecord['sends'] });
 
     const { figures, problems } = tally(accepted, new Map([['ses-1', [resent]]]), [forward('forward-1'), forward('forward-2')], []);
 

@@ -10,7 +10,7 @@ import type {
   StatusChange,
 } from '../../functions/shared/domain/claim.ts';
 import { DECIDABLE_STATUSES, decidedStatus, decisionStatusChange, type ManualDecision, type Resend } from '../../functions/shared/domain/decision.ts';
-import { LEDGER_FIELDS, ledgerEntry, SENT_FIELDS, type LedgerEntry, type OutgoingKind } from '../../functions/shared/domain/ledger.ts';
+import { ledgerEntry, sentField, type LedgerEntry, type SendId } from '../../functions/shared/domain/ledger.ts';
 
 /** The claims table's rules held in memory: one claim per message, per reference, and per member's document. */
 export class InMemoryClaimRepository implements ClaimRepository {
@@ -71,9 +71,9 @@ export class InMemoryClaimRepository implements ClaimRepository {
     this.claims.set(claim.reference, rest);
   }
 
-  async claimSend(reference: string, { kind, entry, replaces, quota }: SendClaim): Promise<ClaimSendResult> {
+  async claimSend(reference: string, { id, entry, replaces, quota }: SendClaim): Promise<ClaimSendResult> {
     const claim = this.claims.get(reference);
-    const current = claim && ledgerEntry(claim, kind);
+    const current = claim && ledgerEntry(claim, id);
     if (!claim) return 'taken';
     const holds = replaces ? current?.attempt === replaces.attempt && current.state === replaces.state : current === undefined;
     if (!holds) return 'taken';
@@ -83,36 +83,36 @@ export class InMemoryClaimRepository implements ClaimRepository {
       if (count >= quota.limit) return 'over-limit';
       this.replyCounts.set(key, count + 1);
     }
-    this.claims.set(reference, { ...claim, [LEDGER_FIELDS[kind]]: entry, reasons: entry.reason ? [...claim.reasons, entry.reason] : claim.reasons });
+    this.claims.set(reference, { ...withEntry(claim, id, entry), reasons: entry.reason ? [...claim.reasons, entry.reason] : claim.reasons });
     return 'claimed';
   }
 
-  async markSent(reference: string, kind: OutgoingKind, attempt: number, sent: SentReply, statusChange?: StatusChange): Promise<boolean> {
+  async markSent(reference: string, id: SendId, attempt: number, sent: SentReply, statusChange?: StatusChange): Promise<boolean> {
     const claim = this.claims.get(reference);
-    const entry = claim && ledgerEntry(claim, kind);
+    const entry = claim && ledgerEntry(claim, id);
     if (!claim || entry?.attempt !== attempt || entry.state !== 'sending') return false;
+    const field = sentField(id);
     this.claims.set(reference, {
-      ...claim,
-      [LEDGER_FIELDS[kind]]: { ...entry, state: 'sent', messageId: sent.messageId, sentAt: sent.at },
-      [SENT_FIELDS[kind]]: sent,
+      ...withEntry(claim, id, { ...entry, state: 'sent', messageId: sent.messageId, sentAt: sent.at }),
+      ...(field ? { [field]: sent } : {}),
       ...(statusChange ? { status: statusChange.status, statusHistory: [...claim.statusHistory, statusChange] } : {}),
     });
     return true;
   }
 
-  async settleSend(reference: string, kind: OutgoingKind, attempt: number, { state, at, reason }: SendSettlement): Promise<boolean> {
+  async settleSend(reference: string, id: SendId, attempt: number, { state, at, reason }: SendSettlement): Promise<boolean> {
     const claim = this.claims.get(reference);
-    const entry = claim && ledgerEntry(claim, kind);
+    const entry = claim && ledgerEntry(claim, id);
     if (!claim || entry?.attempt !== attempt || entry.state !== 'sending') return false;
-    const settled = { ...claim, [LEDGER_FIELDS[kind]]: { ...entry, state, reason } };
+    const settled = withEntry(claim, id, { ...entry, state, reason });
     this.claims.set(reference, state === 'failed' ? toReview(settled, { at, reason }) : settled);
     return true;
   }
 
-  async withholdSend(reference: string, kind: OutgoingKind, entry: LedgerEntry): Promise<boolean> {
+  async withholdSend(reference: string, id: SendId, entry: LedgerEntry): Promise<boolean> {
     const claim = this.claims.get(reference);
-    if (!claim || ledgerEntry(claim, kind)) return false;
-    this.claims.set(reference, { ...claim, [LEDGER_FIELDS[kind]]: entry, reasons: [...claim.reasons, entry.reason ?? 'not sent'] });
+    if (!claim || ledgerEntry(claim, id)) return false;
+    this.claims.set(reference, { ...withEntry(claim, id, entry), reasons: [...claim.reasons, entry.reason ?? 'not sent'] });
     return true;
   }
 
@@ -172,3 +172,7 @@ function toReview(claim: ClaimRecord, { at, reason }: { readonly at: string; rea
 }
 
 const documentKey = (memberId: string, sha256: string) => `${memberId}#${sha256}`;
+
+function withEntry(claim: ClaimRecord, id: SendId, entry: LedgerEntry): ClaimRecord {
+  return { ...claim, sends: { ...claim.sends, [id]: entry } };
+}

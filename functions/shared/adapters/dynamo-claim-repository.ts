@@ -14,7 +14,7 @@ import type {
   StatusChange,
 } from '../domain/claim.ts';
 import { DECIDABLE_STATUSES, decidedStatus, decisionStatusChange, type ManualDecision, type Resend } from '../domain/decision.ts';
-import { LEDGER_FIELDS, SENT_FIELDS, type LedgerEntry, type OutgoingKind } from '../domain/ledger.ts';
+import { sentField, type LedgerEntry, type SendId } from '../domain/ledger.ts';
 import { CLAIMS_TABLE_DESIGN, claimKey, documentKey, messageKey, replyCountKey } from './table-design.ts';
 
 /** DynamoDB's limit on keys in one BatchGetItem call. */
@@ -111,7 +111,8 @@ export class DynamoClaimRepository implements ClaimRepository {
             {
               Put: {
                 TableName: this.tableName,
-                Item: { ...claimKey(claim.reference), ...recorded },
+                // The ledger's map exists from the start: an entry is written at its own path in it.
+                Item: { ...claimKey(claim.reference), sends: {}, ...recorded },
                 ConditionExpression: 'attribute_not_exists(pk)',
               },
             },
@@ -185,15 +186,15 @@ export class DynamoClaimRepository implements ClaimRepository {
     );
   }
 
-  async claimSend(reference: string, { kind, entry, replaces, quota }: SendClaim): Promise<ClaimSendResult> {
+  async claimSend(reference: string, { id, entry, replaces, quota }: SendClaim): Promise<ClaimSendResult> {
     const claimUpdate = {
       TableName: this.tableName,
       Key: claimKey(reference),
-      UpdateExpression: `SET #entry = :entry${entry.reason ? ', reasons = list_append(reasons, :reasons)' : ''}`,
+      UpdateExpression: `SET #sends.#entry = :entry${entry.reason ? ', reasons = list_append(reasons, :reasons)' : ''}`,
       ConditionExpression: replaces
-        ? 'attribute_exists(pk) AND #entry.#attempt = :previousAttempt AND #entry.#state = :previousState'
-        : 'attribute_exists(pk) AND attribute_not_exists(#entry)',
-      ExpressionAttributeNames: { '#entry': LEDGER_FIELDS[kind], ...(replaces ? { '#attempt': 'attempt', '#state': 'state' } : {}) },
+        ? 'attribute_exists(pk) AND #sends.#entry.#attempt = :previousAttempt AND #sends.#entry.#state = :previousState'
+        : 'attribute_exists(pk) AND attribute_not_exists(#sends.#entry)',
+      ExpressionAttributeNames: { ...entryNames(id), ...(replaces ? { '#attempt': 'attempt', '#state': 'state' } : {}) },
       ExpressionAttributeValues: {
         ':entry': entry,
         ...(entry.reason ? { ':reasons': [entry.reason] } : {}),
@@ -231,22 +232,23 @@ export class DynamoClaimRepository implements ClaimRepository {
     }
   }
 
-  markSent(reference: string, kind: OutgoingKind, attempt: number, sent: SentReply, statusChange?: StatusChange): Promise<boolean> {
+  markSent(reference: string, id: SendId, attempt: number, sent: SentReply, statusChange?: StatusChange): Promise<boolean> {
+    const field = sentField(id);
     return this.conditionally(
       new UpdateCommand({
         TableName: this.tableName,
         Key: claimKey(reference),
-        UpdateExpression: `SET #entry.#state = :sent, #entry.#messageId = :messageId, #entry.#sentAt = :at, #sentField = :record${
+        UpdateExpression: `SET #sends.#entry.#state = :sent, #sends.#entry.#messageId = :messageId, #sends.#entry.#sentAt = :at${field ? ', #sentField = :record' : ''}${
           statusChange ? ', #status = :status, statusHistory = list_append(statusHistory, :change)' : ''
         }`,
-        ConditionExpression: 'attribute_exists(pk) AND #entry.#attempt = :attempt AND #entry.#state = :sending',
+        ConditionExpression: 'attribute_exists(pk) AND #sends.#entry.#attempt = :attempt AND #sends.#entry.#state = :sending',
         ExpressionAttributeNames: {
-          '#entry': LEDGER_FIELDS[kind],
+          ...entryNames(id),
           '#state': 'state',
           '#attempt': 'attempt',
           '#messageId': 'messageId',
           '#sentAt': 'sentAt',
-          '#sentField': SENT_FIELDS[kind],
+          ...(field ? { '#sentField': field } : {}),
           ...(statusChange ? { '#status': 'status' } : {}),
         },
         ExpressionAttributeValues: {
@@ -255,23 +257,23 @@ export class DynamoClaimRepository implements ClaimRepository {
           ':attempt': attempt,
           ':messageId': sent.messageId,
           ':at': sent.at,
-          ':record': sent,
+          ...(field ? { ':record': sent } : {}),
           ...(statusChange ? { ':status': statusChange.status, ':change': [statusChange] } : {}),
         },
       }),
     );
   }
 
-  settleSend(reference: string, kind: OutgoingKind, attempt: number, { state, at, reason }: SendSettlement): Promise<boolean> {
+  settleSend(reference: string, id: SendId, attempt: number, { state, at, reason }: SendSettlement): Promise<boolean> {
     const review = state === 'failed';
     return this.conditionally(
       new UpdateCommand({
         TableName: this.tableName,
         Key: claimKey(reference),
-        UpdateExpression: `SET #entry.#state = :state, #entry.#reason = :reason${review ? `, ${TO_REVIEW}` : ''}`,
-        ConditionExpression: 'attribute_exists(pk) AND #entry.#attempt = :attempt AND #entry.#state = :sending',
+        UpdateExpression: `SET #sends.#entry.#state = :state, #sends.#entry.#reason = :reason${review ? `, ${TO_REVIEW}` : ''}`,
+        ConditionExpression: 'attribute_exists(pk) AND #sends.#entry.#attempt = :attempt AND #sends.#entry.#state = :sending',
         ExpressionAttributeNames: {
-          '#entry': LEDGER_FIELDS[kind],
+          ...entryNames(id),
           '#state': 'state',
           '#attempt': 'attempt',
           '#reason': 'reason',
@@ -288,14 +290,14 @@ export class DynamoClaimRepository implements ClaimRepository {
     );
   }
 
-  withholdSend(reference: string, kind: OutgoingKind, entry: LedgerEntry): Promise<boolean> {
+  withholdSend(reference: string, id: SendId, entry: LedgerEntry): Promise<boolean> {
     return this.conditionally(
       new UpdateCommand({
         TableName: this.tableName,
         Key: claimKey(reference),
-        UpdateExpression: 'SET #entry = :entry, reasons = list_append(reasons, :reasons)',
-        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(#entry)',
-        ExpressionAttributeNames: { '#entry': LEDGER_FIELDS[kind] },
+        UpdateExpression: 'SET #sends.#entry = :entry, reasons = list_append(reasons, :reasons)',
+        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(#sends.#entry)',
+        ExpressionAttributeNames: entryNames(id),
         ExpressionAttributeValues: { ':entry': entry, ':reasons': [entry.reason ?? 'not sent'] },
       }),
     );
@@ -376,6 +378,11 @@ export class DynamoClaimRepository implements ClaimRepository {
       throw error;
     }
   }
+}
+
+/** Names `#sends.#entry`: the ledger entry of message `id`. */
+function entryNames(id: SendId) {
+  return { '#sends': 'sends', '#entry': id };
 }
 
 /** The update that sends a claim to review with why (names `#status`; values from `reviewValues`). */

@@ -12,7 +12,7 @@
  *   pk=DOCUMENT#<memberId>#<sha256> sk=DOCUMENT  which claim first carried a document for a member
  *   pk=REPLIES#<sha256 of address> sk=DAY#<YYYY-MM-DD>  replies sent to an address that UTC day (`count`);
  *                                       deleted by the table's TTL (`expiresAt`) once the day is over
- * The claim item also holds the ledger of what the claim sends (`forwardSend`, `replySend`: see
+ * The claim item also holds the ledger of what the claim sends (`sends`, by message id: see
  * domain/ledger.ts). The reply counts live here rather than in a table of their own: one key
  * design, one encryption key, one backup and one IAM grant; TTL touches only items that carry
  * `expiresAt`, which claims never do.

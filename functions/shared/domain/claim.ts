@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import type { ManualDecision, Resend } from './decision.ts';
 import type { FaxDetails } from './fax/index.ts';
 import type { InvoiceReading } from './invoices/index.ts';
-import type { LedgerEntry, OutgoingKind } from './ledger.ts';
+import type { LedgerEntry, SendId } from './ledger.ts';
 import type { Channel, ClaimStatus, DocumentType, Language, LocationEvidence, OcrEngineName, Route } from './types.ts';
 
 /** RECEIVED only lasts until a routed claim's forward has been sent. */
@@ -46,7 +46,7 @@ export interface DeliveryEvent {
   readonly at: string;
   readonly detail?: string;
   /** Which outgoing message and attempt it concerns, and SES's id of it; absent from events of mail sent before the ledger. */
-  readonly send?: { readonly kind: OutgoingKind; readonly attempt: number; readonly messageId: string };
+  readonly send?: { readonly id: SendId; readonly attempt: number; readonly messageId: string };
 }
 
 /** A received message as recorded: every message gets one, whatever its outcome. */
@@ -75,10 +75,8 @@ export interface ClaimRecord {
   readonly forward?: SentMessage;
   readonly acknowledgement?: SentReply;
   readonly deliveryEvents?: readonly DeliveryEvent[];
-  /** The forward's ledger entry: claimed before it is sent, settled after. */
-  readonly forwardSend?: LedgerEntry;
-  /** The reply's ledger entry. */
-  readonly replySend?: LedgerEntry;
+  /** The ledger of what the claim sends, by message id: each entry claimed before its message is sent, settled after. */
+  readonly sends?: Readonly<Record<SendId, LedgerEntry>>;
   /**
    * Document hashes still to record against the member when the claim carried more new documents
    * than its first write holds; a redelivery records them.
@@ -91,7 +89,7 @@ export interface ClaimRecord {
 }
 
 export interface SendClaim {
-  readonly kind: OutgoingKind;
+  readonly id: SendId;
   /** The new attempt, in state `sending`. */
   readonly entry: LedgerEntry;
   /** The attempt it takes over from (unsent, or in doubt past the resend delay); absent for the first. */
@@ -136,11 +134,11 @@ export interface ClaimRepository {
    */
   claimSend(reference: string, claim: SendClaim): Promise<ClaimSendResult>;
   /** The attempt was sent (SES's message id): the entry and the claim say so; false when it was settled already. */
-  markSent(reference: string, kind: OutgoingKind, attempt: number, sent: SentReply, statusChange?: StatusChange): Promise<boolean>;
+  markSent(reference: string, id: SendId, attempt: number, sent: SentReply, statusChange?: StatusChange): Promise<boolean>;
   /** The attempt ended without a send: `unsent` (the next try sends it) or `failed` (the claim goes to review with why). */
-  settleSend(reference: string, kind: OutgoingKind, attempt: number, settlement: SendSettlement): Promise<boolean>;
+  settleSend(reference: string, id: SendId, attempt: number, settlement: SendSettlement): Promise<boolean>;
   /** A reply not sent, on purpose: recorded with why, once. */
-  withholdSend(reference: string, kind: OutgoingKind, entry: LedgerEntry): Promise<boolean>;
+  withholdSend(reference: string, id: SendId, entry: LedgerEntry): Promise<boolean>;
   /** Something about the message itself can never succeed: the claim goes to review, with why. */
   holdForReview(reference: string, change: { readonly at: string; readonly reason: string }): Promise<void>;
   /** Adds the event to the claim's; returns the claim with it. */

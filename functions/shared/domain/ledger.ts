@@ -1,8 +1,22 @@
-import type { ClaimRecord, DeliveryEvent, SentReply, StatusChange } from './claim.ts';
+import type { ClaimRecord, ClaimRecordStatus, DeliveryEvent, SentReply, StatusChange } from './claim.ts';
 import type { Language } from './types.ts';
 
-/** The messages a claim may send: its forward to the administrator, and one reply to the sender. */
+/** Who a message goes to: the administrator (a forward) or the sender (a reply, counted against the reply limit). */
 export type OutgoingKind = 'forward' | 'reply';
+
+/**
+ * A message's id in its claim's ledger. The first forward and reply are `forward` and `reply`; a
+ * later message names itself (`reply-reminder-1`, `forward-follow-up-1`): the same id is the same
+ * message, sent at most once however often it is asked for.
+ */
+export type SendId = string;
+
+/** Lower-case letters, digits and hyphens: the id travels as an SES message tag, whose values allow no more. */
+const SEND_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
+export function isSendId(value: string): boolean {
+  return SEND_ID.test(value);
+}
 
 /**
  * Where an outgoing message stands:
@@ -14,8 +28,15 @@ export type OutgoingKind = 'forward' | 'reply';
  */
 export type LedgerState = 'sending' | 'unsent' | 'sent' | 'withheld' | 'failed';
 
+/** The status a claim takes once one of its messages is known sent (a forward: FORWARDED). */
+export interface StatusOnSent {
+  readonly status: ClaimRecordStatus;
+  readonly detail?: string;
+}
+
 /** One outgoing message of a claim: claimed before it is sent, settled after. */
 export interface LedgerEntry {
+  readonly kind: OutgoingKind;
   readonly state: LedgerState;
   /** 1 for the first send; each resend after a doubt adds one. */
   readonly attempt: number;
@@ -30,16 +51,24 @@ export interface LedgerEntry {
   readonly sentAt?: string;
   /** Why it was resent, withheld, or refused. */
   readonly reason?: string;
+  /** Kept with the entry, so whoever learns it was sent (the sender, or SES's events) applies it. */
+  readonly onSent?: StatusOnSent;
 }
 
-/** Claim attributes holding each outgoing message's entry. */
-export const LEDGER_FIELDS = { forward: 'forwardSend', reply: 'replySend' } as const satisfies Record<OutgoingKind, keyof ClaimRecord>;
+/** The claim attributes that show the first forward and reply as sent, as the status page and the metrics read them. */
+const FIRST_SENT_FIELDS: Readonly<Record<SendId, 'forward' | 'acknowledgement'>> = { forward: 'forward', reply: 'acknowledgement' };
 
-/** Claim attributes holding what was sent, as the status page and the metrics read it. */
-export const SENT_FIELDS = { forward: 'forward', reply: 'acknowledgement' } as const satisfies Record<OutgoingKind, keyof ClaimRecord>;
+export function sentField(id: SendId): 'forward' | 'acknowledgement' | undefined {
+  return Object.hasOwn(FIRST_SENT_FIELDS, id) ? FIRST_SENT_FIELDS[id] : undefined;
+}
 
-export function ledgerEntry(claim: ClaimRecord, kind: OutgoingKind): LedgerEntry | undefined {
-  return claim[LEDGER_FIELDS[kind]];
+export function ledgerEntry(claim: ClaimRecord, id: SendId): LedgerEntry | undefined {
+  return claim.sends && Object.hasOwn(claim.sends, id) ? claim.sends[id] : undefined;
+}
+
+/** A claim's messages, by when their latest attempt was claimed (a stored map keeps no order). */
+export function ledgerEntries(claim: ClaimRecord): [SendId, LedgerEntry][] {
+  return Object.entries(claim.sends ?? {}).sort(([, one], [, other]) => one.at.localeCompare(other.at));
 }
 
 /** What the claim records once the message of `entry` is known sent. */
@@ -53,22 +82,22 @@ export function sentRecord(entry: LedgerEntry, messageId: string, at: string): S
   };
 }
 
-/** A sent forward makes the claim FORWARDED; a reply changes no status. */
-export function statusChangeOnSent(claim: ClaimRecord, kind: OutgoingKind, at: string): StatusChange | undefined {
-  return kind === 'forward' ? { status: 'FORWARDED', at, detail: `to ${claim.route ?? 'its administrator'}` } : undefined;
+/** The status change the entry's message makes once sent, if any. */
+export function statusChangeOnSent(entry: LedgerEntry, at: string): StatusChange | undefined {
+  return entry.onSent ? { ...entry.onSent, at } : undefined;
 }
 
 /**
  * SES's events say which attempt they concern through the tags the mailer set (claim reference,
- * message kind, attempt), not through SES's message id: an attempt whose SendEmail answer was
- * lost (a timeout, a crash) has no message id on our side, yet its events name it. Any event of
- * an attempt (send, delivery, bounce, complaint, reject) proves SES took that attempt.
+ * message id in the ledger, attempt), not through SES's message id: an attempt whose SendEmail
+ * answer was lost (a timeout, a crash) has no message id on our side, yet its events name it. Any
+ * event of an attempt (send, delivery, bounce, complaint, reject) proves SES took that attempt.
  */
-export function eventOfAttempt(claim: ClaimRecord, kind: OutgoingKind, attempt: number): DeliveryEvent | undefined {
-  return claim.deliveryEvents?.find((event) => event.send?.kind === kind && event.send.attempt === attempt);
+export function eventOfAttempt(claim: ClaimRecord, id: SendId, attempt: number): DeliveryEvent | undefined {
+  return claim.deliveryEvents?.find((event) => event.send?.id === id && event.send.attempt === attempt);
 }
 
 /** Tags every outgoing message carries, so its SES events find their claim and attempt. */
-export function sendTags(reference: string, kind: OutgoingKind, attempt: number, messageKind: string): Record<string, string> {
-  return { claimReference: reference, kind: messageKind, ledger: kind, attempt: String(attempt) };
+export function sendTags(reference: string, id: SendId, attempt: number, messageKind: string): Record<string, string> {
+  return { claimReference: reference, kind: messageKind, ledger: id, attempt: String(attempt) };
 }

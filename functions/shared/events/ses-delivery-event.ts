@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { SafeToLogError } from '../log-safe-error.ts';
 import type { DeliveryEvent } from '../domain/claim.ts';
+import { isSendId } from '../domain/ledger.ts';
 
 /**
  * An SES event of a configuration set, published to SNS ("eventType"; older notifications say
@@ -62,8 +63,8 @@ export function parseQueuedDeliveryEvent(body: string): ClaimDeliveryEvent | und
 function sendOf(mail: { readonly messageId?: string; readonly tags: Readonly<Record<string, readonly string[]>> }): DeliveryEvent['send'] {
   const ledger = mail.tags.ledger?.[0];
   const attempt = Number(mail.tags.attempt?.[0]);
-  if ((ledger !== 'forward' && ledger !== 'reply') || !Number.isInteger(attempt) || attempt < 1 || !mail.messageId) return undefined;
-  return { kind: ledger, attempt, messageId: mail.messageId };
+  if (ledger === undefined || !isSendId(ledger) || !Number.isInteger(attempt) || attempt < 1 || !mail.messageId) return undefined;
+  return { id: ledger, attempt, messageId: mail.messageId };
 }
 
 function claimDeliveryEvent(

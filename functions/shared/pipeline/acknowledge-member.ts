@@ -90,7 +90,7 @@ export async function acknowledgeMember(
     administrators: dependencies.administrators,
     statusLink: await statusLinkFor(plan.kind, claim, dependencies),
   });
-  return sendOnce(claim, { kind: 'reply', messageKind: plan.kind, to: plan.to, language: plan.language, compose }, dependencies);
+  return sendOnce(claim, { id: 'reply', kind: 'reply', messageKind: plan.kind, to: plan.to, language: plan.language, compose }, dependencies);
 }
 
 /**

@@ -23,7 +23,8 @@ export async function forwardClaim(claim: ClaimRecord, context: IntakeContext, d
   const cc = override?.faxGatewayAddress ? [override.faxGatewayAddress] : undefined;
   const compose = async () =>
     composeForward({ summary: summarizeClaim(claim, context.identification?.member), to, cc, attachments: forwardAttachments(context) });
-  return sendOnce(claim, { kind: 'forward', messageKind: 'forward', to, ...(cc ? { cc } : {}), compose }, dependencies);
+  const onSent = { status: 'FORWARDED', detail: `to ${route}` } as const;
+  return sendOnce(claim, { id: 'forward', kind: 'forward', messageKind: 'forward', to, ...(cc ? { cc } : {}), onSent, compose }, dependencies);
 }
 
 /**

@@ -88,7 +88,7 @@ async function createOnce(
   newHashes: readonly string[],
 ): Promise<ClaimRecord> {
   for (let attempt = 1; attempt <= REFERENCE_ATTEMPTS; attempt += 1) {
-    const claim = build(newClaimReference(envelope.receivedAt));
+    const claim: ClaimRecord = { ...build(newClaimReference(envelope.receivedAt)), sends: {} };
     const result = await claims.create(claim, newHashes);
     if (result === 'reference-taken') continue;
     return result === 'created' ? claim : required(await claims.findByMessageId(envelope.sesMessageId), 'the concurrently recorded claim');

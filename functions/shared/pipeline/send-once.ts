@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { classifyFailure, SendPendingError } from '../adapters/classify-failure.ts';
 import type { Mailer } from '../adapters/ses-mailer.ts';
 import type { ClaimRecord, ClaimRepository, DeliveryEvent, ReplyQuota } from '../domain/claim.ts';
-import { eventOfAttempt, ledgerEntry, sendTags, sentRecord, statusChangeOnSent, type LedgerEntry, type OutgoingKind } from '../domain/ledger.ts';
+import { eventOfAttempt, isSendId, ledgerEntry, sendTags, sentRecord, statusChangeOnSent, type LedgerEntry, type OutgoingKind, type SendId, type StatusOnSent } from '../domain/ledger.ts';
 import type { Language } from '../domain/types.ts';
 import type { OutgoingMessage } from '../templates/outgoing-message.ts';
 import { required } from './context.ts';
@@ -30,12 +30,16 @@ export interface SendOnceDependencies {
 
 /** One message a claim sends, composed only once it is sure to be sent. */
 export interface Outgoing {
+  /** The message's id in the claim's ledger (see `SendId`). */
+  readonly id: SendId;
   readonly kind: OutgoingKind;
   /** What the message is (forward, acknowledged, needs-info, ...), as tagged on it. */
   readonly messageKind: string;
   readonly to: string;
   readonly cc?: readonly string[];
   readonly language?: Language | 'both';
+  /** The status the claim takes once the message is sent. */
+  readonly onSent?: StatusOnSent;
   readonly compose: () => Promise<OutgoingMessage>;
 }
 
@@ -50,17 +54,18 @@ const SETTLED: ReadonlySet<LedgerEntry['state']> = new Set(['sent', 'withheld', 
  */
 export async function sendOnce(claim: ClaimRecord, outgoing: Outgoing, dependencies: SendOnceDependencies): Promise<ClaimRecord> {
   const { claims } = dependencies;
-  const current = ledgerEntry(claim, outgoing.kind);
+  if (!isSendId(outgoing.id)) throw new Error(`not a ledger id: ${outgoing.id}`);
+  const current = ledgerEntry(claim, outgoing.id);
   if (current && SETTLED.has(current.state)) return claim;
   if (current?.state === 'sending') {
-    const event = eventOfAttempt(claim, outgoing.kind, current.attempt);
+    const event = eventOfAttempt(claim, outgoing.id, current.attempt);
     if (event) {
-      await confirmAttempt(claims, claim, outgoing.kind, event);
+      await confirmAttempt(claims, claim, event);
       return reread(claims, claim);
     }
     const waitedMs = dependencies.now().getTime() - Date.parse(current.at);
     if (waitedMs < RESEND_AFTER_MS) {
-      throw new SendPendingError(`the ${outgoing.kind} of attempt ${current.attempt} may have been sent: waiting for its SES events, or until ${RESEND_AFTER_MS / 60_000} minutes have passed`);
+      throw new SendPendingError(`the ${outgoing.id} of attempt ${current.attempt} may have been sent: waiting for its SES events, or until ${RESEND_AFTER_MS / 60_000} minutes have passed`);
     }
   }
 
@@ -69,24 +74,24 @@ export async function sendOnce(claim: ClaimRecord, outgoing: Outgoing, dependenc
   if (!entry) return reread(claims, claim);
   let messageId: string;
   try {
-    messageId = await dependencies.mailer.send(message, sendTags(claim.reference, outgoing.kind, entry.attempt, outgoing.messageKind));
+    messageId = await dependencies.mailer.send(message, sendTags(claim.reference, outgoing.id, entry.attempt, outgoing.messageKind));
   } catch (error) {
     const failure = classifyFailure(error);
     const at = dependencies.now().toISOString();
     if (failure.kind === 'permanent') {
-      await claims.settleSend(claim.reference, outgoing.kind, entry.attempt, { state: 'failed', at, reason: `the ${outgoing.kind} was not sent: ${failure.reason}` });
+      await claims.settleSend(claim.reference, outgoing.id, entry.attempt, { state: 'failed', at, reason: `the ${outgoing.id} was not sent: ${failure.reason}` });
       return reread(claims, claim);
     }
     // SES said it took nothing: the next try sends without waiting, and it is no resend. Otherwise
     // (a timeout, a 5xx) the attempt stays in doubt; so does it if this write fails, which only
     // delays the next try.
     if (failure.accepted === 'no') {
-      await claims.settleSend(claim.reference, outgoing.kind, entry.attempt, { state: 'unsent', at, reason: failure.reason }).catch(() => false);
+      await claims.settleSend(claim.reference, outgoing.id, entry.attempt, { state: 'unsent', at, reason: failure.reason }).catch(() => false);
     }
     throw error;
   }
   const at = dependencies.now().toISOString();
-  await claims.markSent(claim.reference, outgoing.kind, entry.attempt, sentRecord(entry, messageId, at), statusChangeOnSent(claim, outgoing.kind, at));
+  await claims.markSent(claim.reference, outgoing.id, entry.attempt, sentRecord(entry, messageId, at), statusChangeOnSent(entry, at));
   return reread(claims, claim);
 }
 
@@ -94,11 +99,11 @@ export async function sendOnce(claim: ClaimRecord, outgoing: Outgoing, dependenc
  * An SES event names an attempt still in doubt: SES took it, so it is marked sent with the
  * event's message id. The delivery-events function and a later try of the intake both come here.
  */
-export async function confirmAttempt(claims: ClaimRepository, claim: ClaimRecord, kind: OutgoingKind, event: DeliveryEvent): Promise<boolean> {
-  const entry = ledgerEntry(claim, kind);
+export async function confirmAttempt(claims: ClaimRepository, claim: ClaimRecord, event: DeliveryEvent): Promise<boolean> {
   const send = event.send;
+  const entry = send && ledgerEntry(claim, send.id);
   if (!send || entry?.state !== 'sending' || entry.attempt !== send.attempt) return false;
-  return claims.markSent(claim.reference, kind, entry.attempt, sentRecord(entry, send.messageId, event.at), statusChangeOnSent(claim, kind, event.at));
+  return claims.markSent(claim.reference, send.id, entry.attempt, sentRecord(entry, send.messageId, event.at), statusChangeOnSent(entry, event.at));
 }
 
 /**
@@ -115,6 +120,7 @@ async function claimAttempt(
   const now = dependencies.now();
   const attempt = (current?.attempt ?? 0) + 1;
   const entry: LedgerEntry = {
+    kind: outgoing.kind,
     state: 'sending',
     attempt,
     at: now.toISOString(),
@@ -122,21 +128,22 @@ async function claimAttempt(
     to: outgoing.to,
     ...(outgoing.cc ? { cc: outgoing.cc } : {}),
     ...(outgoing.language ? { language: outgoing.language } : {}),
+    ...(outgoing.onSent ? { onSent: outgoing.onSent } : {}),
     ...(current?.state === 'sending'
-      ? { reason: `${outgoing.kind} resent as attempt ${attempt}: attempt ${current.attempt} had no result after ${RESEND_AFTER_MS / 60_000} minutes` }
+      ? { reason: `${outgoing.id} resent as attempt ${attempt}: attempt ${current.attempt} had no result after ${RESEND_AFTER_MS / 60_000} minutes` }
       : {}),
   };
   const limit = dependencies.replyLimitPerDay;
   const quota = outgoing.kind === 'reply' && !current && limit !== undefined ? replyQuota(outgoing.to, now, limit) : undefined;
   const result = await dependencies.claims.claimSend(claim.reference, {
-    kind: outgoing.kind,
+    id: outgoing.id,
     entry,
     ...(current ? { replaces: { attempt: current.attempt, state: current.state === 'sending' ? 'sending' : 'unsent' } } : {}),
     ...(quota ? { quota } : {}),
   });
   if (result === 'claimed') return entry;
   if (result === 'over-limit') {
-    await dependencies.claims.withholdSend(claim.reference, outgoing.kind, {
+    await dependencies.claims.withholdSend(claim.reference, outgoing.id, {
       ...entry,
       state: 'withheld',
       reason: `no reply sent: its address had the ${quota?.limit} replies a day it may receive`,
@@ -144,10 +151,10 @@ async function claimAttempt(
     return undefined;
   }
   // Taken: by this very write, retried by the SDK after a lost answer, or by another delivery.
-  const held = ledgerEntry(await reread(dependencies.claims, claim), outgoing.kind);
+  const held = ledgerEntry(await reread(dependencies.claims, claim), outgoing.id);
   if (held?.token === entry.token) return entry;
   if (held && SETTLED.has(held.state)) return undefined;
-  throw new SendPendingError(`another delivery of the message holds the ${outgoing.kind}`);
+  throw new SendPendingError(`another delivery of the message holds the ${outgoing.id}`);
 }
 
 function replyQuota(recipient: string, now: Date, limit: number): ReplyQuota {

@@ -52,11 +52,11 @@ describe('parseQueuedDeliveryEvent', () => {
         type: 'SEND',
         at: '2017-08-05T00:40:02.012Z',
         detail: 'forward',
-        send: { kind: 'forward', attempt: 2, messageId: 'EXAMPLE7c191be45-e9aedb9a-02f9-4d12-a87d-dd0099a07f8a-000000' },
+        send: { id: 'forward', attempt: 2, messageId: 'EXAMPLE7c191be45-e9aedb9a-02f9-4d12-a87d-dd0099a07f8a-000000' },
       },
     });
-    expect(parseQueuedDeliveryEvent(snsBody(sesComplaintRecord({ ...tags, kind: ['acknowledged'], ledger: ['reply'], attempt: ['1'] })))?.event.send).toEqual({
-      kind: 'reply',
+    expect(parseQueuedDeliveryEvent(snsBody(sesComplaintRecord({ ...tags, kind: ['reminder'], ledger: ['reply-reminder-1'], attempt: ['1'] })))?.event.send).toEqual({
+      id: 'reply-reminder-1',
       attempt: 1,
       messageId: 'EXAMPLE7c191be45-e9aedb9a-02f9-4d12-a87d-dd0099a07f8a-000000',
     });
@@ -64,7 +64,7 @@ describe('parseQueuedDeliveryEvent', () => {
 
   it.each([
     ['no ledger tag', {}],
-    ['an unknown ledger', { ledger: ['fax'], attempt: ['1'] }],
+    ['a ledger tag that is no message id', { ledger: ['Forward:1'], attempt: ['1'] }],
     ['an attempt that is not a positive whole number', { ledger: ['reply'], attempt: ['0'] }],
   ])('names no attempt for mail with %s', (_what, extra) => {
     expect(parseQueuedDeliveryEvent(snsBody(sesBounceRecord({ ...tags, ...extra })))?.event.send).toBeUndefined();

@@ -204,7 +204,9 @@ describe('acknowledgeMember', () => {
     expect(acknowledged).toEqual(
       claimWith('REVIEW', {
         acknowledgement,
-        replySend: {
+        sends: {
+          reply: {
+          kind: 'reply',
           state: 'sent',
           attempt: 1,
           at: NOW.toISOString(),
@@ -213,6 +215,7 @@ describe('acknowledgeMember', () => {
           language: 'fr',
           messageId: '<sent-1@mailer.test>',
           sentAt: NOW.toISOString(),
+          },
         },
       }),
     );

@@ -56,7 +56,19 @@ describe('forwardClaim', () => {
       claimRecord({
         status: 'FORWARDED',
         forward,
-        forwardSend: { state: 'sent', attempt: 1, at: NOW.toISOString(), token: expect.any(String), to: forward.to, messageId: forward.messageId, sentAt: NOW.toISOString() },
+        sends: {
+          forward: {
+            kind: 'forward',
+            state: 'sent',
+            attempt: 1,
+            at: NOW.toISOString(),
+            token: expect.any(String),
+            to: forward.to,
+            onSent: { status: 'FORWARDED', detail: 'to MAI' },
+            messageId: forward.messageId,
+            sentAt: NOW.toISOString(),
+          },
+        },
         statusHistory: [...claimRecord().statusHistory, { status: 'FORWARDED', at: NOW.toISOString(), detail: 'to MAI' }],
       }),
     );

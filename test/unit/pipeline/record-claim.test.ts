@@ -92,6 +92,7 @@ describe('recordClaim', () => {
       evidence: IN_CAMBODIA.evidence,
       documents: storedDocuments(claim.reference),
       statusHistory: [RECEIVED],
+      sends: {},
     });
     expect(claims.size).toBe(1);
     expect(await claims.findByMessageId('ses-message-0001')).toEqual(claim);
@@ -136,6 +137,7 @@ describe('recordClaim', () => {
       evidence: context.location ? IN_CAMBODIA.evidence : [],
       documents,
       statusHistory: [RECEIVED, { status, at: NOW.toISOString(), detail: outcome.reasons.join('; ') }],
+      sends: {},
     });
     expect(claim.route).toBeUndefined();
     expect(await claims.findClaimedDocuments('52093817', [INVOICE.sha256, PRESCRIPTION.sha256])).toEqual(new Map());

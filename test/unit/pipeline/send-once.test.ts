@@ -12,8 +12,8 @@ import { RecordingMailer } from '../../support/recording-mailer.ts';
 const MAI = 'contact@medical-administrators.com';
 const BILL = 'bill.smith@example.org';
 const message = (to: string): OutgoingMessage => ({ to, subject: `Claim ${REFERENCE}`, text: 'text', html: '<p>html</p>', attachments: [] });
-const forward: Outgoing = { kind: 'forward', messageKind: 'forward', to: MAI, compose: async () => message(MAI) };
-const reply = (to = BILL): Outgoing => ({ kind: 'reply', messageKind: 'acknowledged', to, language: 'en', compose: async () => message(to) });
+const forward: Outgoing = { id: 'forward', kind: 'forward', messageKind: 'forward', to: MAI, onSent: { status: 'FORWARDED', detail: 'to MAI' }, compose: async () => message(MAI) };
+const reply = (to = BILL): Outgoing => ({ id: 'reply', kind: 'reply', messageKind: 'acknowledged', to, language: 'en', compose: async () => message(to) });
 
 /** SES's own errors as the SDK throws them. */
 const throttled = () => new TooManyRequestsException({ message: 'Maximum sending rate exceeded.', $metadata: { httpStatusCode: 429 } });
@@ -64,12 +64,14 @@ describe('sendOnce', () => {
     const sent = await sendOnce(claim, forward, dependencies(mailer));
 
     expect(mailer.sent.map(({ tags }) => tags)).toEqual([{ claimReference: REFERENCE, kind: 'forward', ledger: 'forward', attempt: '1' }]);
-    expect(sent.forwardSend).toEqual({
+    expect(sent.sends?.forward).toEqual({
+      kind: 'forward',
       state: 'sent',
       attempt: 1,
       at: NOW.toISOString(),
       token: expect.stringMatching(/^[0-9a-f-]{36}$/),
       to: MAI,
+      onSent: { status: 'FORWARDED', detail: 'to MAI' },
       messageId: '<sent-1@mailer.test>',
       sentAt: NOW.toISOString(),
     });
@@ -93,7 +95,7 @@ describe('sendOnce', () => {
     });
 
     it('stays claimed, in doubt', () => {
-      expect(inDoubt.forwardSend).toMatchObject({ state: 'sending', attempt: 1 });
+      expect(inDoubt.sends?.forward).toMatchObject({ state: 'sending', attempt: 1 });
       expect(inDoubt.forward).toBeUndefined();
       expect(inDoubt.status).toBe('RECEIVED');
     });
@@ -108,7 +110,7 @@ describe('sendOnce', () => {
 
     it("is taken as sent when SES's events name the attempt, with SES's message id", async () => {
       const mailer = new RecordingMailer();
-      const event = { type: 'SEND', at: '2026-03-15T13:31:02.000Z', detail: 'forward', send: { kind: 'forward', attempt: 1, messageId: '0102018c-ses-id' } } as const;
+      const event = { type: 'SEND', at: '2026-03-15T13:31:02.000Z', detail: 'forward', send: { id: 'forward', attempt: 1, messageId: '0102018c-ses-id' } } as const;
       await claims.recordDeliveryEvent(REFERENCE, event);
 
       const sent = await sendOnce((await claims.get(REFERENCE)) as ClaimRecord, forward, dependencies(mailer));
@@ -117,16 +119,16 @@ describe('sendOnce', () => {
       expect(sent).toMatchObject({
         status: 'FORWARDED',
         forward: { to: MAI, messageId: '0102018c-ses-id', at: '2026-03-15T13:31:02.000Z' },
-        forwardSend: { state: 'sent', attempt: 1, messageId: '0102018c-ses-id' },
+        sends: { forward: { state: 'sent', attempt: 1, messageId: '0102018c-ses-id' } },
       });
     });
 
     it('ignores events of another attempt', async () => {
-      const event = { type: 'DELIVERY', at: '2026-03-15T13:31:02.000Z', send: { kind: 'forward', attempt: 2, messageId: 'other' } } as const;
+      const event = { type: 'DELIVERY', at: '2026-03-15T13:31:02.000Z', send: { id: 'forward', attempt: 2, messageId: 'other' } } as const;
       await claims.recordDeliveryEvent(REFERENCE, event);
       const withEvent = (await claims.get(REFERENCE)) as ClaimRecord;
 
-      expect(await confirmAttempt(claims, withEvent, 'forward', event)).toBe(false);
+      expect(await confirmAttempt(claims, withEvent, event)).toBe(false);
       expect(await claims.get(REFERENCE)).toEqual(withEvent);
       await expect(sendOnce(withEvent, forward, dependencies(new RecordingMailer()))).rejects.toBeInstanceOf(SendPendingError);
     });
@@ -139,7 +141,7 @@ describe('sendOnce', () => {
 
       expect(mailer.sent.map(({ tags }) => tags.attempt)).toEqual(['2']);
       const reason = 'forward resent as attempt 2: attempt 1 had no result after 16 minutes';
-      expect(sent.forwardSend).toMatchObject({ state: 'sent', attempt: 2, at: clock.toISOString(), reason, messageId: '<sent-1@mailer.test>' });
+      expect(sent.sends?.forward).toMatchObject({ state: 'sent', attempt: 2, at: clock.toISOString(), reason, messageId: '<sent-1@mailer.test>' });
       expect(sent.reasons.at(-1)).toBe(reason);
       expect(sent.statusHistory.map(({ status }) => status)).toEqual(['RECEIVED', 'FORWARDED']);
     });
@@ -148,14 +150,14 @@ describe('sendOnce', () => {
   it('sends again at once, as attempt 2 and no resend, what SES throttled', async () => {
     await expect(sendOnce(claim, forward, dependencies(new FailingMailer([throttled])))).rejects.toBeInstanceOf(TooManyRequestsException);
     const unsent = (await claims.get(REFERENCE)) as ClaimRecord;
-    expect(unsent.forwardSend).toMatchObject({ state: 'unsent', attempt: 1, reason: 'TooManyRequestsException (429)' });
+    expect(unsent.sends?.forward).toMatchObject({ state: 'unsent', attempt: 1, reason: 'TooManyRequestsException (429)' });
 
     const mailer = new RecordingMailer();
     const sent = await sendOnce(unsent, forward, dependencies(mailer));
 
     expect(mailer.sent).toHaveLength(1);
-    expect(sent.forwardSend).toMatchObject({ state: 'sent', attempt: 2 });
-    expect(sent.forwardSend?.reason).toBeUndefined();
+    expect(sent.sends?.forward).toMatchObject({ state: 'sent', attempt: 2 });
+    expect(sent.sends?.forward?.reason).toBeUndefined();
     expect(sent.reasons).toEqual(claim.reasons);
   });
 
@@ -164,7 +166,7 @@ describe('sendOnce', () => {
     const failed = await sendOnce(claim, forward, dependencies(mailer));
 
     const reason = 'the forward was not sent: SES refused the message (MessageRejected)';
-    expect(failed).toMatchObject({ status: 'REVIEW', outcome: 'REVIEW', forwardSend: { state: 'failed', attempt: 1, reason } });
+    expect(failed).toMatchObject({ status: 'REVIEW', outcome: 'REVIEW', sends: { forward: { state: 'failed', attempt: 1, reason } } });
     expect(failed.reasons.at(-1)).toBe(reason);
     expect(failed.statusHistory.at(-1)).toEqual({ status: 'REVIEW', at: NOW.toISOString(), detail: reason });
     expect(await sendOnce(failed, forward, dependencies(mailer))).toBe(failed);
@@ -192,7 +194,7 @@ describe('sendOnce', () => {
       expect(mailer.sent).toHaveLength(5);
       const withheld = replied[5] as ClaimRecord;
       const reason = 'no reply sent: its address had the 5 replies a day it may receive';
-      expect(withheld.replySend).toMatchObject({ state: 'withheld', attempt: 1, to: BILL, reason });
+      expect(withheld.sends?.reply).toMatchObject({ state: 'withheld', attempt: 1, to: BILL, reason });
       expect(withheld.acknowledgement).toBeUndefined();
       expect(withheld.reasons.at(-1)).toBe(reason);
       expect(await sendOnce(withheld, reply(), dependencies(mailer))).toBe(withheld);
@@ -202,10 +204,10 @@ describe('sendOnce', () => {
     it('counts an address whatever its case, per UTC day', async () => {
       const mailer = new RecordingMailer();
       for (let index = 0; index < 5; index += 1) await sendOnce(await claimNumber(index), reply(index % 2 ? BILL.toUpperCase() : BILL), dependencies(mailer));
-      expect((await sendOnce(await claimNumber(5), reply(), dependencies(mailer))).replySend?.state).toBe('withheld');
+      expect((await sendOnce(await claimNumber(5), reply(), dependencies(mailer))).sends?.reply?.state).toBe('withheld');
 
       clock = new Date('2026-03-16T00:00:00.000Z');
-      expect((await sendOnce(await claimNumber(6), reply(), dependencies(mailer))).replySend?.state).toBe('sent');
+      expect((await sendOnce(await claimNumber(6), reply(), dependencies(mailer))).sends?.reply?.state).toBe('sent');
       expect(mailer.sent).toHaveLength(6);
     });
 
