@@ -24,7 +24,7 @@ afterAll(async () => {
   await aws?.stop();
 });
 
-/** A claim of its own per test, in the given status, as the intake left it. */
+/** A claim of its own per test, in the given status, as the intake left it and the table holds it. */
 async function seed(status: ClaimRecord['status']): Promise<ClaimRecord> {
   seeded += 1;
   const claim = claimRecord({
@@ -36,7 +36,8 @@ async function seed(status: ClaimRecord['status']): Promise<ClaimRecord> {
     statusHistory: [claimRecord().statusHistory[0]!, ...(status === 'RECEIVED' ? [] : [{ ...REVIEW_CHANGE, status }])],
   });
   expect(await claims.create(claim, [])).toBe('created');
-  return claim;
+  // As the table holds it (an empty ledger included).
+  return (await claims.get(claim.reference))!;
 }
 
 const toMai = (why = 'clinic in Phnom Penh, per the member on the phone'): ManualDecision =>
@@ -126,8 +127,8 @@ describe('a resend', () => {
     expect(await claims.recordResend(forwarded.reference, second)).toBe(true);
 
     expect((await claims.get(forwarded.reference))?.resends).toEqual([
-      { message: 'forward', number: 1, sendId: 'forward:resend-1', by: OPERATOR, why: 'MAI lost it', at: DECIDED_AT.toISOString() },
-      { message: 'acknowledgement', number: 2, sendId: 'reply:resend-2', by: OPERATOR, why: 'the member changed address', at: DECIDED_AT.toISOString() },
+      { message: 'forward', number: 1, sendId: 'forward-resend-1', by: OPERATOR, why: 'MAI lost it', at: DECIDED_AT.toISOString() },
+      { message: 'acknowledgement', number: 2, sendId: 'reply-resend-2', by: OPERATOR, why: 'the member changed address', at: DECIDED_AT.toISOString() },
     ]);
   });
 
@@ -154,5 +155,6 @@ async function seedWith(changes: Partial<ClaimRecord>): Promise<ClaimRecord> {
   seeded += 1;
   const claim = claimRecord({ reference: `CLM-2026-RES${String(seeded).padStart(3, '0')}`, sesMessageId: `ses-resend-${seeded}`, status: 'FORWARDED', ...changes });
   expect(await claims.create(claim, [])).toBe('created');
-  return claim;
+  // As the table holds it (an empty ledger included).
+  return (await claims.get(claim.reference))!;
 }

@@ -53,7 +53,7 @@ export interface Resend {
   readonly message: ResentMessage;
   /** 1 for the claim's first resend, of either message. */
   readonly number: number;
-  /** Its id in the claim's ledger: `forward:resend-1`, `reply:resend-2`, … */
+  /** Its id in the claim's ledger: `forward-resend-1`, `reply-resend-2`, … */
   readonly sendId: string;
   readonly by: string;
   readonly why: string;
@@ -63,12 +63,15 @@ export interface Resend {
 /** The claim's next resend: numbered after those it recorded, so its ledger id is new. */
 export function nextResend(claim: ClaimRecord, message: ResentMessage, by: string, why: string, at: Date): Resend {
   const number = (claim.resends ?? []).length + 1;
-  const sendId = `${message === 'forward' ? 'forward' : 'reply'}:resend-${number}`;
+  const sendId = `${message === 'forward' ? 'forward' : 'reply'}-resend-${number}`;
   return { message, number, sendId, by: senderText(by, 'line'), why: senderText(why, 'line'), at: at.toISOString() };
 }
 
 /** Why the message cannot be resent (it was never sent), or undefined when it can. */
 export function whyNotResendable(claim: ClaimRecord, message: ResentMessage): string | undefined {
   const sent = message === 'forward' ? claim.forward : claim.acknowledgement;
-  return sent ? undefined : `${claim.reference} is ${claim.status} and has no ${message} sent: only a message sent can be sent again`;
+  if (!sent) return `${claim.reference} is ${claim.status} and has no ${message} sent: only a message sent can be sent again`;
+  // What was missing is not recorded, and the answer to the request makes a new claim anyway.
+  if (message === 'acknowledgement' && claim.status === 'NEEDS_INFO') return `${claim.reference} is NEEDS_INFO: a request for information is not sent again, the member's answer makes a new claim`;
+  return undefined;
 }

@@ -1,4 +1,5 @@
 import type { ClaimRecord } from '../domain/claim.ts';
+import type { SendId } from '../domain/ledger.ts';
 import type { StatusLinkIssuer } from '../domain/status-link/index.ts';
 import type { Language } from '../domain/types.ts';
 import { composeMemberReply, type AdministratorOverrides, type MemberReplyKind } from '../templates/index.ts';
@@ -58,24 +59,26 @@ export function planReply(claim: ClaimRecord, context: IntakeContext): ReplyPlan
       return registered ? { kind: 'review', to, language } : undefined;
     case 'NEEDS_INFO':
       return { kind: 'needs-info', to, language };
+    case 'REJECTED':
+      return registered ? { kind: 'rejected', to, language } : undefined;
     case 'IGNORED':
     case 'QUARANTINED':
-    // A person's decision, never the intake's: the rejection is sent with it.
-    case 'REJECTED':
       return undefined;
   }
 }
 
 /**
  * Sends the reply the claim calls for, once (see sendOnce), within its address's daily reply
- * limit: past it the claim says no reply was sent, and why.
+ * limit: past it the claim says no reply was sent, and why. The claim's first reply is `reply`;
+ * a later one (a person's decision, a resend) is a message of its own, under its own ledger id.
  */
 export async function acknowledgeMember(
   claim: ClaimRecord,
   context: IntakeContext,
   dependencies: AcknowledgeDependencies,
+  id: SendId = 'reply',
 ): Promise<ClaimRecord> {
-  if (claim.acknowledgement) return claim;
+  if (id === 'reply' && claim.acknowledgement) return claim;
   const plan = planReply(claim, context);
   if (!plan) return claim;
   const memberMessageId = context.mail.messageId;
@@ -85,12 +88,13 @@ export async function acknowledgeMember(
     to: plan.to,
     language: plan.language,
     missing: context.outcome?.missing,
+    reason: claim.decisions?.at(-1)?.why,
     inReplyTo: memberMessageId,
     references: memberMessageId ? [...referencesOf(context), memberMessageId] : undefined,
     administrators: dependencies.administrators,
     statusLink: await statusLinkFor(plan.kind, claim, dependencies),
   });
-  return sendOnce(claim, { id: 'reply', kind: 'reply', messageKind: plan.kind, to: plan.to, language: plan.language, compose }, dependencies);
+  return sendOnce(claim, { id, kind: 'reply', messageKind: plan.kind, to: plan.to, language: plan.language, compose }, dependencies);
 }
 
 /**

@@ -1,6 +1,8 @@
 import { sharedDocumentDecoder } from '../adapters/isolation/isolated-document-decoder.ts';
 import type { ClaimRecord } from '../domain/claim.ts';
 import type { Deadline } from '../domain/deadline.ts';
+import type { ManualDecision } from '../domain/decision.ts';
+import type { SendId } from '../domain/ledger.ts';
 import type { Verdicts } from '../domain/types.ts';
 import { SafeToLogError } from '../log-safe-error.ts';
 import { acknowledgeMember } from './acknowledge-member.ts';
@@ -20,20 +22,37 @@ export class NoDecisionError extends SafeToLogError {
 /** The message is read again for its documents only: SES's verdicts of it are not checked again. */
 const NOT_CHECKED_AGAIN: Verdicts = { spam: 'DISABLED', virus: 'DISABLED', spf: 'DISABLED', dkim: 'DISABLED', dmarc: 'DISABLED' };
 
+/** The ledger ids of the reply a decision sends: a message of its own, after the claim's first reply. */
+const DECISION_REPLY_IDS: Readonly<Record<ManualDecision['action'], SendId>> = { route: 'reply-decision', reject: 'reply-rejection' };
+
 /**
- * Carries out the person's decision recorded on the claim as the intake would have: a routed claim
- * is forwarded with its documents and the member acknowledged, a declined one the member is told
- * why; each message is sent once (see sendOnce), so carrying out a decision again sends nothing
- * more. The replies go to the member's registered address only: a claim with no member tells nobody.
+ * Carries out what people recorded on the claim as the intake would have: a routed claim is
+ * forwarded with its documents and the member acknowledged, a declined one the member is told
+ * why, and each message asked for again is sent again. Each message has its own id in the claim's
+ * ledger and is sent once (see sendOnce), so carrying it all out again sends nothing more. The
+ * replies go to the member's registered address only: a claim with no member tells nobody.
  */
 export async function carryOutDecision(reference: string, dependencies: IntakeDependencies, deadline: Deadline): Promise<ClaimRecord> {
   const claim = await dependencies.claims.get(reference);
-  const decision = claim?.decisions?.at(-1);
-  if (!claim || !decision) throw new NoDecisionError(claim ? 'the claim has no decision to carry out' : 'no such claim');
+  if (!claim) throw new NoDecisionError('no such claim');
+  const decision = claim.decisions?.at(-1);
+  const resends = claim.resends ?? [];
+  if (!decision && resends.length === 0) throw new NoDecisionError('the claim has no decision to carry out');
   const context = await decisionContext(claim, dependencies, deadline);
-  const decided = decision.action === 'route' ? await forwardClaim(claim, context, dependencies) : claim;
-  deadline.throwIfPassed('telling the member of the decision');
-  return acknowledgeMember(decided, context, dependencies);
+  let current = claim;
+  if (decision) {
+    if (decision.action === 'route') current = await forwardClaim(current, context, dependencies);
+    deadline.throwIfPassed('telling the member of the decision');
+    current = await acknowledgeMember(current, context, dependencies, DECISION_REPLY_IDS[decision.action]);
+  }
+  for (const resend of resends) {
+    deadline.throwIfPassed('sending a message again');
+    current =
+      resend.message === 'forward'
+        ? await forwardClaim(current, context, dependencies, resend.sendId)
+        : await acknowledgeMember(current, context, dependencies, resend.sendId);
+  }
+  return current;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { base64LinesLength } from '../adapters/mime/base64-lines.ts';
 import { SES_MAX_MESSAGE_BYTES } from '../adapters/ses-mailer.ts';
 import type { ClaimRecord } from '../domain/claim.ts';
+import type { SendId } from '../domain/ledger.ts';
 import { administratorFor, type AdministratorOverrides } from '../domain/administrators.ts';
 import { composeForward } from '../templates/index.ts';
 import { required, type IntakeContext } from './context.ts';
@@ -13,18 +14,19 @@ export interface ForwardDependencies extends SendOnceDependencies {
 
 /**
  * Sends a routed claim to its administrator with the original documents and their renditions,
- * once (see sendOnce); forwards are never counted against a reply limit.
+ * once (see sendOnce); forwards are never counted against a reply limit. A resend is a message of
+ * its own, under its own ledger id, and changes no status.
  */
-export async function forwardClaim(claim: ClaimRecord, context: IntakeContext, dependencies: ForwardDependencies): Promise<ClaimRecord> {
-  if (claim.outcome !== 'FORWARDED' || claim.forward) return claim;
+export async function forwardClaim(claim: ClaimRecord, context: IntakeContext, dependencies: ForwardDependencies, resendId?: SendId): Promise<ClaimRecord> {
+  if (claim.outcome !== 'FORWARDED' || (!resendId && claim.forward)) return claim;
   const route = required(claim.route, 'the route');
   const override = dependencies.administrators[route];
   const to = administratorFor(route, override).email;
   const cc = override?.faxGatewayAddress ? [override.faxGatewayAddress] : undefined;
   const compose = async () =>
     composeForward({ summary: summarizeClaim(claim, context.identification?.member), to, cc, attachments: forwardAttachments(context) });
-  const onSent = { status: 'FORWARDED', detail: `to ${route}` } as const;
-  return sendOnce(claim, { id: 'forward', kind: 'forward', messageKind: 'forward', to, ...(cc ? { cc } : {}), onSent, compose }, dependencies);
+  const onSent = resendId ? {} : { onSent: { status: 'FORWARDED', detail: `to ${route}` } as const };
+  return sendOnce(claim, { id: resendId ?? 'forward', kind: 'forward', messageKind: 'forward', to, ...(cc ? { cc } : {}), ...onSent, compose }, dependencies);
 }
 
 /**

@@ -41,8 +41,8 @@ describe('nextResend', () => {
 
   it('numbers resends across the claim, each with a ledger id no message had', () => {
     const first = nextResend(claimRecord({ forward: SENT }), 'forward', 'jdoe', 'lost\r\nby MAI', AT);
-    expect(first).toEqual({ message: 'forward', number: 1, sendId: 'forward:resend-1', by: 'jdoe', why: 'lost by MAI', at: '2026-03-16T09:00:00.000Z' });
-    expect(nextResend(claimRecord({ forward: SENT, resends: [first] }), 'acknowledgement', 'jdoe', 'new address', AT).sendId).toBe('reply:resend-2');
+    expect(first).toEqual({ message: 'forward', number: 1, sendId: 'forward-resend-1', by: 'jdoe', why: 'lost by MAI', at: '2026-03-16T09:00:00.000Z' });
+    expect(nextResend(claimRecord({ forward: SENT, resends: [first] }), 'acknowledgement', 'jdoe', 'new address', AT).sendId).toBe('reply-resend-2');
   });
 });
 
