@@ -56,6 +56,7 @@ export function claimDetails(claim: ClaimRecord): string[] {
     'Messages sent:',
     ...messageLines(claim),
     ...(claim.decisions ? ['Decisions:', ...claim.decisions.map(decisionLine)] : []),
+    ...(claim.resends ? ['Resends:', ...claim.resends.map((resend) => `  ${resend.at}  ${resend.sendId} (${resend.message}) by ${resend.by}: ${resend.why}`)] : []),
     'Delivery events:',
     ...((claim.deliveryEvents ?? []).length === 0 ? ['  none'] : (claim.deliveryEvents ?? []).map(eventLine)),
   ]);

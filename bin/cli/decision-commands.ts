@@ -76,10 +76,10 @@ function resendCommand(claims: Command): void {
       if (options.forward === options.acknowledgement) throw new UsageError('name one message: --forward or --acknowledgement');
       const message: ResentMessage = options.forward ? 'forward' : 'acknowledgement';
       const result = await withTarget(options, (target) => resend(target, options, reference, message, options.note));
-      const recorded = result.claim.resends?.at(-1);
+      const recorded = result.claim.resends?.filter((resend) => resend.message === message).at(-1);
       console.log(
         terminalLines([
-          `${result.claim.reference}  ${result.claim.status}  ${message} sent again${recorded ? ` as ${recorded.sendId}` : ''}`,
+          `${result.claim.reference}  ${result.claim.status}  ${message} sent again${recorded ? ` as ${recorded.sendId}` : ''}${result.again ? ', asked for already: carried out again, sending only what was not sent' : ''}`,
           ...(recorded ? [`${recorded.at}  by ${recorded.by}: ${recorded.why}`] : []),
           ...outcomeLines(result),
         ]).join('\n'),

@@ -3,7 +3,7 @@ import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoClaimRepository } from '../../functions/shared/adapters/dynamo-claim-repository.ts';
 import type { ClaimRecord } from '../../functions/shared/domain/claim.ts';
 import { Deadline } from '../../functions/shared/domain/deadline.ts';
-import { manualDecision, nextResend, whyNotDecidable, whyNotResendable, type Decision, type ManualDecision, type ResentMessage } from '../../functions/shared/domain/decision.ts';
+import { manualDecision, nextResend, unfinishedResend, whyNotDecidable, whyNotResendable, type Decision, type ManualDecision, type ResentMessage } from '../../functions/shared/domain/decision.ts';
 import { decisionMessageBody } from '../../functions/shared/events/decision-message.ts';
 import { carryOutDecision } from '../../functions/shared/pipeline/carry-out-decision.ts';
 import { INTAKE_TIMEOUT_MS } from '../local/lambda-context.ts';
@@ -51,7 +51,8 @@ export async function decide(target: Target, options: TargetOptions, reference: 
 /**
  * Records a person's request to send the claim's forward or reply again, as a message of its own
  * in the claim's ledger, then has it carried out as a decision is. A message never sent is
- * refused: the ledger already sends it, or a person must decide the claim first.
+ * refused: the ledger already sends it, or a person must decide the claim first. A resend of the
+ * message recorded but not known sent is carried out again instead of being doubled.
  */
 export async function resend(target: Target, options: TargetOptions, reference: string, message: ResentMessage, why: string): Promise<DecisionResult> {
   const claims = new DynamoClaimRepository(target.dynamo, target.claimsTable);
@@ -60,11 +61,12 @@ export async function resend(target: Target, options: TargetOptions, reference: 
   if (!claim) throw new InputError(`no claim ${reference}`);
   const refusal = whyNotResendable(claim, message);
   if (refusal) throw new RefusedError(refusal);
-  if (!(await claims.recordResend(normalized, nextResend(claim, message, await callerIdentity(options), why, new Date())))) {
+  const again = unfinishedResend(claim, message) !== undefined;
+  if (!again && !(await claims.recordResend(normalized, nextResend(claim, message, await callerIdentity(options), why, new Date())))) {
     throw new RefusedError(`${normalized} changed while the resend was being recorded: run the command again`);
   }
   const carriedOut = await carryOut(target, options, normalized);
-  return { claim: (await claims.get(normalized)) ?? claim, again: false, carriedOut };
+  return { claim: (await claims.get(normalized)) ?? claim, again, carriedOut };
 }
 
 function isSameDecision(recorded: ManualDecision | undefined, decision: Decision): boolean {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { localStackOf, writeLocalStackFile } from '../../bin/local/local-stack-file.ts';
 import type { ClaimRecord } from '../../functions/shared/domain/claim.ts';
+import { manualDecision } from '../../functions/shared/domain/decision.ts';
 import { fixture, startIntakeHarness, type IntakeHarness } from '../support/intake-harness.ts';
 import { runClaimsIntake } from '../support/run-claims-intake.ts';
 
@@ -21,6 +22,8 @@ let mixed: ClaimRecord;
 let suspended: ClaimRecord;
 /** John's Boston bill, forwarded by the intake. */
 let forwarded: ClaimRecord;
+/** John's message without its invoice: waiting for information. */
+let needsInfo: ClaimRecord;
 
 async function intake(raw: Buffer): Promise<ClaimRecord> {
   const { event, sesMessageId } = await harness.receive(raw);
@@ -37,6 +40,7 @@ beforeAll(async () => {
   forwarded = await intake(boston);
   const fromPaul = boston.toString('latin1').replaceAll('john.carter@example.com', 'Paul.Girard@Example.com').replaceAll('John Carter', 'Paul Girard').replaceAll('20481632', '41928374');
   suspended = await intake(Buffer.from(fromPaul, 'latin1'));
+  needsInfo = await intake(await fixture('claims/no-attachment.eml'));
   directory = await mkdtemp(path.join(tmpdir(), 'claims-intake-cli-decisions-'));
   stackFile = path.join(directory, 'local-stack.json');
   await writeLocalStackFile(localStackOf(harness.aws, harness.statusPage.url), stackFile);
@@ -57,7 +61,7 @@ const sent = async () => (await harness.aws.outbox.list()).map((email) => ({ to:
 
 describe('decisions on claims held for review, against the local stack', { timeout: COMMAND_TIMEOUT_MS }, () => {
   it('holds the claims the tests decide where the intake left them', () => {
-    expect([mixed.status, suspended.status, forwarded.status]).toEqual(['REVIEW', 'REVIEW', 'FORWARDED']);
+    expect([mixed.status, suspended.status, forwarded.status, needsInfo.status]).toEqual(['REVIEW', 'REVIEW', 'FORWARDED', 'NEEDS_INFO']);
     expect(suspended.memberId).toBe('41928374');
   });
 
@@ -162,6 +166,43 @@ describe('decisions on claims held for review, against the local stack', { timeo
       stderr: `claims-intake: refused: ${suspended.reference} is REJECTED and has no forward sent: only a message sent can be sent again\n`,
     });
     expect(await sent()).toEqual([]);
+  });
+
+  it('carries out a decision recorded by a run that stopped half-way when it is run again, then sends nothing more', async () => {
+    const reason = 'no invoice came, and the visit was not covered';
+    expect(await harness.claims.recordDecision(needsInfo.reference, manualDecision({ action: 'reject' }, OPERATOR, reason, new Date()))).toBe(true);
+    expect(await sent()).toEqual([]);
+
+    const { exitCode, stdout } = await claimsIntake('claims', 'reject', needsInfo.reference, '--reason', reason, '--local');
+
+    expect(exitCode).toBe(0);
+    expect(stdout.split('\n')[0]).toBe(`${needsInfo.reference}  REJECTED  declined already: carried out again, sending only what was not sent`);
+    expect(await sent()).toEqual([{ to: ['john.carter@example.com'], subject: `Your claim ${needsInfo.reference}: declined` }]);
+
+    await harness.aws.outbox.clear();
+    expect((await claimsIntake('claims', 'reject', needsInfo.reference, '--reason', reason, '--local')).exitCode).toBe(0);
+    expect(await sent()).toEqual([]);
+    expect((await current(needsInfo)).decisions).toHaveLength(1);
+  });
+
+  it('shows on the claim every message it sent, who decided what and why, and each resend', async () => {
+    const claim = await current(mixed);
+    const [decision] = claim.decisions!;
+    const [resent] = claim.resends!;
+
+    const lines = (await claimsIntake('claims', 'show', mixed.reference, '--local')).stdout.split('\n');
+
+    expect(lines.slice(lines.indexOf('Messages sent:') + 1, lines.indexOf('Decisions:')).map((line) => line.split(':')[0])).toEqual([
+      '  reply',
+      '  forward',
+      '  reply-decision',
+      '  reply-resend-1',
+    ]);
+    expect(lines.slice(lines.indexOf('Decisions:') + 1, lines.indexOf('Delivery events:'))).toEqual([
+      `  ${decision!.at}  routed to MAI by ${OPERATOR}: ${decision!.why}`,
+      'Resends:',
+      `  ${resent!.at}  reply-resend-1 (acknowledgement) by ${OPERATOR}: ${resent!.why}`,
+    ]);
   });
 
   it('says in one line that a claim does not exist', async () => {

@@ -1,4 +1,5 @@
 import type { ClaimRecord, ClaimRecordStatus, StatusChange } from './claim.ts';
+import { isSettled, ledgerEntry } from './ledger.ts';
 import { senderText } from './sender-text.ts';
 import type { ClaimStatus, Route } from './types.ts';
 
@@ -74,4 +75,13 @@ export function whyNotResendable(claim: ClaimRecord, message: ResentMessage): st
   // What was missing is not recorded, and the answer to the request makes a new claim anyway.
   if (message === 'acknowledgement' && claim.status === 'NEEDS_INFO') return `${claim.reference} is NEEDS_INFO: a request for information is not sent again, the member's answer makes a new claim`;
   return undefined;
+}
+
+/**
+ * A resend of the message that was recorded but whose sending is not known done (the command, or
+ * the function carrying it out, stopped half-way): asked for again, it is carried out again
+ * rather than doubled.
+ */
+export function unfinishedResend(claim: ClaimRecord, message: ResentMessage): Resend | undefined {
+  return (claim.resends ?? []).find((resend) => resend.message === message && !isSettled(ledgerEntry(claim, resend.sendId)));
 }

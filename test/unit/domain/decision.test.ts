@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { manualDecision, nextResend, whyNotDecidable, whyNotResendable } from '../../../functions/shared/domain/decision.ts';
+import { manualDecision, nextResend, unfinishedResend, whyNotDecidable, whyNotResendable } from '../../../functions/shared/domain/decision.ts';
 import { claimRecord, REFERENCE } from '../../support/claim-records.ts';
 
 const AT = new Date('2026-03-16T09:00:00.000Z');
@@ -52,5 +52,18 @@ describe('whyNotResendable', () => {
       `${REFERENCE} is REVIEW and has no forward sent: only a message sent can be sent again`,
     );
     expect(whyNotResendable(claimRecord({ status: 'FORWARDED', forward: { to: 'a@example.com', messageId: 'm', at: '2026-03-15T13:31:00.000Z' } }), 'forward')).toBeUndefined();
+  });
+});
+
+describe('unfinishedResend', () => {
+  const SENT = { to: 'contact@medical-administrators.com', messageId: 'ses-1', at: '2026-03-15T13:31:00.000Z' };
+  const entry = (state: 'sending' | 'sent') => ({ kind: 'forward' as const, state, attempt: 1, at: '2026-03-16T09:00:01.000Z', token: 't', to: SENT.to });
+
+  it('is a resend recorded whose message is not known sent, of that message only', () => {
+    const resend = nextResend(claimRecord({ forward: SENT }), 'forward', 'jdoe', 'lost', AT);
+    expect(unfinishedResend(claimRecord({ forward: SENT, resends: [resend] }), 'forward')).toEqual(resend);
+    expect(unfinishedResend(claimRecord({ forward: SENT, resends: [resend], sends: { [resend.sendId]: entry('sending') } }), 'forward')).toEqual(resend);
+    expect(unfinishedResend(claimRecord({ forward: SENT, resends: [resend] }), 'acknowledgement')).toBeUndefined();
+    expect(unfinishedResend(claimRecord({ forward: SENT, resends: [resend], sends: { [resend.sendId]: entry('sent') } }), 'forward')).toBeUndefined();
   });
 });
