@@ -13,7 +13,9 @@ import { locateTreatment } from '../../functions/shared/pipeline/locate-treatmen
 import { noteUnreadDocuments } from '../../functions/shared/pipeline/note-unread-documents.ts';
 import { parseMessage } from '../../functions/shared/pipeline/parse-message.ts';
 import type { IntakeDependencies } from '../../functions/shared/pipeline/process-message.ts';
+import { readBody } from '../../functions/shared/pipeline/read-body.ts';
 import { readDocuments } from '../../functions/shared/pipeline/read-documents.ts';
+import { DEFAULT_DOCUMENT_LIMITS } from '../../functions/shared/domain/documents/index.ts';
 import { readScans } from '../../functions/shared/pipeline/read-scans.ts';
 import { recordClaim } from '../../functions/shared/pipeline/record-claim.ts';
 import { screen } from '../../functions/shared/pipeline/screen.ts';
@@ -44,10 +46,14 @@ export async function processWithTimedSteps(received: ReceivedMessage, dependenc
   // Opening the raw message counts with parsing it, which reads it as it comes.
   const message = await timed('parse', () => dependencies.store.openRaw(received.bucket, received.objectKey));
   const mail = await timed('parse', () => parseMessage(message));
+  const readingTime = deadline.within(DEFAULT_DOCUMENT_LIMITS.maxReadMsPerClaim);
+  const body = await timed('read documents', () => readBody({ mail }, decoder, deadline, readingTime));
   const sender = await timed('screen', () => authenticateSender(received.verdicts, mail));
-  const screened = await timed('screen', () => screen({ envelope: received, mail, sender, ...detectChannel(received, mail, sender, settings) }, settings.ownAddresses));
+  const screened = await timed('screen', () =>
+    screen({ envelope: received, mail, body, sender, ...detectChannel(received, mail, body.text, sender, settings) }, settings.ownAddresses),
+  );
   if (screened.screening?.outcome !== 'accept') throw new Error(`The benchmark message was screened out: ${screened.screening?.outcome}`);
-  const documentsRead = await timed('read documents', () => readDocuments(screened, decoder, deadline));
+  const documentsRead = await timed('read documents', () => readDocuments(screened, decoder, deadline, readingTime));
   const scansRead = await timed('read scans', async () => countFaxPages(await readScans(documentsRead, settings.scans, decoder, deadline)));
   const identified = await timed('identify', () => identifyMember(scansRead, dependencies.directory));
   const context: IntakeContext = await timed('locate', () => noteUnreadDocuments(holdForReview(decideOutcome(locateTreatment(identified)))));

@@ -15,8 +15,9 @@ import { DEFAULT_DOCUMENT_LIMITS } from './domain/documents/limits.ts';
 export const CLAIM_START_MARGIN_MS = 15_000;
 
 /**
- * Reading the documents' text apart from OCR: the PDF text layers, in the decoder process (a
- * second or two for twenty PDFs in `npm run bench`), with room for documents made to stall it.
+ * Reading the documents' text apart from OCR: the PDF text layers and HTML (bodies in HTML alone
+ * included), in the decoder process (a second or two for twenty PDFs in `npm run bench`), with
+ * room for documents made to stall it.
  */
 export const DOCUMENT_TIME_LIMIT_SECONDS = DEFAULT_DOCUMENT_LIMITS.maxReadMsPerClaim / 1000;
 

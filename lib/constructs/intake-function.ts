@@ -41,8 +41,8 @@ const ALLOCATOR_ENVIRONMENT = {
  * Installed beside the bundle rather than bundled: sharp loads a native binary, tesseract.js starts
  * a worker script and loads its WebAssembly core from its package, and the models are files. The
  * PDF libraries (unpdf's pdf.js, pdf-lib) are most of the code by size and only some claims need
- * them, as only some need html-to-text (a message in HTML alone, see its stand-in): kept out of
- * the bundle, they are loaded on first use and the cold start does not compile them; iconv-lite
+ * them, as only some need html-to-text (HTML bodies and documents, read in the decoder process
+ * only): kept out of the bundles, they are loaded on first use and the cold start does not compile them; iconv-lite
  * likewise, for a message in a charset the runtime's TextDecoder lacks or reads otherwise
  * (functions/shared/charsets/codecs.ts). The Textract client stays bundled (40 KB): installed,
  * it would bring its own copy of the AWS SDK (16 MB).

@@ -41,8 +41,9 @@ const CHARSET_ALIASES = {
  * place of what they use (functions/shared/stand-ins, which says what each one gives up).
  * mailparser builds textAsHtml with he's named references and linkify-it (set up with the list of
  * top-level domains when it loads): the functions parse with skipTextToHtml, and the bundled
- * mailparser refuses to build it. It converts HTML to text only for a message with no text of its
- * own: html-to-text is loaded then. aws-xray-sdk-core, under the Powertools Tracer, takes all of
+ * mailparser refuses to build it. It converts HTML to text with html-to-text only for a message
+ * with no text of its own: the functions parse with skipHtmlToText (HTML is read in the decoder
+ * process), and the bundled mailparser refuses to convert. aws-xray-sdk-core, under the Powertools Tracer, takes all of
  * semver for one version check of the AWS SDK v2. Every AWS SDK client imports the whole default
  * credential chain, of which a function uses the first link: the credentials Lambda puts in its
  * environment.

@@ -71,7 +71,7 @@ const STAND_IN_IMPORTERS: Readonly<Record<string, readonly string[]>> = {
 };
 const REPLACED_PACKAGE =
   /node_modules\/(?:he|linkify-it|uc\.micro|tlds|semver|html-to-text|@aws-sdk\/(?:credential-provider-(?!env\/)[a-z-]+|nested-clients|token-providers))\//;
-/** A claim written in HTML alone, which mailparser converts to text with html-to-text. */
+/** A claim written in HTML alone, which only the decoder process reads, with html-to-text. */
 const HTML_ONLY_CLAIM = Buffer.from(
   [
     'From: Zoë Dupont <zoe@example.org>',
@@ -116,7 +116,7 @@ interface Bundled {
   readonly triage: typeof triage;
   readonly sharedDocumentDecoder: () => IsolatedDocumentDecoder;
   readonly TesseractEngine: typeof TesseractEngine;
-  readonly simpleParser: (message: Buffer) => Promise<ParsedMail>;
+  readonly simpleParser: (message: Buffer, options?: object) => Promise<ParsedMail>;
   readonly S3Client: typeof S3Client;
 }
 
@@ -292,10 +292,26 @@ describe("the intake's bundle, built with its deployed bundling options", () => 
     },
   );
 
-  it('reads a claim written in HTML alone, converted to text by html-to-text on first use, as the intake does unbundled', async () => {
-    const reading = readingOf(await bundled.parseMessage(HTML_ONLY_CLAIM));
-    expect(reading).toEqual(readingOf(await parseMessage(HTML_ONLY_CLAIM)));
-    expect(reading.text).toContain('Dossier [https://example.org/claim]');
+  it('reads a claim written in HTML alone in its bundled decoder worker, by html-to-text installed beside it, as the intake does unbundled', async () => {
+    const mail = await bundled.parseMessage(HTML_ONLY_CLAIM);
+    expect({ text: mail.text, textConversionError: mail.textConversionError }).toEqual({ text: '', textConversionError: undefined });
+    const directory = new InMemoryMemberDirectory([]);
+    const settings = triageSettings(new TesseractEngine());
+    const read = await bundled.triage(triageEnvelope, HTML_ONLY_CLAIM, directory, settings, Deadline.in(BUNDLED_TRIAGE_TIMEOUT_MS));
+    const unbundled = await triage(triageEnvelope, HTML_ONLY_CLAIM, directory, settings, Deadline.in(BUNDLED_TRIAGE_TIMEOUT_MS));
+    expect(read.body).toEqual(unbundled.body);
+    expect(read.body).toEqual({
+      textRead: true,
+      text: 'Bonjour,\n\nMa facture & mon ordonnance\u00a0:\n\nActe           Montant\nConsultation   25,00\u00a0€\n\n * Adhérent n° 12345678\n * Dossier',
+    });
+  });
+
+  it('never converts HTML in the main process: its html-to-text stand-in refuses, which the bundled mailparser would report', async () => {
+    const converted = await bundled.simpleParser(HTML_ONLY_CLAIM, { skipTextToHtml: true });
+    expect(converted.textConversionError?.cause).toEqual(
+      new Error('html-to-text is not bundled: the intake reads HTML in its decoder process only, and parses mail with skipHtmlToText'),
+    );
+    expect(converted.text).toBe('');
   });
 
   it('refuses to build textAsHtml, which the intake skips, rather than build it otherwise than mailparser', async () => {
@@ -406,10 +422,10 @@ describe("every function's bundle", () => {
     expect(packageJson.dependencies['iconv-lite']).toBe((libmimePackage('iconv-lite/package.json') as { version: string }).version);
   });
 
-  it('has html-to-text installed beside each bundle whose stand-in loads it, at the version mailparser depends on', async () => {
-    const loadingIt = functions.filter(({ name }) => inputsOf(name)['functions/shared/stand-ins/html-to-text-stand-in.ts'] !== undefined);
-    expect(loadingIt.map(({ name }) => name)).toEqual(['intake']);
-    for (const { bundling } of loadingIt) expect(bundling.nodeModules).toContain('html-to-text');
+  it('has html-to-text installed beside each bundle whose decoder worker reads HTML, at the version mailparser was tested with', async () => {
+    const readingHtml = functions.filter(({ workers }) => Object.values(workers).some((worker) => worker.endsWith('isolation/decoder-worker.ts')));
+    expect(readingHtml.map(({ name }) => name)).toEqual(['intake']);
+    for (const { bundling } of readingHtml) expect(bundling.nodeModules).toContain('html-to-text');
     const packageJson = JSON.parse(await readFile(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
     const mailparserPackage = createRequire(createRequire(import.meta.url).resolve('mailparser'));
     expect(packageJson.dependencies['html-to-text']).toBe((mailparserPackage('html-to-text/package.json') as { version: string }).version);

@@ -85,6 +85,13 @@ const EXPECTED: Readonly<Record<string, ExpectedDecision>> = {
     reasonsInFull: true,
     sentTo: [],
   },
+  'html-nested-50000.eml': {
+    status: 'NEEDS_INFO',
+    memberId: '12345678',
+    reasons: ['member number found in body', 'no document attached'],
+    reasonsInFull: true,
+    sentTo: [[MARIE]],
+  },
   'forwarded-parts-1200.eml': {
     status: 'REVIEW',
     memberId: '12345678',

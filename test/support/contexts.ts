@@ -7,6 +7,7 @@ import type { DocumentFile, Member, Verdicts } from '../../functions/shared/doma
 import type { IntakeContext, MessageEnvelope } from '../../functions/shared/pipeline/context.ts';
 import { authenticateSender } from '../../functions/shared/pipeline/authenticate-sender.ts';
 import { parseMessage } from '../../functions/shared/pipeline/parse-message.ts';
+import { textWasRead } from '../../functions/shared/domain/documents/text-reading.ts';
 
 export const CLAIMS_ADDRESS = 'claims@claims.example.org';
 export const RECEIVED_AT = new Date('2026-03-15T13:30:00.000Z');
@@ -51,6 +52,7 @@ export async function contextFromRaw(raw: Buffer, changes: Partial<IntakeContext
   const context: IntakeContext = {
     envelope: envelope(),
     mail,
+    body: textWasRead(mail.text ?? ''),
     channel: 'email',
     screening: { outcome: 'accept' },
     documents: [],

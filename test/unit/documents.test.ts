@@ -326,13 +326,16 @@ describe('readMessageDocuments on built messages', () => {
     ]);
   });
 
-  it('reads text attachments in their declared charset and HTML attachments as text', async () => {
+  it('reads text attachments in their declared charset and HTML attachments as text, by html-to-text in the decoder process', async () => {
     const mail = await composeAndParse({
       attachments: [
         { filename: 'adhesion.txt', contentType: 'text/plain; charset=iso-8859-1', content: Buffer.from("N° d'adhérent : 12345678\n", 'latin1') },
         {
           filename: 'facture.html',
-          content: '<html><head><style>p{color:red}</style></head><body><h1>Facture</h1><p>Total&nbsp;: 30,00&nbsp;&euro;</p><p>Cabinet &amp; associés</p></body></html>',
+          content:
+            '<html><head><style>p{color:red}</style><script>alert(1)</script></head><body><h1>Facture</h1>' +
+            '<table><tr><th>Acte</th><th>Montant</th></tr><tr><td>Consultation</td><td>25,00&nbsp;&euro;</td></tr></table>' +
+            '<p>Total&nbsp;: 30,00&nbsp;&euro;</p><p>Cabinet &amp; associés <a href="https://evil.example/pay">payer ici</a><img src="https://evil.example/t.png" alt="logo"></p></body></html>',
         },
       ],
     });
@@ -340,7 +343,7 @@ describe('readMessageDocuments on built messages', () => {
 
     expect(documents.map(({ filename, type, text }) => ({ filename, type, text }))).toEqual([
       { filename: 'adhesion.txt', type: 'text', text: "N° d'adhérent : 12345678\n" },
-      { filename: 'facture.html', type: 'html', text: 'Facture\nTotal : 30,00 €\nCabinet & associés' },
+      { filename: 'facture.html', type: 'html', text: 'Facture\n\nActe           Montant\nConsultation   25,00\u00a0€\n\nTotal\u00a0: 30,00\u00a0€\n\nCabinet & associés payer ici' },
     ]);
   });
 

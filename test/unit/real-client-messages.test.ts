@@ -35,6 +35,7 @@ const EXPECTED: Readonly<Record<string, { screening: ScreeningResult; documents:
   'mikel-mail-attachment_only_email.eml': { screening: ACCEPTED, documents: 1, embeddedMessages: 0 },
   'mikel-mail-attachment_pdf.eml': { screening: ACCEPTED, documents: 1, embeddedMessages: 0 },
   'mikel-mail-attachment_with_encoded_name.eml': { screening: ACCEPTED, documents: 1, embeddedMessages: 0 },
+  'mikel-mail-content_transfer_encoding_text-html.eml': { screening: ACCEPTED, documents: 0, embeddedMessages: 0 },
   'mikel-mail-raw_email_reply.eml': { screening: ACCEPTED, documents: 0, embeddedMessages: 0 },
   'mikel-mail-raw_email_with_illegal_boundary.eml': { screening: ACCEPTED, documents: 0, embeddedMessages: 0 },
   'mikel-mail-raw_email_with_nested_attachment.eml': { screening: ACCEPTED, documents: 1, embeddedMessages: 0 },

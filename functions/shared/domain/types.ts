@@ -126,4 +126,6 @@ export interface TextSource {
   /** "subject", "body", or a document's file name. */
   readonly source: string;
   readonly text: string;
+  /** Why the text (an HTML body) was not read: its decoder was stopped past a bound, or failed. */
+  readonly notReadReason?: string;
 }

@@ -2,6 +2,7 @@ import type { ParsedMail } from 'mailparser';
 import type { FaxDetails } from '../domain/fax/index.ts';
 import type { InvoiceReading } from '../domain/invoices/index.ts';
 import type { ScreeningResult } from '../domain/screening.ts';
+import type { TextReading } from '../domain/documents/text-reading.ts';
 import type { SenderAuthenticity } from '../domain/sender-authenticity.ts';
 import type { Channel, ClaimStatus, DocumentFile, LocationDecision, Member, TextSource, Verdicts } from '../domain/types.ts';
 
@@ -51,6 +52,11 @@ export interface IntakeContext {
   readonly mail: ParsedMail;
   /** Why the message could not be read, when it could not: only its envelope is known. */
   readonly unreadable?: string;
+  /**
+   * The text of the message's body, what every step that reads the body reads: its text parts, or
+   * its HTML read in the decoder process; no text, with why, when that HTML passed a bound.
+   */
+  readonly body?: TextReading;
   readonly channel: Channel;
   /** Whether the `From` domain is authentic: what every step that trusts the sender reads. */
   readonly sender?: SenderAuthenticity;

@@ -11,13 +11,19 @@ export interface ChannelSettings {
 }
 
 /** Fax or email, and for a fax what its gateway says of it (caller, station, pages). */
-export function detectChannel(envelope: MessageEnvelope, mail: ParsedMail, sender: SenderAuthenticity, settings: ChannelSettings): FaxRecognition {
+export function detectChannel(
+  envelope: MessageEnvelope,
+  mail: ParsedMail,
+  bodyText: string,
+  sender: SenderAuthenticity,
+  settings: ChannelSettings,
+): FaxRecognition {
   return recogniseFax(
     {
       recipients: envelope.recipients,
       sender: { address: senderAddress(mail), name: mail.from?.value[0]?.name ?? '' },
       subject: (mail.subject ?? '').trim(),
-      text: mail.text ?? '',
+      text: bodyText,
       authenticated: sender.authentic,
     },
     settings.faxGateways,

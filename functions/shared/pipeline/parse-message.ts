@@ -3,10 +3,14 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import { DOCUMENT_HASH_OPTIONS } from '../domain/documents/index.ts';
 import { MIME_LIMIT_OPTIONS, whyMimeUnreadable } from '../domain/documents/mime-limits.ts';
 
-/** How the intake has mailparser parse a message. */
+/**
+ * How the intake has mailparser parse a message. It never reads HTML (skipHtmlToText): the text of
+ * a body in HTML alone is read in the decoder process, bounded in time and memory (read-body.ts).
+ */
 export const PARSE_OPTIONS = {
   skipImageLinks: true,
   skipTextToHtml: true,
+  skipHtmlToText: true,
   ...MIME_LIMIT_OPTIONS,
   ...DOCUMENT_HASH_OPTIONS,
 } as const;

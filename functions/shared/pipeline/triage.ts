@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import { sharedDocumentDecoder } from '../adapters/isolation/isolated-document-decoder.ts';
 import type { Deadline } from '../domain/deadline.ts';
-import type { DocumentDecoder } from '../domain/documents/index.ts';
+import { DEFAULT_DOCUMENT_LIMITS, type DocumentDecoder } from '../domain/documents/index.ts';
 import type { MemberDirectory } from '../domain/types.ts';
 import { authenticateSender } from './authenticate-sender.ts';
 import type { IntakeContext, MessageEnvelope } from './context.ts';
@@ -13,6 +13,7 @@ import { identifyMember } from './identify-member.ts';
 import { locateTreatment } from './locate-treatment.ts';
 import { noteUnreadDocuments } from './note-unread-documents.ts';
 import { readMessage } from './parse-message.ts';
+import { readBody } from './read-body.ts';
 import { readDocuments } from './read-documents.ts';
 import { readInvoices } from './read-invoices.ts';
 import { readScans, type ScanSettings } from './read-scans.ts';
@@ -44,13 +45,17 @@ export async function triage(
   deadline: Deadline,
 ): Promise<IntakeContext> {
   const decoder = settings.decoder ?? sharedDocumentDecoder();
-  const { mail, unreadable } = await readMessage(message);
+  const reading = await readMessage(message);
+  const { mail, unreadable } = reading;
+  // The body and the documents share the claim's document reading time.
+  const readingTime = deadline.within(DEFAULT_DOCUMENT_LIMITS.maxReadMsPerClaim);
+  const body = await readBody(reading, decoder, deadline, readingTime);
   const sender = await authenticateSender(envelope.verdicts, mail);
-  const received: IntakeContext = { envelope, mail, unreadable, sender, ...detectChannel(envelope, mail, sender, settings) };
+  const received: IntakeContext = { envelope, mail, unreadable, body, sender, ...detectChannel(envelope, mail, body.text, sender, settings) };
   const screened = screen(received, settings.ownAddresses);
   // A message that could not be read has nothing more to read: it is decided on its envelope.
   if (screened.screening?.outcome !== 'accept' || unreadable !== undefined) return decideOutcome(screened);
-  const documentsRead = await readDocuments(screened, decoder, deadline);
+  const documentsRead = await readDocuments(screened, decoder, deadline, readingTime);
   const read = countFaxPages(await readScans(documentsRead, settings.scans, decoder, deadline));
   const identified = await identifyMember(read, directory);
   return noteUnreadDocuments(holdForReview(decideOutcome(await readInvoices(locateTreatment(identified)))));

@@ -1,25 +1,14 @@
 /**
- * html-to-text in its place in the functions' bundles (lib/constructs/project-function.ts), the
- * real one loaded by the first conversion from the function's node_modules, where a function whose
- * bundle holds mailparser installs it (lib/constructs/intake-function.ts). mailparser converts a
- * message's HTML to text only when the message has no text of its own; html-to-text, with its
- * HTML parser, selector engine and entity tables (120 KB), was otherwise compiled and set up at
- * every cold start.
+ * html-to-text in its place in the functions' bundles (lib/constructs/project-function.ts).
+ * mailparser imports it to convert a body written in HTML alone, which the functions never ask
+ * for: they parse with skipHtmlToText, and HTML is read only in the decoder process, bounded in
+ * time and memory (functions/shared/domain/documents/read-html.ts, with the real package
+ * installed beside it). Asked to convert, it fails: a main process parsing HTML is a bug to see,
+ * not a path to keep working. It also keeps html-to-text's parser, selector engine and entity
+ * tables (120 KB) out of every cold start.
  */
-import { createRequire } from 'node:module';
 
-export type HtmlToText = (html: string, options?: object) => string;
-
-/**
- * Node's own require, which esbuild leaves to run: in the bundles, `require('html-to-text')`
- * would be bundled, and the package's name leads to this stand-in.
- */
-const requireInstalled = createRequire(import.meta.url);
-
-let convert: HtmlToText | undefined;
-
-/** `htmlToText(html, options)`, as mailparser calls it. */
-export function htmlToText(html: string, options?: object): string {
-  convert ??= (requireInstalled('html-to-text') as { htmlToText: HtmlToText }).htmlToText;
-  return convert(html, options);
+/** `htmlToText(html, options)`, as mailparser calls it: refused. */
+export function htmlToText(): never {
+  throw new Error('html-to-text is not bundled: the intake reads HTML in its decoder process only, and parses mail with skipHtmlToText');
 }

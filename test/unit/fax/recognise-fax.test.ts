@@ -21,7 +21,7 @@ async function channelOf(email: FaxEmail, options: { to?: string; verdicts?: Ver
   const raw = await composeMail({ ...email, to, attachments: [{ filename: 'fax.pdf', content: Buffer.from('%PDF-1.4'), contentType: 'application/pdf' }] });
   const delivered = envelope({ recipients: [to], verdicts: options.verdicts ?? PASSING_VERDICTS });
   const mail = await parseMessage(raw);
-  return detectChannel(delivered, mail, await authenticateSender(delivered.verdicts, mail), { faxLocalPart: 'fax', faxGateways: options.gateways ?? BUILT_IN });
+  return detectChannel(delivered, mail, mail.text ?? '', await authenticateSender(delivered.verdicts, mail), { faxLocalPart: 'fax', faxGateways: options.gateways ?? BUILT_IN });
 }
 
 /** Each gateway's own format, as it sends a received fax to a mailbox. */

@@ -50,4 +50,15 @@ describe('dates of invoices', () => {
     expect(await named('Factuurdatum 19 april 2014')).toEqual(['2014-04-19']);
     expect(await named('Consultation du 21 novembre')).toEqual([]);
   });
+
+  it('finds a month however its name is written: abbreviated, accented or not, in capitals', async () => {
+    const named = async (line: string) => [...new Set((await namedMonthDates(line)).map(({ date }) => date))];
+    expect(await named('3 févr. 2024')).toEqual(['2024-02-03']);
+    expect(await named('3 fevrier 2024')).toEqual(['2024-02-03']);
+    expect(await named('12 AOÛT 2025')).toEqual(['2025-08-12']);
+    expect(await named('Leistungsdatum 4. März 2025')).toEqual(['2025-03-04']);
+    expect(await named('18 mrt 2025')).toEqual(['2025-03-18']);
+    expect(await named('Sept. 9, 2025')).toEqual(['2025-09-09']);
+    expect(await named('5 de diciembre de 2024')).toEqual(['2024-12-05']);
+  });
 });

@@ -4,3 +4,4 @@ export type { DecodeJob, DocumentDecoder, ScanJob, TextJob } from './document-de
 export { DEFAULT_DOCUMENT_LIMITS } from './limits.ts';
 export { extractPdfText } from './pdf-text.ts';
 export { DOCUMENT_HASH_OPTIONS, readMessageDocuments, type DocumentReading, type EmbeddedMessageText, type ReadMessageResult } from './read-message.ts';
+export { readBodyText } from './body-text.ts';

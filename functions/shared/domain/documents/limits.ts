@@ -10,7 +10,10 @@ export interface DocumentLimits {
   readonly maxEmbeddedMessageDepth: number;
   /** Time reading one document's text may take, in milliseconds; past it the document is kept unread. */
   readonly maxReadMsPerDocument: number;
-  /** Time reading all of a claim's documents may take, in milliseconds; documents after it are kept unread. */
+  /**
+   * Time reading all of a claim's documents (and its bodies written in HTML alone) may take, in
+   * milliseconds; documents after it are kept unread.
+   */
   readonly maxReadMsPerClaim: number;
 }
 

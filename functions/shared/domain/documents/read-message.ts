@@ -5,6 +5,7 @@ import type { DocumentFile, DocumentType } from '../types.ts';
 import { isMessageDecoration } from './decoration.ts';
 import { detectDocumentType } from './detect-type.ts';
 import type { DocumentDecoder } from './document-decoder.ts';
+import { htmlOnlyBody, readBodyText } from './body-text.ts';
 import { readDocumentText } from './document-text.ts';
 import { documentFilename } from './filename.ts';
 import { DEFAULT_DOCUMENT_LIMITS, type DocumentLimits } from './limits.ts';
@@ -16,6 +17,8 @@ import { textBeyondReadLimit, textNotRead, type TextReading } from './text-readi
 export interface EmbeddedMessageText {
   readonly subject: string;
   readonly text: string;
+  /** Why its body, in HTML alone, was not read: the decoder was stopped past a bound, or failed. */
+  readonly notReadReason?: string;
 }
 
 export interface ReadMessageResult {
@@ -33,6 +36,11 @@ export interface DocumentReading {
    * next try starts with a full budget.
    */
   readonly deadline: Deadline;
+  /**
+   * The claim's time for reading documents, started by whatever read before them (the body).
+   * @default - the claim's deadline within maxReadMsPerClaim, from the start of this reading
+   */
+  readonly readingTime?: Deadline;
   readonly limits?: Partial<DocumentLimits>;
 }
 
@@ -45,6 +53,12 @@ interface ReadingBounds {
 }
 
 const READING_WORK = 'reading the documents';
+
+/** A message attached as message/rfc822, its body not read yet. */
+interface EmbeddedMessage {
+  readonly subject: string;
+  readonly mail: ParsedMail;
+}
 
 /** An attachment that is a document, and why it will not be read when that is known already. */
 interface DocumentPart {
@@ -62,8 +76,16 @@ interface DocumentPart {
 export const DOCUMENT_HASH_OPTIONS = { checksumAlgo: 'sha256' } as const;
 const SHA256_HEX_LENGTH = 64;
 
-// cid: links are kept so that the HTML does not hold a second copy of every inline image.
-const EMBEDDED_MESSAGE_PARSE_OPTIONS = { keepCidLinks: true, skipTextToHtml: true, skipTextLinks: true, ...MIME_LIMIT_OPTIONS, ...DOCUMENT_HASH_OPTIONS } as const;
+// cid: links are kept so that the HTML does not hold a second copy of every inline image. HTML
+// is never read here: an HTML body is read in the decoder process (readBodyText).
+const EMBEDDED_MESSAGE_PARSE_OPTIONS = {
+  keepCidLinks: true,
+  skipTextToHtml: true,
+  skipTextLinks: true,
+  skipHtmlToText: true,
+  ...MIME_LIMIT_OPTIONS,
+  ...DOCUMENT_HASH_OPTIONS,
+} as const;
 
 /** mailparser gives no type (false) for an empty or unparsable Content-Type, and keeps garbage as it came. */
 function hasValidContentType(attachment: Attachment): boolean {
@@ -82,7 +104,7 @@ async function collectDocumentParts(
   mail: ParsedMail,
   depth: number,
   limits: DocumentLimits,
-  result: { parts: DocumentPart[]; embeddedTexts: EmbeddedMessageText[] },
+  result: { parts: DocumentPart[]; embedded: EmbeddedMessage[] },
 ): Promise<void> {
   const html = mail.html || '';
   for (const attachment of mail.attachments) {
@@ -103,7 +125,7 @@ async function collectDocumentParts(
       result.parts.push({ attachment, type, unreadReason: `forwarded message could not be read: ${whyMimeUnreadable(error)}`, damaged: true });
       continue;
     }
-    result.embeddedTexts.push({ subject: embedded.subject ?? '', text: embedded.text ?? '' });
+    result.embedded.push({ subject: embedded.subject ?? '', mail: embedded });
     await collectDocumentParts(embedded, depth + 1, limits, result);
   }
 }
@@ -114,18 +136,29 @@ function sha256Of(attachment: Attachment): string {
   return checksum?.length === SHA256_HEX_LENGTH ? checksum : createHash('sha256').update(attachment.content).digest('hex');
 }
 
+/** Reads one text within its share of the reading time, or says that the reading time ran out. */
+async function readWithinTime(bounds: ReadingBounds, read: (deadline: Deadline) => Promise<TextReading>): Promise<TextReading> {
+  const { limits } = bounds;
+  bounds.claim.throwIfPassed(READING_WORK);
+  if (bounds.readingTime.hasPassed()) return textBeyondReadLimit(`the claim's ${limits.maxReadMsPerClaim / 1000}-second document reading time ran out`);
+  const reading = await read(bounds.readingTime.within(limits.maxReadMsPerDocument));
+  // Cut short by the claim's own time, not by the document: the next try reads it whole.
+  bounds.claim.throwIfPassed(READING_WORK);
+  return reading;
+}
+
 async function readText(part: DocumentPart, position: number, bounds: ReadingBounds): Promise<TextReading> {
   const { limits } = bounds;
   if (part.unreadReason !== undefined) return textNotRead(part.unreadReason);
   if (position > limits.maxAttachments) return textBeyondReadLimit(`attachment beyond the ${limits.maxAttachments}-attachment read limit`);
-  bounds.claim.throwIfPassed(READING_WORK);
-  if (bounds.readingTime.hasPassed()) return textBeyondReadLimit(`the claim's ${limits.maxReadMsPerClaim / 1000}-second document reading time ran out`);
   const charset = structuredHeader(part.attachment.headers, 'content-type')?.params['charset'];
-  const deadline = bounds.readingTime.within(limits.maxReadMsPerDocument);
-  const reading = await readDocumentText(part.attachment.content, part.type, charset, limits, bounds.decoder, deadline);
-  // Cut short by the claim's own time, not by the document: the next try reads it whole.
-  bounds.claim.throwIfPassed(READING_WORK);
-  return reading;
+  return readWithinTime(bounds, (deadline) => readDocumentText(part.attachment.content, part.type, charset, limits, bounds.decoder, deadline));
+}
+
+async function readEmbeddedText({ subject, mail }: EmbeddedMessage, bounds: ReadingBounds): Promise<EmbeddedMessageText> {
+  if (htmlOnlyBody(mail) === undefined) return { subject, text: mail.text ?? '' };
+  const body = await readWithinTime(bounds, (deadline) => readBodyText(mail, bounds.decoder, deadline));
+  return { subject, text: body.text, ...(body.textRead ? {} : { notReadReason: body.notReadReason ?? 'not read' }) };
 }
 
 async function readPart(part: DocumentPart, position: number, bounds: ReadingBounds): Promise<DocumentFile> {
@@ -150,11 +183,14 @@ async function readPart(part: DocumentPart, position: number, bounds: ReadingBou
  */
 export async function readMessageDocuments(mail: ParsedMail, reading: DocumentReading): Promise<ReadMessageResult> {
   const limits: DocumentLimits = { ...DEFAULT_DOCUMENT_LIMITS, ...reading.limits };
-  const bounds: ReadingBounds = { decoder: reading.decoder, claim: reading.deadline, readingTime: reading.deadline.within(limits.maxReadMsPerClaim), limits };
-  const found = { parts: [] as DocumentPart[], embeddedTexts: [] as EmbeddedMessageText[] };
+  const readingTime = reading.readingTime ?? reading.deadline.within(limits.maxReadMsPerClaim);
+  const bounds: ReadingBounds = { decoder: reading.decoder, claim: reading.deadline, readingTime, limits };
+  const found = { parts: [] as DocumentPart[], embedded: [] as EmbeddedMessage[] };
   await collectDocumentParts(mail, 0, limits, found);
+  const embeddedTexts: EmbeddedMessageText[] = [];
+  for (const embedded of found.embedded) embeddedTexts.push(await readEmbeddedText(embedded, bounds));
   const documents: DocumentFile[] = [];
   // One at a time: pdf.js needs several times a PDF's size in memory while it reads it.
   for (const [index, part] of found.parts.entries()) documents.push(await readPart(part, index + 1, bounds));
-  return { documents, embeddedTexts: found.embeddedTexts };
+  return { documents, embeddedTexts };
 }

@@ -3,9 +3,9 @@ import { decodePhoto } from '../scans/decode-photo.ts';
 import { decodeTiff } from '../scans/decode-tiff.ts';
 import type { ScanDecoding } from '../scans/scan-page.ts';
 import type { DecodeJob } from './document-decoder.ts';
-import { htmlToText } from './html-text.ts';
+import { readHtmlText } from './read-html.ts';
 import { readPdfText } from './pdf-text.ts';
-import { textWasRead, type TextReading } from './text-reading.ts';
+import type { TextReading } from './text-reading.ts';
 
 const asBuffer = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
@@ -15,7 +15,7 @@ export async function runDecodeJob(job: DecodeJob): Promise<TextReading | ScanDe
     case 'pdf-text':
       return readPdfText(job.content, job);
     case 'html-text':
-      return textWasRead(htmlToText(job.html));
+      return readHtmlText(job.html);
     case 'tiff-pages':
       return decodeTiff(asBuffer(job.content), job.limits);
     case 'pdf-scan-pages':

@@ -46,5 +46,13 @@ export function isCurrencyMark(mark: string): boolean {
 /** Digits after the decimal separator in the currency: 2 for EUR, 0 for VND and JPY. */
 export function minorDigits(currency: string | undefined): number {
   if (!currency) return 2;
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  let digits = MINOR_DIGITS.get(currency);
+  if (digits === undefined) {
+    digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    MINOR_DIGITS.set(currency, digits);
+  }
+  return digits;
 }
+
+/** Digits by currency, as Intl said them: building a NumberFormat costs more than reading an amount. */
+const MINOR_DIGITS = new Map<string, number>();

@@ -62,6 +62,30 @@ function dated(index: number, year = '', month = '', day = ''): DateMention[] {
 type Chrono = typeof import('chrono-node');
 let chrono: Promise<Chrono> | undefined;
 
+/** The languages chrono reads dates in. */
+const CHRONO_LANGUAGES = ['en', 'fr', 'de', 'es', 'nl'] as const;
+
+/** Lower case, accents dropped: "Février" and "fevrier" alike. */
+const folded = (text: string): string => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+/** The first three letters of each month's name and abbreviation in those languages, from the runtime's locale data. */
+function monthNameStarts(): string[] {
+  const starts = new Set<string>();
+  for (const language of CHRONO_LANGUAGES) {
+    for (const month of ['long', 'short'] as const) {
+      const format = new Intl.DateTimeFormat(language, { month, timeZone: 'UTC' });
+      for (let index = 0; index < 12; index += 1) starts.add(folded(format.format(Date.UTC(2025, index, 15))).replace(/\P{L}/gu, '').slice(0, 3));
+    }
+  }
+  return [...starts];
+}
+
+/**
+ * A word starting like a month's name. A line without one names no month, and chrono, which costs
+ * about a millisecond a line in each language, is not asked: a statement has hundreds of lines.
+ */
+const MONTH_NAME = new RegExp(`(?:^|\\P{L})(?:${monthNameStarts().join('|')})`, 'u');
+
 /**
  * Dates written with the month's name ("12 mars 2025", "March 18, 2025", "7. Mai 2014"), by
  * chrono in the document's language, or in each it knows when the language is not known; only
@@ -69,10 +93,10 @@ let chrono: Promise<Chrono> | undefined;
  */
 export async function namedMonthDates(line: string, language?: InvoiceLanguage): Promise<DateMention[]> {
   // A month's name and a number, or chrono has nothing to find.
-  if (!/\p{L}{3}/u.test(line) || !/\d/.test(line)) return [];
+  if (!/\d/.test(line) || !MONTH_NAME.test(folded(line))) return [];
   // Loaded on first use: most messages carry no invoice.
   const { en, fr, de, es, nl } = await (chrono ??= import('chrono-node'));
-  const byLanguage = { en, fr, de, es, nl };
+  const byLanguage = { en, fr, de, es, nl } satisfies Record<(typeof CHRONO_LANGUAGES)[number], unknown>;
   // Vietnamese invoices name months in English when they name them at all.
   const parser = language === 'vi' ? en : language && byLanguage[language];
   return (parser ? [parser] : Object.values(byLanguage)).flatMap((parser) =>
