@@ -1,6 +1,7 @@
 import { sharedDocumentDecoder } from '../adapters/isolation/isolated-document-decoder.ts';
 import type { ClaimRecord } from '../domain/claim.ts';
 import type { Deadline } from '../domain/deadline.ts';
+import { DEFAULT_DOCUMENT_LIMITS } from '../domain/documents/index.ts';
 import type { ManualDecision } from '../domain/decision.ts';
 import type { SendId } from '../domain/ledger.ts';
 import type { Verdicts } from '../domain/types.ts';
@@ -11,6 +12,7 @@ import { countFaxPages } from './count-fax-pages.ts';
 import { forwardClaim } from './forward-claim.ts';
 import { readMessage } from './parse-message.ts';
 import type { IntakeDependencies } from './process-message.ts';
+import { readBody } from './read-body.ts';
 import { readDocuments } from './read-documents.ts';
 import { readScans } from './read-scans.ts';
 
@@ -62,19 +64,24 @@ export async function carryOutDecision(reference: string, dependencies: IntakeDe
  */
 async function decisionContext(claim: ClaimRecord, dependencies: IntakeDependencies, deadline: Deadline): Promise<IntakeContext> {
   const raw = await dependencies.store.openRaw(claim.rawMessage.bucket, claim.rawMessage.key);
-  const { mail, unreadable } = await readMessage(raw);
+  const reading = await readMessage(raw);
+  const { mail, unreadable } = reading;
+  const decoder = dependencies.settings.decoder ?? sharedDocumentDecoder();
+  // As in triage: the body and the documents share the claim's document reading time.
+  const readingTime = deadline.within(DEFAULT_DOCUMENT_LIMITS.maxReadMsPerClaim);
+  const body = await readBody(reading, decoder, deadline, readingTime);
   const member = claim.memberId ? await dependencies.directory.findById(claim.memberId) : undefined;
   const envelope = { sesMessageId: claim.sesMessageId, receivedAt: new Date(claim.receivedAt), envelopeSender: '', recipients: [], verdicts: NOT_CHECKED_AGAIN };
   const received: IntakeContext = {
     envelope,
     mail,
+    body,
     channel: claim.channel,
     ...(claim.fax ? { fax: claim.fax } : {}),
     ...(unreadable !== undefined ? { unreadable, documents: [] } : {}),
     identification: { ...(member ? { member } : {}), reasons: [], ambiguous: false },
   };
   if (unreadable !== undefined) return received;
-  const decoder = dependencies.settings.decoder ?? sharedDocumentDecoder();
-  const documentsRead = await readDocuments(received, decoder, deadline);
+  const documentsRead = await readDocuments(received, decoder, deadline, readingTime);
   return countFaxPages(await readScans(documentsRead, dependencies.settings.scans, decoder, deadline));
 }
