@@ -36,7 +36,7 @@ export async function decide(target: Target, options: TargetOptions, reference: 
   const normalized = reference.trim().toUpperCase();
   const before = await claims.get(normalized);
   if (!before) throw new InputError(`no claim ${reference}`);
-  const recorded = await claims.recordDecision(normalized, manualDecision(decision, await callerIdentity(options), why, new Date()));
+  const recorded = await claims.recordDecision(normalized, manualDecision(before, decision, await callerIdentity(options), why, new Date()));
   if (!recorded) {
     const current = (await claims.get(normalized)) ?? before;
     if (!isSameDecision(current.decisions?.at(-1), decision)) {

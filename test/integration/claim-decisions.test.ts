@@ -40,10 +40,11 @@ async function seed(status: ClaimRecord['status']): Promise<ClaimRecord> {
   return (await claims.get(claim.reference))!;
 }
 
+/** A decision as the CLI makes it of a claim it read, here an undecided claim with no message sent. */
 const toMai = (why = 'clinic in Phnom Penh, per the member on the phone'): ManualDecision =>
-  manualDecision({ action: 'route', route: 'MAI' }, OPERATOR, why, DECIDED_AT);
+  manualDecision(claimRecord(), { action: 'route', route: 'MAI' }, OPERATOR, why, DECIDED_AT);
 const decline = (why = 'treatment before the membership started'): ManualDecision =>
-  manualDecision({ action: 'reject' }, OPERATOR, why, DECIDED_AT);
+  manualDecision(claimRecord(), { action: 'reject' }, OPERATOR, why, DECIDED_AT);
 
 describe('a decision on a claim waiting for a person', () => {
   it('routes a claim in review: RECEIVED until its forward is sent, with who, why and when', async () => {
@@ -61,7 +62,16 @@ describe('a decision on a claim waiting for a person', () => {
         ...claim.statusHistory,
         { status: 'RECEIVED', at: DECIDED_AT.toISOString(), detail: 'routed to MAI by a person: clinic in Phnom Penh, per the member on the phone' },
       ],
-      decisions: [{ action: 'route', route: 'MAI', by: OPERATOR, why: 'clinic in Phnom Penh, per the member on the phone', at: DECIDED_AT.toISOString() }],
+      decisions: [
+        {
+          action: 'route',
+          route: 'MAI',
+          sends: { forward: 'forward', reply: 'reply-decision-1' },
+          by: OPERATOR,
+          why: 'clinic in Phnom Penh, per the member on the phone',
+          at: DECIDED_AT.toISOString(),
+        },
+      ],
     });
   });
 
@@ -74,7 +84,7 @@ describe('a decision on a claim waiting for a person', () => {
       status: 'REJECTED',
       outcome: 'REJECTED',
       statusHistory: [...claim.statusHistory, { status: 'REJECTED', at: DECIDED_AT.toISOString(), detail: 'declined by a person: treatment before the membership started' }],
-      decisions: [{ action: 'reject', by: OPERATOR, why: 'treatment before the membership started', at: DECIDED_AT.toISOString() }],
+      decisions: [{ action: 'reject', sends: { reply: 'reply-rejection-1' }, by: OPERATOR, why: 'treatment before the membership started', at: DECIDED_AT.toISOString() }],
     });
   });
 });

@@ -73,7 +73,7 @@ describe('decisions on claims held for review, against the local stack', { timeo
     expect({ exitCode, stderr }).toEqual({ exitCode: 0, stderr: '' });
     const decided = await current(mixed);
     expect(decided).toMatchObject({ status: 'FORWARDED', outcome: 'FORWARDED', route: 'MAI' });
-    expect(decided.decisions).toEqual([{ action: 'route', route: 'MAI', by: OPERATOR, why: note, at: expect.any(String) }]);
+    expect(decided.decisions).toEqual([{ action: 'route', route: 'MAI', sends: { forward: 'forward', reply: 'reply-decision-1' }, by: OPERATOR, why: note, at: expect.any(String) }]);
     expect(decided.statusHistory.slice(-2).map((change) => [change.status, change.detail])).toEqual([
       ['RECEIVED', `routed to MAI by a person: ${note}`],
       ['FORWARDED', 'to MAI'],
@@ -170,7 +170,7 @@ describe('decisions on claims held for review, against the local stack', { timeo
 
   it('carries out a decision recorded by a run that stopped half-way when it is run again, then sends nothing more', async () => {
     const reason = 'no invoice came, and the visit was not covered';
-    expect(await harness.claims.recordDecision(needsInfo.reference, manualDecision({ action: 'reject' }, OPERATOR, reason, new Date()))).toBe(true);
+    expect(await harness.claims.recordDecision(needsInfo.reference, manualDecision(needsInfo, { action: 'reject' }, OPERATOR, reason, new Date()))).toBe(true);
     expect(await sent()).toEqual([]);
 
     const { exitCode, stdout } = await claimsIntake('claims', 'reject', needsInfo.reference, '--reason', reason, '--local');
@@ -195,7 +195,7 @@ describe('decisions on claims held for review, against the local stack', { timeo
     expect(lines.slice(lines.indexOf('Messages sent:') + 1, lines.indexOf('Decisions:')).map((line) => line.split(':')[0])).toEqual([
       '  reply',
       '  forward',
-      '  reply-decision',
+      '  reply-decision-1',
       '  reply-resend-1',
     ]);
     expect(lines.slice(lines.indexOf('Decisions:') + 1, lines.indexOf('Delivery events:'))).toEqual([
@@ -203,6 +203,21 @@ describe('decisions on claims held for review, against the local stack', { timeo
       'Resends:',
       `  ${resent!.at}  reply-resend-1 (acknowledgement) by ${OPERATOR}: ${resent!.why}`,
     ]);
+  });
+
+  it('routes again a claim whose forward bounced for good: a forward of its own, then the acknowledgement', async () => {
+    expect(await harness.claims.markForwardUndelivered(forwarded.reference, { at: new Date().toISOString(), reason: 'the forward bounced: mailbox does not exist' })).toBe(true);
+
+    const { exitCode } = await claimsIntake('claims', 'route', forwarded.reference, '--to', 'MAI', '--note', 'Cigna says it is not theirs', '--local');
+
+    expect(exitCode).toBe(0);
+    expect(await sent()).toEqual([
+      { to: [MAI], subject: expect.stringContaining(`Claim ${forwarded.reference} – member 20481632`) },
+      { to: ['john.carter@example.com'], subject: `Your claim ${forwarded.reference} has been received` },
+    ]);
+    const routed = await current(forwarded);
+    expect(routed).toMatchObject({ status: 'FORWARDED', route: 'MAI', decisions: [{ sends: { forward: 'forward-decision-1', reply: 'reply-decision-1' } }] });
+    expect(routed.sends?.['forward-decision-1']).toMatchObject({ state: 'sent', to: MAI });
   });
 
   it('says in one line that a claim does not exist', async () => {

@@ -62,7 +62,7 @@ describe('a decision on a deployed stack', { timeout: 120_000 }, () => {
     const result = await decide(deployedTarget(), { stack: 'ClaimsIntake', region: 'eu-west-1' }, claim.reference, { action: 'route', route: 'MAI' }, NOTE);
 
     expect(result).toMatchObject({ again: false, carriedOut: 'queued', claim: { status: 'RECEIVED', outcome: 'FORWARDED', route: 'MAI' } });
-    expect(result.claim.decisions).toEqual([{ action: 'route', route: 'MAI', by: OPERATOR, why: NOTE, at: expect.any(String) }]);
+    expect(result.claim.decisions).toEqual([{ action: 'route', route: 'MAI', sends: { forward: 'forward', reply: 'reply-decision-1' }, by: OPERATOR, why: NOTE, at: expect.any(String) }]);
     expect(await harness.aws.outbox.list()).toEqual([]);
     const queued = sqs.commandCalls(SendMessageCommand).map((call) => call.args[0].input);
     expect(queued).toEqual([{ QueueUrl: INTAKE_QUEUE, MessageBody: `{"carryOutDecision":{"reference":"${claim.reference}"}}` }]);

@@ -1,13 +1,24 @@
 import type { ClaimRecord, ClaimRecordStatus, StatusChange } from './claim.ts';
-import { isSettled, ledgerEntry } from './ledger.ts';
+import { isSettled, ledgerEntry, type SendId } from './ledger.ts';
 import { senderText } from './sender-text.ts';
 import type { ClaimStatus, Route } from './types.ts';
 
 /** What a person may decide of a claim the intake held: forward it to an administrator, or decline it. */
 export type Decision = { readonly action: 'route'; readonly route: Route } | { readonly action: 'reject' };
 
+/**
+ * The ledger ids of what a decision sends, fixed when it is recorded so that carrying it out again
+ * sends the same messages: the claim's first forward, or one of its own when the claim had one
+ * (a forward that bounced); a reply of its own, after the claim's first.
+ */
+export interface DecisionSends {
+  readonly forward?: SendId;
+  readonly reply: SendId;
+}
+
 /** A person's decision as the claim records it: what, who, why and when. */
 export type ManualDecision = Decision & {
+  readonly sends: DecisionSends;
   /** The caller's identity: an IAM ARN on AWS, the user name on the local stack. */
   readonly by: string;
   /** The note or reason the person gave, on one line. */
@@ -30,12 +41,18 @@ export function decisionStatusChange(decision: ManualDecision): StatusChange {
 }
 
 /**
- * The decision to record: who and why made safe to store and to show. A person's words are
+ * The decision to record on the claim: who and why made safe to store and to show. A person's words are
  * trusted more than a sender's, yet they reach a member's message and a terminal, so they get
  * the same rules: one line, nothing invisible, a bounded length.
  */
-export function manualDecision(decision: Decision, by: string, why: string, at: Date): ManualDecision {
-  return { ...decision, by: senderText(by, 'line'), why: senderText(why, 'line'), at: at.toISOString() };
+export function manualDecision(claim: ClaimRecord, decision: Decision, by: string, why: string, at: Date): ManualDecision {
+  return { ...decision, sends: decisionSends(claim, decision), by: senderText(by, 'line'), why: senderText(why, 'line'), at: at.toISOString() };
+}
+
+function decisionSends(claim: ClaimRecord, decision: Decision): DecisionSends {
+  const number = (claim.decisions ?? []).length + 1;
+  if (decision.action === 'reject') return { reply: `reply-rejection-${number}` };
+  return { forward: ledgerEntry(claim, 'forward') ? `forward-decision-${number}` : 'forward', reply: `reply-decision-${number}` };
 }
 
 /** Why a claim cannot be decided, or undefined when it can. */

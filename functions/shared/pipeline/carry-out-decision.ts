@@ -2,8 +2,6 @@ import { sharedDocumentDecoder } from '../adapters/isolation/isolated-document-d
 import type { ClaimRecord } from '../domain/claim.ts';
 import type { Deadline } from '../domain/deadline.ts';
 import { DEFAULT_DOCUMENT_LIMITS } from '../domain/documents/index.ts';
-import type { ManualDecision } from '../domain/decision.ts';
-import type { SendId } from '../domain/ledger.ts';
 import type { Verdicts } from '../domain/types.ts';
 import { SafeToLogError } from '../log-safe-error.ts';
 import { acknowledgeMember } from './acknowledge-member.ts';
@@ -24,9 +22,6 @@ export class NoDecisionError extends SafeToLogError {
 /** The message is read again for its documents only: SES's verdicts of it are not checked again. */
 const NOT_CHECKED_AGAIN: Verdicts = { spam: 'DISABLED', virus: 'DISABLED', spf: 'DISABLED', dkim: 'DISABLED', dmarc: 'DISABLED' };
 
-/** The ledger ids of the reply a decision sends: a message of its own, after the claim's first reply. */
-const DECISION_REPLY_IDS: Readonly<Record<ManualDecision['action'], SendId>> = { route: 'reply-decision', reject: 'reply-rejection' };
-
 /**
  * Carries out what people recorded on the claim as the intake would have: a routed claim is
  * forwarded with its documents and the member acknowledged, a declined one the member is told
@@ -43,15 +38,15 @@ export async function carryOutDecision(reference: string, dependencies: IntakeDe
   const context = await decisionContext(claim, dependencies, deadline);
   let current = claim;
   if (decision) {
-    if (decision.action === 'route') current = await forwardClaim(current, context, dependencies);
+    if (decision.sends.forward) current = await forwardClaim(current, context, dependencies, { id: decision.sends.forward });
     deadline.throwIfPassed('telling the member of the decision');
-    current = await acknowledgeMember(current, context, dependencies, DECISION_REPLY_IDS[decision.action]);
+    current = await acknowledgeMember(current, context, dependencies, decision.sends.reply);
   }
   for (const resend of resends) {
     deadline.throwIfPassed('sending a message again');
     current =
       resend.message === 'forward'
-        ? await forwardClaim(current, context, dependencies, resend.sendId)
+        ? await forwardClaim(current, context, dependencies, { id: resend.sendId, resend: true })
         : await acknowledgeMember(current, context, dependencies, resend.sendId);
   }
   return current;

@@ -12,21 +12,33 @@ export interface ForwardDependencies extends SendOnceDependencies {
   readonly administrators: AdministratorOverrides;
 }
 
+/** Which forward: the claim's first (`forward`), or a later one under its own ledger id; a resend changes no status. */
+export interface ForwardSend {
+  readonly id: SendId;
+  readonly resend?: boolean;
+}
+
+const FIRST_FORWARD: ForwardSend = { id: 'forward' };
+
 /**
  * Sends a routed claim to its administrator with the original documents and their renditions,
- * once (see sendOnce); forwards are never counted against a reply limit. A resend is a message of
- * its own, under its own ledger id, and changes no status.
+ * once (see sendOnce); forwards are never counted against a reply limit.
  */
-export async function forwardClaim(claim: ClaimRecord, context: IntakeContext, dependencies: ForwardDependencies, resendId?: SendId): Promise<ClaimRecord> {
-  if (claim.outcome !== 'FORWARDED' || (!resendId && claim.forward)) return claim;
+export async function forwardClaim(
+  claim: ClaimRecord,
+  context: IntakeContext,
+  dependencies: ForwardDependencies,
+  send: ForwardSend = FIRST_FORWARD,
+): Promise<ClaimRecord> {
+  if (claim.outcome !== 'FORWARDED' || (send.id === 'forward' && claim.forward)) return claim;
   const route = required(claim.route, 'the route');
   const override = dependencies.administrators[route];
   const to = administratorFor(route, override).email;
   const cc = override?.faxGatewayAddress ? [override.faxGatewayAddress] : undefined;
   const compose = async () =>
     composeForward({ summary: summarizeClaim(claim, context.identification?.member), to, cc, attachments: forwardAttachments(context) });
-  const onSent = resendId ? {} : { onSent: { status: 'FORWARDED', detail: `to ${route}` } as const };
-  return sendOnce(claim, { id: resendId ?? 'forward', kind: 'forward', messageKind: 'forward', to, ...(cc ? { cc } : {}), ...onSent, compose }, dependencies);
+  const onSent = send.resend ? {} : { onSent: { status: 'FORWARDED', detail: `to ${route}` } as const };
+  return sendOnce(claim, { id: send.id, kind: 'forward', messageKind: 'forward', to, ...(cc ? { cc } : {}), ...onSent, compose }, dependencies);
 }
 
 /**

@@ -6,8 +6,9 @@ const AT = new Date('2026-03-16T09:00:00.000Z');
 
 describe('manualDecision', () => {
   it('keeps who and why on one line, without what would act on a terminal', () => {
-    expect(manualDecision({ action: 'reject' }, 'jdoe\r\n', 'not covered\r\nBcc: attacker@example.net\x1b[2J', AT)).toEqual({
+    expect(manualDecision(claimRecord(), { action: 'reject' }, 'jdoe\r\n', 'not covered\r\nBcc: attacker@example.net\x1b[2J', AT)).toEqual({
       action: 'reject',
+      sends: { reply: 'reply-rejection-1' },
       by: 'jdoe',
       why: 'not covered Bcc: attacker@example.net',
       at: '2026-03-16T09:00:00.000Z',
@@ -15,7 +16,23 @@ describe('manualDecision', () => {
   });
 
   it('bounds a note to the length of a line', () => {
-    expect(Buffer.byteLength(manualDecision({ action: 'route', route: 'MAI' }, 'jdoe', 'é'.repeat(5000), AT).why)).toBe(2000);
+    expect(Buffer.byteLength(manualDecision(claimRecord(), { action: 'route', route: 'MAI' }, 'jdoe', 'é'.repeat(5000), AT).why)).toBe(2000);
+  });
+});
+
+describe('the messages a decision sends', () => {
+  const SENT = { to: 'contact@medical-administrators.com', messageId: 'ses-1', at: '2026-03-15T13:31:00.000Z' };
+  const bounced = { kind: 'forward' as const, state: 'sent' as const, attempt: 1, at: SENT.at, token: 't', to: SENT.to, messageId: 'ses-1', sentAt: SENT.at };
+
+  it("routes a claim never forwarded with the claim's first forward, and a reply of its own", () => {
+    expect(manualDecision(claimRecord({ status: 'REVIEW' }), { action: 'route', route: 'MAI' }, 'jdoe', 'Lyon', AT).sends).toEqual({ forward: 'forward', reply: 'reply-decision-1' });
+  });
+
+  it('routes a claim whose forward bounced with a forward of its own, numbered after the earlier decisions', () => {
+    const earlier = manualDecision(claimRecord(), { action: 'route', route: 'MAI' }, 'jdoe', 'Lyon', AT);
+    const claim = claimRecord({ status: 'REVIEW', forward: SENT, sends: { forward: bounced }, decisions: [earlier] });
+    expect(manualDecision(claim, { action: 'route', route: 'CIGNA_US' }, 'jdoe', 'Boston after all', AT).sends).toEqual({ forward: 'forward-decision-2', reply: 'reply-decision-2' });
+    expect(manualDecision(claim, { action: 'reject' }, 'jdoe', 'not covered', AT).sends).toEqual({ reply: 'reply-rejection-2' });
   });
 });
 
@@ -29,7 +46,7 @@ describe('whyNotDecidable', () => {
   });
 
   it('names the decision taken already, who took it and why', () => {
-    const decided = claimRecord({ status: 'REJECTED', decisions: [manualDecision({ action: 'reject' }, 'jdoe', 'not covered', AT)] });
+    const decided = claimRecord({ status: 'REJECTED', decisions: [manualDecision(claimRecord(), { action: 'reject' }, 'jdoe', 'not covered', AT)] });
     expect(whyNotDecidable(decided)).toBe(
       `${REFERENCE} is REJECTED: only a claim in REVIEW or NEEDS_INFO can be decided; decided by jdoe at 2026-03-16T09:00:00.000Z: not covered`,
     );

@@ -97,7 +97,7 @@ describe('recordDecisionMetrics', () => {
   it("counts a person's decision by what was decided and the status it left, naming neither the person nor the member", () => {
     const published = capturePublished();
     const metrics = new Metrics({ namespace: 'ClaimsIntakeTest', serviceName: 'claims-intake' });
-    const decision = { action: 'reject' as const, by: 'arn:aws:sts::123456789012:assumed-role/ClaimsOperations/jdoe', why: 'not covered', at: '2026-11-30T11:00:00.000Z' };
+    const decision = { action: 'reject' as const, sends: { reply: 'reply-rejection-1' }, by: 'arn:aws:sts::123456789012:assumed-role/ClaimsOperations/jdoe', why: 'not covered', at: '2026-11-30T11:00:00.000Z' };
 
     recordDecisionMetrics(metrics, { ...claimRecord(), status: 'REJECTED', outcome: 'REJECTED', route: undefined, decisions: [decision] });
 
