@@ -10,6 +10,7 @@ import { EncryptionKeys } from './constructs/encryption-keys.ts';
 import { IntakeFunction } from './constructs/intake-function.ts';
 import { Monitoring } from './constructs/monitoring.ts';
 import { NotificationQueue } from './constructs/notification-queue.ts';
+import { RemindersFunction } from './constructs/reminders-function.ts';
 import { METRICS_NAMESPACE } from './constructs/project-function.ts';
 import { StatusLinkSecret } from './constructs/status-link-secret.ts';
 import { StatusPageFunction } from './constructs/status-page-function.ts';
@@ -39,6 +40,7 @@ export class ClaimsIntakeStack extends Stack {
   readonly statusPage: StatusPageFunction;
   readonly intake: IntakeFunction;
   readonly intakeQueue: NotificationQueue;
+  readonly reminders: RemindersFunction;
   readonly deliveryEvents: DeliveryEventsFunction;
   readonly deliveryEventsQueue: NotificationQueue;
   readonly sending: EmailSending;
@@ -105,6 +107,7 @@ export class ClaimsIntakeStack extends Stack {
       batchSize: this.intake.timing.batchSize,
       maxConcurrency: config.intakeConcurrency,
     });
+    this.reminders = new RemindersFunction(this, 'Reminders', { config, tables: this.tables, dataKey, sending: this.sending, logEncryptionKey });
     this.receiving = new EmailReceiving(this, 'Receiving', {
       ruleSetName: `${config.stackName}-receipt-rules`,
       recipients: config.intakeAddresses,

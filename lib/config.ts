@@ -3,6 +3,7 @@ import type { Construct } from 'constructs';
 import { z } from 'zod';
 import { DEFAULT_OCR_TIME_LIMIT_SECONDS, DEFAULT_REPLY_LIMIT_PER_DAY, faxGatewaysJson } from '../functions/shared/config.ts';
 import { ADMINISTRATORS } from '../functions/shared/domain/administrators.ts';
+import { DEFAULT_REMINDER_PERIODS } from '../functions/shared/domain/reminders.ts';
 
 /**
  * The deployment's configuration, read from CDK context (`cdk.json` or `npx cdk deploy -c key=value`).
@@ -101,6 +102,10 @@ const contextSchema = z.object({
   statusPageConcurrency: z.coerce.number().int().min(1).max(1000).default(DEFAULT_STATUS_PAGE_CONCURRENCY),
   /** Replies (acknowledgements, requests, notices) one address may receive per UTC day; forwards are not counted. */
   replyLimitPerDay: z.coerce.number().int().min(1).max(1000).default(DEFAULT_REPLY_LIMIT_PER_DAY),
+  /** Days after a request for information before its one reminder (functions/shared/domain/reminders.ts). */
+  reminderAfterDays: z.coerce.number().int().min(1).max(365).default(DEFAULT_REMINDER_PERIODS.remindAfterDays),
+  /** Days after a request for information before the claim goes to review; more than reminderAfterDays. */
+  reviewAfterDays: z.coerce.number().int().min(1).max(365).default(DEFAULT_REMINDER_PERIODS.reviewAfterDays),
   logLevel: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']).default('INFO'),
 });
 
@@ -120,6 +125,10 @@ const configSchema = contextSchema
   .refine((config) => config.claimsLocalPart !== config.faxLocalPart, {
     message: 'must differ from claimsLocalPart',
     path: ['faxLocalPart'],
+  })
+  .refine((config) => config.reviewAfterDays > config.reminderAfterDays, {
+    message: 'must be more days than reminderAfterDays',
+    path: ['reviewAfterDays'],
   });
 
 export type ClaimsIntakeConfig = z.infer<typeof configSchema>;

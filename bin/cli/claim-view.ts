@@ -42,6 +42,7 @@ export function claimDetails(claim: ClaimRecord): string[] {
     '',
     'Status history:',
     ...claim.statusHistory.map((change) => `  ${change.at}  ${change.status}${change.detail ? `  ${change.detail}` : ''}`),
+    ...conversationLines(claim),
     'Reasons:',
     ...claim.reasons.map((reason) => `  - ${reason}`),
     'Evidence:',
@@ -66,6 +67,18 @@ export function claimDetails(claim: ClaimRecord): string[] {
 export function decisionLine(decision: ManualDecision): string {
   const what = decision.action === 'route' ? `routed to ${decision.route}` : 'declined';
   return `  ${decision.at}  ${what} by ${decision.by}: ${decision.why}`;
+}
+
+/** The messages that joined the claim after its first (docs/CONVERSATIONS.md), when there are any. */
+function conversationLines({ conversation }: ClaimRecord): string[] {
+  if (!conversation?.length) return [];
+  return [
+    'Messages received since:',
+    ...conversation.map(
+      (message) =>
+        `  ${message.receivedAt}  from the ${message.from}, joined by ${message.joinedBy}, ${message.documents} document(s): ${message.outcome}  raw s3://${message.rawMessage.bucket}/${message.rawMessage.key}`,
+    ),
+  ];
 }
 
 /** Each message the claim sends, as its ledger entry stands. */

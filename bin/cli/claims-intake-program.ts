@@ -4,6 +4,7 @@ import { addDlqCommands } from './dlq-cli.ts';
 import { addDoctorCommand } from './doctor-command.ts';
 import { addMembersCommands } from './members-cli.ts';
 import { rootCommand } from './program.ts';
+import { addRemindersCommands } from './reminders-cli.ts';
 import { addTriageCommand } from './triage-cli.ts';
 
 /** Every command of claims-intake. */
@@ -14,5 +15,6 @@ export function claimsIntakeProgram(): Command {
   addClaimsCommands(program);
   addDlqCommands(program);
   addDoctorCommand(program);
+  addRemindersCommands(program);
   return program;
 }

@@ -1,5 +1,6 @@
 import { en } from 'zod/locales';
 import * as z from 'zod/mini';
+import { DEFAULT_REMINDER_PERIODS } from './domain/reminders.ts';
 
 // The mini build loads no locale: without this, every message not written here would read "Invalid input".
 // Imported by name, not through z.locales, so that the other languages stay out of the bundle.
@@ -153,6 +154,36 @@ function statusPageConfigSchema() {
 }
 
 export type StatusPageConfig = z.infer<ReturnType<typeof statusPageConfigSchema>>;
+
+/**
+ * The reminders' environment: where claims are, who sends, and when a claim waiting for
+ * information is reminded of, then given to a person (defaults: domain/reminders.ts).
+ */
+function remindersConfigSchema() {
+  const days = z.coerce.number().check(z.int(), z.minimum(1));
+  return z
+    .object({
+      ...endpointOverrides,
+      CLAIMS_TABLE: nonEmptyString,
+      SENDER_ADDRESS: z.string().check(z.trim(), z.email()),
+      SES_CONFIGURATION_SET: z.optional(nonEmptyString),
+      REMINDER_AFTER_DAYS: z._default(days, DEFAULT_REMINDER_PERIODS.remindAfterDays),
+      REVIEW_AFTER_DAYS: z._default(days, DEFAULT_REMINDER_PERIODS.reviewAfterDays),
+      REPLY_LIMIT_PER_DAY: z._default(z.coerce.number().check(z.int(), z.minimum(1)), DEFAULT_REPLY_LIMIT_PER_DAY),
+    })
+    .check(
+      z.refine((config) => config.REVIEW_AFTER_DAYS > config.REMINDER_AFTER_DAYS, {
+        message: 'must be more days than REMINDER_AFTER_DAYS',
+        path: ['REVIEW_AFTER_DAYS'],
+      }),
+    );
+}
+
+export type RemindersConfig = z.infer<ReturnType<typeof remindersConfigSchema>>;
+
+export function parseRemindersConfig(env: NodeJS.ProcessEnv): RemindersConfig {
+  return parseConfig(remindersConfigSchema(), env, 'reminders');
+}
 
 export function parseIntakeConfig(env: NodeJS.ProcessEnv): IntakeConfig {
   return parseConfig(intakeConfigSchema(), env, 'intake');

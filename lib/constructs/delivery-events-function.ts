@@ -42,7 +42,8 @@ export class DeliveryEventsFunction extends ProjectFunction {
     this.role.addToPrincipalPolicy(
       new PolicyStatement({
         sid: 'RecordDeliveryEvents',
-        actions: ['dynamodb:UpdateItem'],
+        // PutItem: a send its events confirm indexes SES's message id to the claim, for the replies that name it.
+        actions: ['dynamodb:PutItem', 'dynamodb:UpdateItem'],
         resources: [props.claimsTable.tableArn],
       }),
     );

@@ -1,5 +1,8 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sentMessageIdHeader } from '../../functions/shared/domain/conversation.ts';
+import { ledgerEntry } from '../../functions/shared/domain/ledger.ts';
+import { composeMail } from '../support/contexts.ts';
 import { fixture } from '../support/intake-harness.ts';
 import { useIntakeHarness } from '../support/use-intake-harness.ts';
 
@@ -76,6 +79,58 @@ describe('status page in a browser', () => {
     await page.locator('head').evaluate((head) => head.insertAdjacentHTML('beforeend', '<style>body{color:rgb(255, 0, 0)}</style>'));
     expect(await computedStyle(page, 'body', 'color')).toBe('rgb(26, 26, 26)');
     expect(errors).toEqual([expect.stringMatching(/^Applying inline style violates the following Content Security Policy directive 'style-src 'sha256-/)]);
+    await context.close();
+  });
+
+  /**
+   * A member's conversation through the intake: a message without documents, the reply to the
+   * request with an invoice, then a page forgotten; the link the acknowledgement gave.
+   */
+  async function conversationLink(from: string, address: string, invoice: string, page: string): Promise<{ reference: string; link: string }> {
+    const deliver = async (message: { subject: string; inReplyTo?: string; attachment?: string }) => {
+      const raw = await composeMail({
+        from,
+        to: 'claims@claims.example.org',
+        subject: message.subject,
+        text: 'Bonjour / Hello',
+        ...(message.inReplyTo ? { inReplyTo: message.inReplyTo, references: [message.inReplyTo] } : {}),
+        attachments: message.attachment ? [{ filename: message.attachment, content: await fixture(`invoices/${message.attachment}`) }] : [],
+      });
+      const { event, sesMessageId } = await harness().receive(raw, { envelopeSender: address });
+      await harness().handler(event);
+      const claim = await harness().claims.findByMessageId(sesMessageId);
+      if (!claim) throw new Error(`no claim for ${message.subject}`);
+      return claim;
+    };
+    const requested = await deliver({ subject: 'Claim' });
+    const threadOf = (id: string) => sentMessageIdHeader(ledgerEntry(requested, id)?.messageId ?? '', 'eu-west-1');
+    await deliver({ subject: `Re: [${requested.reference}]`, inReplyTo: threadOf('reply'), attachment: invoice });
+    const followedUp = await deliver({ subject: `Re: [${requested.reference}] one more page`, attachment: page });
+    expect(followedUp.statusHistory.map((change) => change.status)).toEqual(['RECEIVED', 'NEEDS_INFO', 'RECEIVED', 'FORWARDED', 'FORWARDED']);
+    const replies = (await harness().aws.outbox.list()).filter((email) => email.destination.to.includes(address));
+    const link = replies.flatMap((email) => email.body.text?.split('\n') ?? []).find((line) => line.startsWith(harness().statusPage.url));
+    if (!link) throw new Error(`no status link sent to ${address}`);
+    return { reference: requested.reference, link };
+  }
+
+  /** The history the page shows, a step per line, without its times. */
+  const historyOf = (page: Page) => page.locator('ol li').evaluateAll((items) => items.map((item) => item.textContent?.replace(/^.* – /, '')));
+
+  it('shows a conversation that went NEEDS_INFO → FORWARDED → follow-up, step by step, in French and in English', async () => {
+    const marie = await conversationLink('Marie Dupont <marie.dupont@example.fr>', 'marie.dupont@example.fr', 'invoice-phnom-penh.pdf', 'receipt-no-location.pdf');
+    const john = await conversationLink('John Carter <john.carter@example.com>', 'john.carter@example.com', 'invoice-montreal.pdf', 'receipt-no-location.pdf');
+    const { page, errors } = await openPage('en-GB');
+
+    expect((await page.goto(marie.link))?.status()).toBe(200);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(`Votre demande de remboursement ${marie.reference}`);
+    expect(await historyOf(page)).toEqual(['reçue', 'informations demandées', 'informations reçues', 'transmise', 'complément transmis']);
+    expect(await page.locator('main').textContent()).not.toContain('receipt-no-location');
+
+    expect((await page.goto(john.link))?.status()).toBe(200);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(`Your claim ${john.reference}`);
+    expect(await historyOf(page)).toEqual(['received', 'information requested', 'information received', 'forwarded', 'follow-up forwarded']);
+    expect(await page.locator('main').textContent()).not.toContain('John');
+    expect(errors).toEqual([]);
     await context.close();
   });
 

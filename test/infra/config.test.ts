@@ -26,6 +26,8 @@ describe('deployment configuration', () => {
       intakeConcurrency: 5,
       statusPageConcurrency: 10,
       replyLimitPerDay: 5,
+      reminderAfterDays: 7,
+      reviewAfterDays: 14,
       logLevel: 'INFO',
     });
   });
@@ -86,6 +88,8 @@ describe('deployment configuration', () => {
     [{ ocrTimeLimitSeconds: '0' }, '-c ocrTimeLimitSeconds:'],
     [{ replyLimitPerDay: '0' }, '-c replyLimitPerDay:'],
     [{ replyLimitPerDay: 'many' }, '-c replyLimitPerDay:'],
+    [{ reminderAfterDays: '0' }, '-c reminderAfterDays:'],
+    [{ reminderAfterDays: '14' }, '-c reviewAfterDays: must be more days than reminderAfterDays'],
     [{ account: '1234' }, '-c account: must be a 12-digit AWS account id'],
   ])('rejects %j, naming the key', (context, message) => {
     expect(() => parseClaimsIntakeConfig(context, {})).toThrow(ConfigurationError);

@@ -81,13 +81,33 @@ describe('IAM, function by function', () => {
     expect(statementsOf('tesseract').flatMap((statement) => statement.Action).filter((action) => action.startsWith('textract:'))).toEqual([]);
   });
 
-  it('lets the delivery-events function update claims, use the data key and consume its queue: nothing else', () => {
+  it('lets the delivery-events function update claims and index what they sent, use the data key and consume its queue: nothing else', () => {
     const { stack, template } = synthStack({ domain: 'claims.example.fr' });
     const { tables, keys, deliveryEvents, deliveryEventsQueue } = stack;
     expectGrantsExactly(template, deliveryEvents, [
-      { Sid: 'RecordDeliveryEvents', Effect: 'Allow', Action: 'dynamodb:UpdateItem', Resource: arnOf(tables.claims) },
+      { Sid: 'RecordDeliveryEvents', Effect: 'Allow', Action: ['dynamodb:PutItem', 'dynamodb:UpdateItem'], Resource: arnOf(tables.claims) },
       { Effect: 'Allow', Action: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'], Resource: arnOf(keys.data) },
       consumes(deliveryEventsQueue.queue),
+    ]);
+  });
+
+  it('lets the reminders function find the claims waiting for information, update them, use the data key and send from the claims address: nothing else', () => {
+    const { stack, template } = synthStack({ domain: 'claims.example.fr' });
+    const { tables, keys, reminders } = stack;
+    expectGrantsExactly(template, reminders, [
+      { Sid: 'FindClaimsWaitingForInformation', Effect: 'Allow', Action: 'dynamodb:Query', Resource: arnWithSuffix(tables.claims, '/index/byStatus') },
+      { Sid: 'RemindAndReview', Effect: 'Allow', Action: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'], Resource: arnOf(tables.claims) },
+      { Effect: 'Allow', Action: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'], Resource: arnOf(keys.data) },
+      {
+        Sid: 'SendFromTheClaimsAddress',
+        Effect: 'Allow',
+        Action: 'ses:SendEmail',
+        Resource: [
+          `arn:aws:ses:eu-west-1:${TEST_ACCOUNT}:configuration-set/ClaimsIntake-outgoing`,
+          `arn:aws:ses:eu-west-1:${TEST_ACCOUNT}:identity/claims.example.fr`,
+        ],
+        Condition: { StringEquals: { 'ses:FromAddress': 'claims@claims.example.fr' } },
+      },
     ]);
   });
 
@@ -110,7 +130,7 @@ describe('IAM, function by function', () => {
   it('gives every role its own inline policy and no managed policy', () => {
     const { template } = synthStack({ domain: 'claims.example.fr' });
     const roles = Object.values(template.findResources('AWS::IAM::Role'));
-    expect(roles).toHaveLength(5);
+    expect(roles).toHaveLength(6);
     for (const role of roles) expect(role.Properties.ManagedPolicyArns).toBeUndefined();
   });
 });

@@ -154,7 +154,7 @@ describe('encryption and retention of every store', () => {
 
   it('encrypts every log group with the operations key and keeps logs for the configured days', () => {
     const logGroups = ofType('AWS::Logs::LogGroup');
-    expect(logGroups).toHaveLength(5);
+    expect(logGroups).toHaveLength(6);
     for (const [, logGroup] of logGroups) {
       expect(logGroup.Properties).toEqual({ KmsKeyId: arnOf(synthesized.stack.keys.operations), RetentionInDays: 90 });
     }

@@ -79,8 +79,8 @@ describe('decisions on claims held for review, against the local stack', { timeo
       ['FORWARDED', 'to MAI'],
     ]);
     expect(await sent()).toEqual([
-      { to: [MAI], subject: expect.stringContaining(`Claim ${mixed.reference} – member 12345678`) },
-      { to: ['marie.dupont@example.fr'], subject: `Votre demande de remboursement ${mixed.reference} a bien été reçue` },
+      { to: [MAI], subject: expect.stringContaining(`Claim [${mixed.reference}] – member 12345678`) },
+      { to: ['marie.dupont@example.fr'], subject: `Votre demande de remboursement [${mixed.reference}] a bien été reçue` },
     ]);
     const [forward] = await harness.aws.outbox.list();
     expect(forward!.attachments.map((attachment) => attachment.filename).slice(0, mixed.documents.length)).toEqual(mixed.documents.map((document) => document.filename));
@@ -119,7 +119,7 @@ describe('decisions on claims held for review, against the local stack', { timeo
     expect(await current(suspended)).toMatchObject({ status: 'REJECTED', outcome: 'REJECTED', decisions: [{ action: 'reject', by: OPERATOR, why: reason }] });
     const outbox = await harness.aws.outbox.list();
     expect(outbox.map((email) => ({ to: email.destination.to, subject: email.subject }))).toEqual([
-      { to: ['Paul.Girard@Example.com'], subject: `Your claim ${suspended.reference}: declined` },
+      { to: ['Paul.Girard@Example.com'], subject: `Your claim [${suspended.reference}]: declined` },
     ]);
     expect(outbox[0]!.body.text).toContain(`Our team has looked at your claim ${suspended.reference} and could not accept it.\n\nReason: ${reason}\n\n`);
   });
@@ -141,7 +141,7 @@ describe('decisions on claims held for review, against the local stack', { timeo
 
     expect({ exitCode, stderr }).toEqual({ exitCode: 0, stderr: '' });
     expect(stdout.split('\n')[0]).toBe(`${mixed.reference}  FORWARDED  acknowledgement sent again as reply-resend-1`);
-    expect(await sent()).toEqual([{ to: ['marie.dupont@example.fr'], subject: `Votre demande de remboursement ${mixed.reference} a bien été reçue` }]);
+    expect(await sent()).toEqual([{ to: ['marie.dupont@example.fr'], subject: `Votre demande de remboursement [${mixed.reference}] a bien été reçue` }]);
     const resent = await current(mixed);
     expect(resent.resends).toEqual([{ message: 'acknowledgement', number: 1, sendId: 'reply-resend-1', by: OPERATOR, why: note, at: expect.any(String) }]);
     expect(resent.decisions).toHaveLength(1);
@@ -151,7 +151,7 @@ describe('decisions on claims held for review, against the local stack', { timeo
     await claimsIntake('claims', 'resend', forwarded.reference, '--forward', '--note', 'Cigna asked for it again', '--local');
     await claimsIntake('claims', 'resend', forwarded.reference, '--forward', '--note', 'and once more', '--local');
 
-    const subjects = (await sent()).map((email) => [email.to, email.subject.startsWith(`Claim ${forwarded.reference} – member 20481632`)]);
+    const subjects = (await sent()).map((email) => [email.to, email.subject.startsWith(`Claim [${forwarded.reference}] – member 20481632`)]);
     expect(subjects).toEqual([
       [['Ice.Team@Cigna.com'], true],
       [['Ice.Team@Cigna.com'], true],
@@ -177,7 +177,7 @@ describe('decisions on claims held for review, against the local stack', { timeo
 
     expect(exitCode).toBe(0);
     expect(stdout.split('\n')[0]).toBe(`${needsInfo.reference}  REJECTED  declined already: carried out again, sending only what was not sent`);
-    expect(await sent()).toEqual([{ to: ['john.carter@example.com'], subject: `Your claim ${needsInfo.reference}: declined` }]);
+    expect(await sent()).toEqual([{ to: ['john.carter@example.com'], subject: `Your claim [${needsInfo.reference}]: declined` }]);
 
     await harness.aws.outbox.clear();
     expect((await claimsIntake('claims', 'reject', needsInfo.reference, '--reason', reason, '--local')).exitCode).toBe(0);
@@ -212,8 +212,8 @@ describe('decisions on claims held for review, against the local stack', { timeo
 
     expect(exitCode).toBe(0);
     expect(await sent()).toEqual([
-      { to: [MAI], subject: expect.stringContaining(`Claim ${forwarded.reference} – member 20481632`) },
-      { to: ['john.carter@example.com'], subject: `Your claim ${forwarded.reference} has been received` },
+      { to: [MAI], subject: expect.stringContaining(`Claim [${forwarded.reference}] – member 20481632`) },
+      { to: ['john.carter@example.com'], subject: `Your claim [${forwarded.reference}] has been received` },
     ]);
     const routed = await current(forwarded);
     expect(routed).toMatchObject({ status: 'FORWARDED', route: 'MAI', decisions: [{ sends: { forward: 'forward-decision-1', reply: 'reply-decision-1' } }] });

@@ -73,8 +73,8 @@ describe('a decision on a deployed stack', { timeout: 120_000 }, () => {
     expect(await harness.claims.get(claim.reference)).toMatchObject({ status: 'FORWARDED' });
     const outbox = await harness.aws.outbox.list();
     expect(outbox.map((email) => ({ to: email.destination.to, subject: email.subject }))).toEqual([
-      { to: ['contact@medical-administrators.com'], subject: expect.stringContaining(`Claim ${claim.reference} – member 12345678`) },
-      { to: ['marie.dupont@example.fr'], subject: `Votre demande de remboursement ${claim.reference} a bien été reçue` },
+      { to: ['contact@medical-administrators.com'], subject: expect.stringContaining(`Claim [${claim.reference}] – member 12345678`) },
+      { to: ['marie.dupont@example.fr'], subject: `Votre demande de remboursement [${claim.reference}] a bien été reçue` },
     ]);
 
     // The same message delivered again sends nothing more.

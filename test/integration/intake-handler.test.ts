@@ -103,7 +103,7 @@ describe('intake handler against the emulators', () => {
     expect(forward.body.text).toContain('Marie Dupont');
 
     expect(acknowledgement.destination.to).toEqual(['marie.dupont@example.fr']);
-    expect(acknowledgement.subject).toBe(`Votre demande de remboursement ${claim.reference} a bien été reçue`);
+    expect(acknowledgement.subject).toBe(`Votre demande de remboursement [${claim.reference}] a bien été reçue`);
     expect(acknowledgement.body.text).toContain('http://expat.cigna.medical-administrators.com/fr');
     expect(acknowledgement.body.text).not.toContain('cignaenvoy');
     expect(acknowledgement.body.text).toContain('note-honoraires-paris.pdf');
@@ -122,7 +122,7 @@ describe('intake handler against the emulators', () => {
     expect(attachmentHashes(forward).slice(0, -1)).toEqual([sha256(bill)]);
     expect(fhirClaimOf(forward, claim.reference).insurer).toEqual({ reference: '#insurer', display: 'Cigna Global Health Benefits' });
     expect(acknowledgement.destination.to).toEqual(['john.carter@example.com']);
-    expect(acknowledgement.subject).toBe(`Your claim ${claim.reference} has been received`);
+    expect(acknowledgement.subject).toBe(`Your claim [${claim.reference}] has been received`);
     expect(acknowledgement.body.text).toContain('https://www.cignaenvoy.com');
     expect(acknowledgement.body.text).not.toContain('medical-administrators.com/fr');
   });
@@ -202,7 +202,8 @@ describe('intake handler against the emulators', () => {
     const outbox = await harness().aws.outbox.list();
     expect(outbox).toHaveLength(1);
     expect(outbox[0]?.destination.to).toEqual(['lucie.bernard@example.org']);
-    expect(outbox[0]?.subject).toContain(original.reference);
+    expect(outbox[0]?.subject).toContain(`[${claim.reference}]`);
+    expect(outbox[0]?.body.text).toContain(`ont déjà été reçus sous la référence ${original.reference}`);
   });
 
   it('acknowledges at the registered address, never at the From address', async () => {
@@ -384,7 +385,7 @@ describe('intake handler against the emulators', () => {
   it('gives every real-client message in the shared fixtures a recorded outcome', async () => {
     const directory = path.resolve('test', 'fixtures', 'third-party', 'mime');
     const files = (await readdir(directory)).filter((file) => file.endsWith('.eml')).sort();
-    expect(files).toHaveLength(24);
+    expect(files).toHaveLength(25);
     const statuses: Record<string, string> = {};
     for (const file of files) {
       const { sesMessageId, response } = await deliver(await readFile(path.join(directory, file)));

@@ -1,9 +1,12 @@
 import type {
+  ClaimContinuation,
   ClaimRecord,
   ClaimRepository,
   ClaimSendResult,
+  ConversationMessage,
   CreateClaimResult,
   DeliveryEvent,
+  JoinResult,
   SendClaim,
   SendSettlement,
   SentReply,
@@ -88,6 +91,7 @@ export class InMemoryClaimRepository implements ClaimRepository {
   }
 
   async markSent(reference: string, id: SendId, attempt: number, sent: SentReply, statusChange?: StatusChange): Promise<boolean> {
+    this.referenceBySentMessage.set(sent.messageId, reference);
     const claim = this.claims.get(reference);
     const entry = claim && ledgerEntry(claim, id);
     if (!claim || entry?.attempt !== attempt || entry.state !== 'sending') return false;
@@ -133,6 +137,36 @@ export class InMemoryClaimRepository implements ClaimRepository {
     return recorded;
   }
 
+  /** Claims waiting for information recorded before `createdBefore`, oldest first, as the status index lists them. */
+  async *waitingForInformation(createdBefore: string): AsyncGenerator<ClaimRecord> {
+    const waiting = [...this.claims.values()].filter((claim) => claim.status === 'NEEDS_INFO' && claim.createdAt <= createdBefore);
+    yield* waiting.sort((one, other) => one.createdAt.localeCompare(other.createdAt));
+  }
+
+  /** Which claim sent each message SES knows by its id, as the index in the claims table holds it. */
+  readonly referenceBySentMessage = new Map<string, string>();
+
+  async findBySentMessageId(sesMessageId: string): Promise<ClaimRecord | undefined> {
+    const reference = this.referenceBySentMessage.get(sesMessageId);
+    return reference === undefined ? undefined : this.claims.get(reference);
+  }
+
+  async recordJoinedMessage(reference: string, message: ConversationMessage, continuation?: ClaimContinuation): Promise<JoinResult> {
+    if (this.referenceByMessage.has(message.sesMessageId)) return 'message-already-recorded';
+    const claim = this.required(reference);
+    if (continuation && claim.status !== continuation.from) return 'claim-changed';
+    const memberId = continuation?.memberId;
+    if (memberId) {
+      for (const sha256 of continuation.newDocumentHashes) {
+        if (!this.referenceByDocument.has(documentKey(memberId, sha256))) this.referenceByDocument.set(documentKey(memberId, sha256), reference);
+      }
+    }
+    this.referenceByMessage.set(message.sesMessageId, reference);
+    const conversation = [...(claim.conversation ?? []), message];
+    this.claims.set(reference, continuation ? { ...continued(claim, continuation), conversation } : { ...claim, conversation });
+    return 'recorded';
+  }
+
   async markForwardUndelivered(reference: string, change: { readonly at: string; readonly reason: string }): Promise<boolean> {
     const claim = this.claims.get(reference);
     if (claim?.status !== 'FORWARDED') return false;
@@ -168,6 +202,24 @@ function toReview(claim: ClaimRecord, { at, reason }: { readonly at: string; rea
     outcome: 'REVIEW',
     reasons: [...claim.reasons, reason],
     statusHistory: [...claim.statusHistory, { status: 'REVIEW', at, detail: reason }],
+  };
+}
+
+function continued(claim: ClaimRecord, continuation: ClaimContinuation): ClaimRecord {
+  const { memberId, treatmentCountry, route, duplicateOf } = continuation;
+  return {
+    ...claim,
+    ...(memberId !== undefined ? { memberId } : {}),
+    ...(treatmentCountry !== undefined ? { treatmentCountry } : {}),
+    ...(route !== undefined ? { route } : {}),
+    ...(duplicateOf !== undefined ? { duplicateOf } : {}),
+    status: continuation.status,
+    outcome: continuation.outcome,
+    reasons: [...claim.reasons, ...continuation.reasons],
+    statusHistory: [...claim.statusHistory, ...continuation.statusChanges],
+    documents: [...claim.documents, ...continuation.documents],
+    evidence: [...claim.evidence, ...continuation.evidence],
+    invoices: [...(claim.invoices ?? []), ...continuation.invoices],
   };
 }
 

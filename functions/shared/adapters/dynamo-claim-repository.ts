@@ -3,19 +3,22 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 // One line: the cold-start benchmark reads the bundle's imports line by line.
 import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type {
+  ClaimContinuation,
   ClaimRecord,
   ClaimRepository,
   ClaimSendResult,
+  ConversationMessage,
   CreateClaimResult,
   DeliveryEvent,
   SendClaim,
   SendSettlement,
+  JoinResult,
   SentReply,
   StatusChange,
 } from '../domain/claim.ts';
 import { DECIDABLE_STATUSES, decidedStatus, decisionStatusChange, type ManualDecision, type Resend } from '../domain/decision.ts';
 import { sentField, type LedgerEntry, type SendId } from '../domain/ledger.ts';
-import { CLAIMS_TABLE_DESIGN, claimKey, documentKey, messageKey, replyCountKey } from './table-design.ts';
+import { CLAIMS_TABLE_DESIGN, claimKey, documentKey, messageKey, replyCountKey, sentMessageKey } from './table-design.ts';
 
 /** DynamoDB's limit on keys in one BatchGetItem call. */
 const BATCH_GET_LIMIT = 100;
@@ -51,6 +54,37 @@ export class DynamoClaimRepository implements ClaimRepository {
       }),
     );
     return (Items ?? []).map(toClaim);
+  }
+
+  /**
+   * Claims waiting for information recorded before `createdBefore`, oldest first, every page of
+   * them: the status index read eventually consistent, each claim then read whole and consistent,
+   * so a reminder is never sent on a claim an answer has just continued.
+   */
+  async *waitingForInformation(createdBefore: string): AsyncGenerator<ClaimRecord> {
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.dynamo.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: CLAIMS_TABLE_DESIGN.statusIndex.name,
+          KeyConditionExpression: '#status = :status AND #createdAt <= :before',
+          ExpressionAttributeNames: {
+            '#status': CLAIMS_TABLE_DESIGN.statusIndex.partitionKey,
+            '#createdAt': CLAIMS_TABLE_DESIGN.statusIndex.sortKey,
+            '#reference': 'reference',
+          },
+          ExpressionAttributeValues: { ':status': 'NEEDS_INFO', ':before': createdBefore },
+          ProjectionExpression: '#reference',
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const item of page.Items ?? []) {
+        const claim = typeof item.reference === 'string' ? await this.get(item.reference) : undefined;
+        if (claim?.status === 'NEEDS_INFO') yield claim;
+      }
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
   }
 
   async findByMessageId(sesMessageId: string): Promise<ClaimRecord | undefined> {
@@ -232,7 +266,13 @@ export class DynamoClaimRepository implements ClaimRepository {
     }
   }
 
-  markSent(reference: string, id: SendId, attempt: number, sent: SentReply, statusChange?: StatusChange): Promise<boolean> {
+  /**
+   * Also indexes SES's message id to the claim first, so a reply naming the message finds it: any
+   * id SES gave is a message this claim sent, so the index item is right even when the entry was
+   * settled already, and writing it again is harmless.
+   */
+  async markSent(reference: string, id: SendId, attempt: number, sent: SentReply, statusChange?: StatusChange): Promise<boolean> {
+    await this.dynamo.send(new PutCommand({ TableName: this.tableName, Item: { ...sentMessageKey(sent.messageId), reference } }));
     const field = sentField(id);
     return this.conditionally(
       new UpdateCommand({
@@ -355,6 +395,49 @@ export class DynamoClaimRepository implements ClaimRepository {
     );
   }
 
+  async findBySentMessageId(sesMessageId: string): Promise<ClaimRecord | undefined> {
+    const { Item } = await this.dynamo.send(new GetCommand({ TableName: this.tableName, Key: sentMessageKey(sesMessageId), ConsistentRead: true }));
+    return typeof Item?.reference === 'string' ? this.get(Item.reference) : undefined;
+  }
+
+  /**
+   * The message-to-claim item and the claim's update in one transaction, as `create` records a
+   * new claim: a message delivered twice is recorded once. The member's document items come
+   * first: written again by a redelivery, they are harmless.
+   */
+  async recordJoinedMessage(reference: string, message: ConversationMessage, continuation?: ClaimContinuation): Promise<JoinResult> {
+    const memberId = continuation?.memberId;
+    if (memberId) {
+      const hashes = [...new Set(continuation.newDocumentHashes)];
+      for (let start = 0; start < hashes.length; start += DOCUMENT_WRITES_AT_ONCE) {
+        await Promise.all(hashes.slice(start, start + DOCUMENT_WRITES_AT_ONCE).map((sha256) => this.putDocument(memberId, sha256, reference)));
+      }
+    }
+    try {
+      await this.dynamo.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: { ...messageKey(message.sesMessageId), reference },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            { Update: { TableName: this.tableName, Key: claimKey(reference), ...continuationUpdate(message, continuation) } },
+          ],
+        }),
+      );
+      return 'recorded';
+    } catch (error) {
+      if (!(error instanceof TransactionCanceledException)) throw error;
+      const [messageReason, claimReason] = error.CancellationReasons ?? [];
+      if (messageReason?.Code === 'ConditionalCheckFailed') return 'message-already-recorded';
+      if (claimReason?.Code === 'ConditionalCheckFailed') return 'claim-changed';
+      throw error;
+    }
+  }
+
   private async putDocument(memberId: string, sha256: string, reference: string): Promise<void> {
     // The first claim to carry a document keeps it; a retry writing the same item again is harmless.
     await this.conditionally(
@@ -391,6 +474,47 @@ const TO_REVIEW =
 
 function reviewValues({ at, reason }: { readonly at: string; readonly reason: string }) {
   return { ':review': 'REVIEW', ':reviewReasons': [reason], ':reviewChange': [{ status: 'REVIEW', at, detail: reason }] };
+}
+
+/** The claim's update for a message that joined it: the message added to its conversation, and what it changes. */
+function continuationUpdate(message: ConversationMessage, continuation: ClaimContinuation | undefined) {
+  const conversation = 'conversation = list_append(if_not_exists(conversation, :empty), :message)';
+  if (!continuation) {
+    return {
+      UpdateExpression: `SET ${conversation}`,
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeValues: { ':empty': [], ':message': [message] },
+    };
+  }
+  const optional = (['memberId', 'treatmentCountry', 'route', 'duplicateOf'] as const).filter((field) => continuation[field] !== undefined);
+  return {
+    UpdateExpression: [
+      `SET ${conversation}`,
+      '#status = :status',
+      'outcome = :outcome',
+      'reasons = list_append(reasons, :reasons)',
+      'statusHistory = list_append(statusHistory, :changes)',
+      'documents = list_append(documents, :documents)',
+      'evidence = list_append(evidence, :evidence)',
+      'invoices = list_append(if_not_exists(invoices, :empty), :invoices)',
+      ...optional.map((field) => `${field} = :${field}`),
+    ].join(', '),
+    ConditionExpression: 'attribute_exists(pk) AND #status = :from',
+    ExpressionAttributeNames: { '#status': 'status' },
+    ExpressionAttributeValues: {
+      ':empty': [],
+      ':message': [message],
+      ':from': continuation.from,
+      ':status': continuation.status,
+      ':outcome': continuation.outcome,
+      ':reasons': continuation.reasons,
+      ':changes': continuation.statusChanges,
+      ':documents': continuation.documents,
+      ':evidence': continuation.evidence,
+      ':invoices': continuation.invoices,
+      ...Object.fromEntries(optional.map((field) => [`:${field}`, continuation[field]])),
+    },
+  };
 }
 
 export function toClaim(item: Record<string, unknown>): ClaimRecord {

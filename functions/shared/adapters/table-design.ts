@@ -10,6 +10,7 @@
  *                                       index, `status`+`createdAt` the status index (the review queue)
  *   pk=MESSAGE#<sesMessageId> sk=MESSAGE  idempotency: which claim a delivered message became
  *   pk=DOCUMENT#<memberId>#<sha256> sk=DOCUMENT  which claim first carried a document for a member
+ *   pk=SENT#<sesMessageId> sk=SENT     which claim sent the message SES knows by that id: a reply naming it joins that claim
  *   pk=REPLIES#<sha256 of address> sk=DAY#<YYYY-MM-DD>  replies sent to an address that UTC day (`count`);
  *                                       deleted by the table's TTL (`expiresAt`) once the day is over
  * The claim item also holds the ledger of what the claim sends (`sends`, by message id: see
@@ -37,4 +38,5 @@ export const memberFaxKey = (memberId: string, e164: string) => ({ pk: `MEMBER#$
 export const claimKey = (reference: string) => ({ pk: `CLAIM#${reference}`, sk: 'CLAIM' });
 export const messageKey = (sesMessageId: string) => ({ pk: `MESSAGE#${sesMessageId}`, sk: 'MESSAGE' });
 export const documentKey = (memberId: string, sha256: string) => ({ pk: `DOCUMENT#${memberId}#${sha256}`, sk: 'DOCUMENT' });
+export const sentMessageKey = (sesMessageId: string) => ({ pk: `SENT#${sesMessageId}`, sk: 'SENT' });
 export const replyCountKey = (recipientHash: string, day: string) => ({ pk: `REPLIES#${recipientHash}`, sk: `DAY#${day}` });

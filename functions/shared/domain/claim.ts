@@ -12,7 +12,15 @@ export interface StatusChange {
   readonly status: ClaimRecordStatus;
   readonly at: string;
   readonly detail?: string;
+  /** A step of the claim's conversation the status alone does not tell (see ConversationStep). */
+  readonly step?: ConversationStep;
 }
+
+/**
+ * A step of a conversation the claim's history shows beside its statuses: the member's answer to
+ * a request for information. (A follow-up forwarded is a FORWARDED change after the first.)
+ */
+export type ConversationStep = 'information-received';
 
 export interface StoredDocument {
   readonly filename: string;
@@ -86,7 +94,56 @@ export interface ClaimRecord {
   readonly decisions?: readonly ManualDecision[];
   /** Messages people had sent again, oldest first. */
   readonly resends?: readonly Resend[];
+  /** Messages received after the first that joined the claim, in the order they came. */
+  readonly conversation?: readonly ConversationMessage[];
 }
+
+/**
+ * A message that joined a claim (domain/conversation.ts): a member's reply, an automatic reply, or
+ * the administrator's answer. Names no one and no file.
+ */
+export interface ConversationMessage {
+  readonly sesMessageId: string;
+  readonly receivedAt: string;
+  readonly rawMessage: { readonly bucket: string; readonly key: string };
+  /** It replied to one of our messages, or its subject named the claim and it came from the claim's member. */
+  readonly joinedBy: 'header' | 'subject';
+  /**
+   * - `automatic`: an automatic reply or a bounce, never answered;
+   * - `administrator`: the administrator answering, never answered, read by a person;
+   * - `member`: the member writing, handled as the claim's state calls for.
+   */
+  readonly from: 'automatic' | 'administrator' | 'member';
+  /** What became of it, in a few words (why it was ignored, what it brought). */
+  readonly outcome: string;
+  /** How many documents it carried. */
+  readonly documents: number;
+  /** The member gets a reply to it (the claim's new outcome calls for one). */
+  readonly answered?: boolean;
+  /** Hashes of the documents it brought that go to the administrator as a follow-up. */
+  readonly followUp?: readonly string[];
+}
+
+/** What a message that joins a claim changes of it, besides being added to its conversation. */
+export interface ClaimContinuation {
+  /** The status the claim must still have, or nothing is written. */
+  readonly from: ClaimRecordStatus;
+  readonly status: ClaimRecordStatus;
+  readonly outcome: ClaimStatus;
+  readonly memberId?: string;
+  readonly treatmentCountry?: string;
+  readonly route?: Route;
+  readonly duplicateOf?: string;
+  readonly reasons: readonly string[];
+  readonly statusChanges: readonly StatusChange[];
+  readonly documents: readonly StoredDocument[];
+  readonly evidence: readonly LocationEvidence[];
+  readonly invoices: readonly InvoiceReading[];
+  /** Document hashes recorded against the member, as a new claim records them. */
+  readonly newDocumentHashes: readonly string[];
+}
+
+export type JoinResult = 'recorded' | 'message-already-recorded' | 'claim-changed';
 
 export interface SendClaim {
   readonly id: SendId;
@@ -141,6 +198,13 @@ export interface ClaimRepository {
   withholdSend(reference: string, id: SendId, entry: LedgerEntry): Promise<boolean>;
   /** Something about the message itself can never succeed: the claim goes to review, with why. */
   holdForReview(reference: string, change: { readonly at: string; readonly reason: string }): Promise<void>;
+  /** The claim that sent the message SES knows by `sesMessageId`, from the index written as it was marked sent. */
+  findBySentMessageId(sesMessageId: string): Promise<ClaimRecord | undefined>;
+  /**
+   * Records a message on the claim it joined, once (a redelivery finds it recorded), with what it
+   * changes of the claim when the claim still has the status `continuation.from`.
+   */
+  recordJoinedMessage(reference: string, message: ConversationMessage, continuation?: ClaimContinuation): Promise<JoinResult>;
   /** Adds the event to the claim's; returns the claim with it. */
   recordDeliveryEvent(reference: string, event: DeliveryEvent): Promise<ClaimRecord>;
   /**

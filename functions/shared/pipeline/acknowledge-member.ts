@@ -99,7 +99,8 @@ export async function acknowledgeMember(
 
 /**
  * The status page a reply points to: the claim's own, or for a duplicate the earlier claim the
- * documents belong to. A request for what is missing has none: the answer makes a new claim.
+ * documents belong to. A request for what is missing has none: the page would only say what the
+ * request says, and the answer to it, a reply, continues the claim (docs/CONVERSATIONS.md).
  */
 async function statusLinkFor(
   kind: MemberReplyKind,

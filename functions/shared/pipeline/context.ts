@@ -1,4 +1,5 @@
 import type { ParsedMail } from 'mailparser';
+import type { ClaimRecord, ConversationMessage } from '../domain/claim.ts';
 import type { FaxDetails } from '../domain/fax/index.ts';
 import type { InvoiceReading } from '../domain/invoices/index.ts';
 import type { ScreeningResult } from '../domain/screening.ts';
@@ -73,6 +74,15 @@ export interface IntakeContext {
   /** What the documents that read as invoices, receipts or statements say. */
   readonly invoices?: readonly InvoiceReading[];
   readonly outcome?: Outcome;
+  /** The claim the message joined (domain/conversation.ts); absent for a message that starts a claim. */
+  readonly conversation?: Conversation;
+}
+
+/** A message joining an existing claim, and who it is from. */
+export interface Conversation {
+  readonly claim: ClaimRecord;
+  readonly joinedBy: ConversationMessage['joinedBy'];
+  readonly from: ConversationMessage['from'];
 }
 
 /** A step reads what earlier steps added; calling one out of order is a programming error. */

@@ -3,6 +3,7 @@ import { SES_MAX_MESSAGE_BYTES } from '../adapters/ses-mailer.ts';
 import type { ClaimRecord } from '../domain/claim.ts';
 import type { SendId } from '../domain/ledger.ts';
 import { administratorFor, type AdministratorOverrides } from '../domain/administrators.ts';
+import type { Route } from '../domain/types.ts';
 import { composeForward } from '../templates/index.ts';
 import { required, type IntakeContext } from './context.ts';
 import { sendOnce, type SendOnceDependencies } from './send-once.ts';
@@ -20,6 +21,12 @@ export interface ForwardSend {
 
 const FIRST_FORWARD: ForwardSend = { id: 'forward' };
 
+/** Where a claim routed to `route` is sent: its administrator's claims address, and its fax gateway when it has one. */
+export function administratorAddressing(route: Route, administrators: AdministratorOverrides): { readonly to: string; readonly cc?: readonly string[] } {
+  const override = administrators[route];
+  return { to: administratorFor(route, override).email, ...(override?.faxGatewayAddress ? { cc: [override.faxGatewayAddress] } : {}) };
+}
+
 /**
  * Sends a routed claim to its administrator with the original documents and their renditions,
  * once (see sendOnce); forwards are never counted against a reply limit.
@@ -32,9 +39,7 @@ export async function forwardClaim(
 ): Promise<ClaimRecord> {
   if (claim.outcome !== 'FORWARDED' || (send.id === 'forward' && claim.forward)) return claim;
   const route = required(claim.route, 'the route');
-  const override = dependencies.administrators[route];
-  const to = administratorFor(route, override).email;
-  const cc = override?.faxGatewayAddress ? [override.faxGatewayAddress] : undefined;
+  const { to, cc } = administratorAddressing(route, dependencies.administrators);
   const compose = async () =>
     composeForward({ summary: summarizeClaim(claim, context.identification?.member), to, cc, attachments: forwardAttachments(context) });
   const onSent = send.resend ? {} : { onSent: { status: 'FORWARDED', detail: `to ${route}` } as const };

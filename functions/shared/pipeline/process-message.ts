@@ -16,7 +16,9 @@ import type { MemberDirectory } from '../domain/types.ts';
 import type { ReceivedMessage } from '../events/ses-receipt.ts';
 import type { AdministratorOverrides } from '../templates/index.ts';
 import { acknowledgeMember } from './acknowledge-member.ts';
+import { continueConversation } from './continue-conversation.ts';
 import { forwardClaim } from './forward-claim.ts';
+import { joinConversation } from './join-conversation.ts';
 import { recordClaim, recordUnprocessable } from './record-claim.ts';
 import { triage, type TriageSettings } from './triage.ts';
 
@@ -96,20 +98,18 @@ function channelOf(received: ReceivedMessage, settings: TriageSettings) {
 }
 
 async function intake(received: ReceivedMessage, dependencies: IntakeDependencies, deadline: Deadline): Promise<ClaimRecord> {
-  const context = await triage(
+  const triaged = await triage(
     received,
     await dependencies.store.openRaw(received.bucket, received.objectKey),
     dependencies.directory,
     dependencies.settings,
     deadline,
   );
+  const context = await joinConversation(triaged, dependencies);
   deadline.throwIfPassed('recording the claim');
-  const recorded = await recordClaim(context, {
-    claims: dependencies.claims,
-    store: dependencies.store,
-    rawMessage: { bucket: received.bucket, key: received.objectKey },
-    now: dependencies.now,
-  });
+  const rawMessage = { bucket: received.bucket, key: received.objectKey };
+  if (context.conversation) return continueConversation(context, { ...dependencies, rawMessage });
+  const recorded = await recordClaim(context, { claims: dependencies.claims, store: dependencies.store, rawMessage, now: dependencies.now });
   deadline.throwIfPassed('forwarding the claim');
   const forwarded = await forwardClaim(recorded, context, dependencies);
   deadline.throwIfPassed('acknowledging the claim');

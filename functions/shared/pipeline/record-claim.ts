@@ -97,7 +97,7 @@ async function createOnce(
 }
 
 /** Documents the member already sent make a duplicate only when nothing new comes with them. */
-function withDuplicateCheck(
+export function withDuplicateCheck(
   outcome: Outcome,
   documents: readonly DocumentFile[],
   claimed: ReadonlyMap<string, string>,
@@ -108,14 +108,17 @@ function withDuplicateCheck(
   return { status: 'DUPLICATE', reasons: [...outcome.reasons, `documents already received with ${duplicateOf}`], duplicateOf };
 }
 
-/** Documents are kept under their claim's reference, in the order they came. */
-function storedDocuments(reference: string, documents: readonly DocumentFile[]): StoredDocument[] {
+/**
+ * Documents are kept under their claim's reference, in the order they came; those of a message
+ * that joined the claim later, under that message's id as well (`folder`).
+ */
+export function storedDocuments(reference: string, documents: readonly DocumentFile[], folder = `documents/${reference}`): StoredDocument[] {
   return documents.map((document, index) => ({
     filename: document.filename,
     type: document.type,
     size: document.size,
     sha256: document.sha256,
-    s3Key: `documents/${reference}/${index + 1}-${document.filename}`,
+    s3Key: `${folder}/${index + 1}-${document.filename}`,
     textRead: document.textRead,
     ...(document.notReadReason ? { notReadReason: document.notReadReason } : {}),
     ...(document.ocr ? { ocr: { engine: document.ocr.engine, meanConfidence: document.ocr.meanConfidence, pages: document.ocr.pages.length, elapsedMs: document.ocr.elapsedMs } } : {}),
@@ -124,7 +127,7 @@ function storedDocuments(reference: string, documents: readonly DocumentFile[]):
 }
 
 /** Writing the same bytes to the same keys again is harmless, so redeliveries can repeat it. */
-async function putDocuments(stored: readonly StoredDocument[], documents: readonly DocumentFile[], store: MessageStore): Promise<void> {
+export async function putDocuments(stored: readonly StoredDocument[], documents: readonly DocumentFile[], store: MessageStore): Promise<void> {
   await Promise.all(
     stored.map((entry, index) => {
       const document = documents[index];

@@ -1,5 +1,5 @@
 import { administratorFor, type Administrator, type AdministratorOverrides } from '../domain/administrators.ts';
-import type { ClaimRecord } from '../domain/claim.ts';
+import type { ClaimRecord, StatusChange } from '../domain/claim.ts';
 import type { Language } from '../domain/types.ts';
 import { escapeHtml } from '../templates/escape-html.ts';
 import { MESSAGES, type Messages, type StatusPageMessages } from '../templates/messages.ts';
@@ -24,13 +24,20 @@ export function renderClaimStatusPage(claim: ClaimRecord, language: Language, ad
     '</dl>',
     `<h2>${escapeHtml(page.historyTitle)}</h2>`,
     '<ol>',
-    ...claim.statusHistory.map((change) => `<li>${time(change.at)} – ${escapeHtml(page.history[change.status])}</li>`),
+    ...claim.statusHistory.map((change, index) => `<li>${time(change.at)} – ${escapeHtml(historyStep(change, claim.statusHistory.slice(0, index), page))}</li>`),
     '</ol>',
     `<h2>${escapeHtml(page.documentsTitle)}</h2>`,
     documentsList(claim, messages),
     `<p class="note">${escapeHtml(page.privacyNote)}</p>`,
   ];
   return statusPageDocument(language, page.title(claim.reference), body.join('\n'));
+}
+
+/** A change in a few words: its conversation step, a follow-up for a forward after the first, else its status. */
+function historyStep(change: StatusChange, earlier: readonly StatusChange[], page: StatusPageMessages): string {
+  if (change.step) return page.steps[change.step];
+  const followUp = change.status === 'FORWARDED' && earlier.some((before) => before.status === 'FORWARDED');
+  return followUp ? page.steps['follow-up-forwarded'] : page.history[change.status];
 }
 
 function whereItStands(claim: ClaimRecord, page: StatusPageMessages, administrator: Administrator | undefined): string {

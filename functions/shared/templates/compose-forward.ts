@@ -17,6 +17,8 @@ export interface ForwardRequest {
   readonly attachments: readonly OutgoingAttachment[];
   /** Message-ID of the member's message, so both ends of the claim can be threaded. */
   readonly replyToMessageId?: string;
+  /** New documents of a claim already forwarded: the summary lists only them. */
+  readonly followUp?: boolean;
 }
 
 /** MAI works in French and English; Cigna in the USA, in English. */
@@ -48,7 +50,7 @@ function listOrNone(title: string, items: readonly string[], messages: Messages)
   return { kind: 'list', title, items: items.length > 0 ? items : [messages.forward.none] };
 }
 
-function forwardVersion(summary: ClaimSummary, language: Language, fhirClaim: OutgoingAttachment | undefined): LocalizedVersion {
+function forwardVersion(summary: ClaimSummary, language: Language, fhirClaim: OutgoingAttachment | undefined, followUp: boolean): LocalizedVersion {
   const messages = MESSAGES[language];
   const { forward, format } = messages;
   const evidence = summary.evidence.map(
@@ -60,9 +62,11 @@ function forwardVersion(summary: ClaimSummary, language: Language, fhirClaim: Ou
   });
   return {
     language,
-    subject: forward.subject(summary.reference, summary.member?.memberId, summary.treatmentCountry),
+    subject: followUp
+      ? forward.followUpSubject(summary.reference, summary.member?.memberId)
+      : forward.subject(summary.reference, summary.member?.memberId, summary.treatmentCountry),
     blocks: [
-      paragraph(forward.intro),
+      paragraph(followUp ? forward.followUpIntro : forward.intro),
       fieldsBlock(summary, messages),
       listOrNone(forward.evidence, evidence, messages),
       listOrNone(forward.decision, summary.reasons, messages),
@@ -78,10 +82,10 @@ function forwardVersion(summary: ClaimSummary, language: Language, fhirClaim: Ou
  * The claim as sent to its administrator: a cover note, the member's documents unchanged and, when
  * invoices were read, the same data as a FHIR Claim.
  */
-export function composeForward({ summary, to, cc, attachments, replyToMessageId }: ForwardRequest): OutgoingMessage {
+export function composeForward({ summary, to, cc, attachments, replyToMessageId, followUp = false }: ForwardRequest): OutgoingMessage {
   const languages = summary.route ? FORWARD_LANGUAGES[summary.route] : UNROUTED_FORWARD_LANGUAGES;
   const fhirClaim = fhirClaimAttachment(summary);
-  const rendered = renderMessage(languages.map((language) => forwardVersion(summary, language, fhirClaim)));
+  const rendered = renderMessage(languages.map((language) => forwardVersion(summary, language, fhirClaim, followUp)));
   return {
     to,
     ...(cc?.length ? { cc } : {}),

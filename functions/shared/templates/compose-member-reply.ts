@@ -12,11 +12,11 @@ import { reviewReasonOf } from './review-reason.ts';
 /** 'both': French then English, for a sender whose language is unknown. */
 export type ReplyLanguage = Language | 'both';
 
-export type MemberReplyKind = 'acknowledged' | 'duplicate' | 'review' | 'needs-info' | 'rejected';
+export type MemberReplyKind = 'acknowledged' | 'duplicate' | 'review' | 'needs-info' | 'reminder' | 'rejected';
 
 export interface MemberReplyRequest {
   readonly kind: MemberReplyKind;
-  /** What to ask for; required for 'needs-info'. */
+  /** What to ask for; required for 'needs-info' and 'reminder'. */
   readonly missing?: MissingInformation;
   /** Why the team declined the claim, in its words; required for 'rejected'. */
   readonly reason?: string;
@@ -30,7 +30,7 @@ export interface MemberReplyRequest {
   readonly administrators: AdministratorOverrides;
   /**
    * Link to the status page of the claim the reply is about (for a duplicate, the earlier claim).
-   * A needs-info reply shows none: the sender is asked to send the claim again, as a new one.
+   * A needs-info reply shows none: it asks for a reply, which continues the claim.
    */
   readonly statusLink?: string;
 }
@@ -86,7 +86,7 @@ function replyContent(request: MemberReplyRequest, messages: Messages): ReplyCon
     case 'duplicate': {
       const original = required(summary.duplicateOf, 'the reference of the earlier claim');
       return {
-        subject: reply.subjects.duplicate(original),
+        subject: reply.subjects.duplicate(summary.reference),
         body: [
           paragraph(reply.duplicate.alreadyReceived(original)),
           paragraph(reply.duplicate.notSentAgain),
@@ -133,6 +133,13 @@ function replyContent(request: MemberReplyRequest, messages: Messages): ReplyCon
           ...statusLinkBlocks(request, messages),
           paragraph(reply.keepReference(summary.reference)),
         ],
+      };
+    }
+    case 'reminder': {
+      const missing = required(request.missing, 'what is missing');
+      return {
+        subject: reply.subjects.reminder(summary.reference),
+        body: [paragraph(reply.reminder(summary.reference)), paragraph(reply.needsInfo[missing].request)],
       };
     }
   }

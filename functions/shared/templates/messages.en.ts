@@ -1,3 +1,4 @@
+import { subjectTag } from '../domain/conversation.ts';
 import { formattersFor } from './format.ts';
 import type { Messages } from './messages.ts';
 
@@ -24,14 +25,15 @@ export const ENGLISH: Messages = {
   contact: { phone: 'Phone', fax: 'Fax', email: 'Email', tollFree: 'toll-free', or: 'or' },
   reply: {
     subjects: {
-      acknowledged: (reference) => `Your claim ${reference} has been received`,
-      duplicate: (reference) => field(`Your claim ${reference}`, 'documents already received'),
-      review: (reference) => `Your claim ${reference} is being reviewed`,
+      acknowledged: (reference) => `Your claim ${subjectTag(reference)} has been received`,
+      duplicate: (reference) => field(`Your claim ${subjectTag(reference)}`, 'documents already received'),
+      review: (reference) => `Your claim ${subjectTag(reference)} is being reviewed`,
+      reminder: (reference) => field('Reminder', `your claim ${subjectTag(reference)} is waiting for information`),
       needsInfo: {
-        documents: (reference) => field(`Your claim ${reference}`, 'documents missing'),
-        'member-number': (reference) => field(`Your claim ${reference}`, 'member number needed'),
+        documents: (reference) => field(`Your claim ${subjectTag(reference)}`, 'documents missing'),
+        'member-number': (reference) => field(`Your claim ${subjectTag(reference)}`, 'member number needed'),
       },
-      rejected: (reference) => field(`Your claim ${reference}`, 'declined'),
+      rejected: (reference) => field(`Your claim ${subjectTag(reference)}`, 'declined'),
     },
     greeting: (name) => (name ? `Dear ${name},` : 'Hello,'),
     receivedUnder: (reference) => `We have received your claim. It is registered under the reference ${reference}.`,
@@ -86,17 +88,22 @@ export const ENGLISH: Messages = {
       whatNext: (reference) =>
         `If you think this is a mistake, or to send what was missing, reply to this message quoting the reference ${reference}.`,
     },
+    reminder: (reference) => `We wrote to you about your claim ${reference}: we still need the information below to process it.`,
     closing: ['Kind regards,', 'The claims intake team'],
     sentAutomatically: 'This message was sent automatically.',
   },
   forward: {
     subject: (reference, memberId, country) =>
       [
-        `Claim ${reference}`,
+        `Claim ${subjectTag(reference)}`,
         `member ${memberId ?? 'unknown'}`,
         country ? `treatment in ${country}` : 'treatment country undetermined',
       ].join(' – '),
+    followUpSubject: (reference, memberId) =>
+      [`Follow-up to claim ${subjectTag(reference)}`, `member ${memberId ?? 'unknown'}`, 'new documents'].join(' – '),
     intro: 'Please find attached a claim received by our intake service, for processing.',
+    followUpIntro:
+      'Please find attached new documents the member sent for a claim we already forwarded to you under the same reference. Only the new documents are attached.',
     labels: {
       reference: 'Reference',
       memberNumber: 'Member number',
@@ -158,6 +165,10 @@ export const ENGLISH: Messages = {
       IGNORED: 'not processed',
       QUARANTINED: 'set aside',
       REJECTED: 'declined',
+    },
+    steps: {
+      'information-received': 'information received',
+      'follow-up-forwarded': 'follow-up forwarded',
     },
     documentsTitle: 'Documents received',
     document: (position, description) => field(`Document ${position}`, description),

@@ -1,3 +1,4 @@
+import { subjectTag } from '../domain/conversation.ts';
 import { formattersFor } from './format.ts';
 import type { Messages } from './messages.ts';
 
@@ -25,15 +26,16 @@ export const FRENCH: Messages = {
   contact: { phone: 'Tél.', fax: 'Fax', email: 'E-mail', tollFree: 'gratuit', or: 'ou' },
   reply: {
     subjects: {
-      acknowledged: (reference) => `Votre demande de remboursement ${reference} a bien été reçue`,
-      duplicate: (reference) => field(`Votre demande de remboursement ${reference}`, 'documents déjà reçus'),
-      review: (reference) => `Votre demande de remboursement ${reference} est en cours d'examen`,
+      acknowledged: (reference) => `Votre demande de remboursement ${subjectTag(reference)} a bien été reçue`,
+      duplicate: (reference) => field(`Votre demande de remboursement ${subjectTag(reference)}`, 'documents déjà reçus'),
+      review: (reference) => `Votre demande de remboursement ${subjectTag(reference)} est en cours d'examen`,
+      reminder: (reference) => field('Rappel', `votre demande de remboursement ${subjectTag(reference)} attend des informations`),
       needsInfo: {
-        documents: (reference) => field(`Votre demande de remboursement ${reference}`, 'justificatifs manquants'),
+        documents: (reference) => field(`Votre demande de remboursement ${subjectTag(reference)}`, 'justificatifs manquants'),
         'member-number': (reference) =>
-          field(`Votre demande de remboursement ${reference}`, "numéro d'adhérent nécessaire"),
+          field(`Votre demande de remboursement ${subjectTag(reference)}`, "numéro d'adhérent nécessaire"),
       },
-      rejected: (reference) => field(`Votre demande de remboursement ${reference}`, 'refusée'),
+      rejected: (reference) => field(`Votre demande de remboursement ${subjectTag(reference)}`, 'refusée'),
     },
     greeting: (name) => (name ? `Bonjour ${name},` : 'Bonjour,'),
     receivedUnder: (reference) =>
@@ -91,17 +93,23 @@ export const FRENCH: Messages = {
       whatNext: (reference) =>
         `Si vous pensez qu'il s'agit d'une erreur, ou pour nous envoyer ce qui manquait, répondez à ce message en rappelant la référence ${reference}.`,
     },
+    reminder: (reference) =>
+      `Nous vous avons écrit au sujet de votre demande de remboursement ${reference}\u00a0: il nous manque toujours les informations ci-dessous pour la traiter.`,
     closing: ['Cordialement,', 'Le service de réception des demandes de remboursement'],
     sentAutomatically: 'Ce message vous a été envoyé automatiquement.',
   },
   forward: {
     subject: (reference, memberId, country) =>
       [
-        `Demande ${reference}`,
+        `Demande ${subjectTag(reference)}`,
         `adhérent ${memberId ?? 'inconnu'}`,
         country ? field('pays des soins', country) : 'pays des soins non déterminé',
       ].join(' – '),
+    followUpSubject: (reference, memberId) =>
+      [`Complément à la demande ${subjectTag(reference)}`, `adhérent ${memberId ?? 'inconnu'}`, 'nouveaux documents'].join(' – '),
     intro: 'Veuillez trouver ci-joint une demande de remboursement reçue par notre service, pour traitement.',
+    followUpIntro:
+      "Veuillez trouver ci-joint de nouveaux documents envoyés par l'adhérent pour une demande que nous vous avons déjà transmise sous la même référence. Seuls les nouveaux documents sont joints.",
     labels: {
       reference: 'Référence',
       memberNumber: "Numéro d'adhérent",
@@ -165,6 +173,10 @@ export const FRENCH: Messages = {
       IGNORED: 'non traitée',
       QUARANTINED: 'écartée',
       REJECTED: 'refusée',
+    },
+    steps: {
+      'information-received': 'informations reçues',
+      'follow-up-forwarded': 'complément transmis',
     },
     documentsTitle: 'Documents reçus',
     document: (position, description) => field(`Document ${position}`, description),

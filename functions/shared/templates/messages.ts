@@ -1,4 +1,4 @@
-import type { ClaimRecordStatus } from '../domain/claim.ts';
+import type { ClaimRecordStatus, ConversationStep } from '../domain/claim.ts';
 import type { Channel, DocumentType, Language, LocationEvidence, Route } from '../domain/types.ts';
 import type { Formatters } from './format.ts';
 import type { ReviewReason } from './review-reason.ts';
@@ -25,6 +25,7 @@ export interface ReplyMessages {
     review(reference: string): string;
     needsInfo: Readonly<Record<MissingInformation, (reference: string) => string>>;
     rejected(reference: string): string;
+    reminder(reference: string): string;
   };
   greeting(name: string | undefined): string;
   receivedUnder(reference: string): string;
@@ -60,6 +61,8 @@ export interface ReplyMessages {
     reason(reason: string): string;
     whatNext(reference: string): string;
   };
+  /** Opens the one reminder of a request for information still unanswered. */
+  reminder(reference: string): string;
   readonly closing: readonly string[];
   readonly sentAutomatically: string;
 }
@@ -67,7 +70,10 @@ export interface ReplyMessages {
 /** Texts of the cover note that goes with a claim forwarded to an administrator. */
 export interface ForwardMessages {
   subject(reference: string, memberId: string | undefined, country: string | null): string;
+  /** The subject of new documents for a claim already forwarded. */
+  followUpSubject(reference: string, memberId: string | undefined): string;
   readonly intro: string;
+  readonly followUpIntro: string;
   readonly labels: {
     readonly reference: string;
     readonly memberNumber: string;
@@ -130,6 +136,8 @@ export interface StatusPageMessages {
   readonly historyTitle: string;
   /** Each status of the history, in a few words. */
   readonly history: Readonly<Record<ClaimRecordStatus, string>>;
+  /** Each step of the conversation the history shows, in a few words. */
+  readonly steps: Readonly<Record<ConversationStep | 'follow-up-forwarded', string>>;
   readonly documentsTitle: string;
   /** `description` is the document's type and size. */
   document(position: number, description: string): string;

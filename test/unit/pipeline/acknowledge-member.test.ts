@@ -174,7 +174,7 @@ describe('acknowledgeMember', () => {
     expect(sent?.tags).toEqual({ claimReference: REFERENCE, kind: 'acknowledged', ledger: 'reply', attempt: '1' });
     expect(sent?.message).toMatchObject({
       to: 'marie.dupont@example.fr',
-      subject: `Votre demande de remboursement ${REFERENCE} a bien été reçue`,
+      subject: `Votre demande de remboursement [${REFERENCE}] a bien été reçue`,
       inReplyTo: MEMBER_MESSAGE_ID,
       references: ['<a@mail.example.fr>', '<b@mail.example.fr>', MEMBER_MESSAGE_ID],
       autoSubmitted: 'auto-replied',
@@ -232,7 +232,7 @@ describe('acknowledgeMember', () => {
     await acknowledgeMember(await claims.seed(claimWith('DUPLICATE', { duplicateOf: EARLIER_REFERENCE })), context, dependencies);
 
     expect(mailer.sent.map(({ message, tags }) => [message.to, message.subject, tags.kind])).toEqual([
-      ['john.carter@example.com', `Your claim ${EARLIER_REFERENCE}: documents already received`, 'duplicate'],
+      ['john.carter@example.com', `Your claim [${REFERENCE}]: documents already received`, 'duplicate'],
     ]);
   });
 
@@ -246,7 +246,7 @@ describe('acknowledgeMember', () => {
     expect(mailer.sent.map(({ message, tags }) => [message.to, message.subject, tags.kind])).toEqual([
       [
         'anna.kowalski@example.com',
-        `Votre demande de remboursement ${REFERENCE}${NBSP}: numéro d'adhérent nécessaire / Your claim ${REFERENCE}: member number needed`,
+        `Votre demande de remboursement [${REFERENCE}]${NBSP}: numéro d'adhérent nécessaire / Your claim [${REFERENCE}]: member number needed`,
         'needs-info',
       ],
     ]);

@@ -40,7 +40,7 @@ describe('forwardClaim', () => {
     expect(sent?.tags).toEqual({ claimReference: REFERENCE, kind: 'forward', ledger: 'forward', attempt: '1' });
     expect(sent?.message.to).toBe('contact@medical-administrators.com');
     expect(sent?.message.subject).toBe(
-      `Demande ${REFERENCE} – adhérent 52093817 – pays des soins${NBSP}: KH / Claim ${REFERENCE} – member 52093817 – treatment in KH`,
+      `Demande [${REFERENCE}] – adhérent 52093817 – pays des soins${NBSP}: KH / Claim [${REFERENCE}] – member 52093817 – treatment in KH`,
     );
     expect(sent?.message.attachments).toEqual([
       { filename: 'invoice.pdf', content: INVOICE.content, contentType: 'application/pdf' },

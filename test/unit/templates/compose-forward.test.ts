@@ -27,7 +27,7 @@ describe('composeForward to MAI', () => {
 
   it('has a French and English subject with the reference, the member number and the treatment country', () => {
     expect(message.subject).toBe(
-      `Demande ${REFERENCE} – adhérent 12345678 – pays des soins${NBSP}: ES / Claim ${REFERENCE} – member 12345678 – treatment in ES`,
+      `Demande [${REFERENCE}] – adhérent 12345678 – pays des soins${NBSP}: ES / Claim [${REFERENCE}] – member 12345678 – treatment in ES`,
     );
     expect(message.to).toBe('contact@medical-administrators.com');
     expect(message.autoSubmitted).toBe('auto-generated');
@@ -93,7 +93,7 @@ describe('composeForward to Cigna in the USA', () => {
   it('is in English only, with the reference and the member number in the subject', () => {
     const message = composeForward({ summary: claimInUsa(), to: 'Ice.Team@Cigna.com', attachments: ATTACHMENTS });
 
-    expect(message.subject).toBe(`Claim ${REFERENCE} – member 87654321 – treatment in US`);
+    expect(message.subject).toBe(`Claim [${REFERENCE}] – member 87654321 – treatment in US`);
     expect(message.text).toContain('Member name: John Smith');
     expect(message.text).toContain('Treatment country: United States (US)');
     expect(message.text).toContain('- itemized-bill.pdf – PDF, 2.5 MB, text read');
@@ -125,7 +125,7 @@ describe('composeForward with unknown or hostile values', () => {
       attachments: [],
     });
 
-    expect(message.subject).toBe(`Claim ${REFERENCE} – member unknown – treatment country undetermined`);
+    expect(message.subject).toBe(`Claim [${REFERENCE}] – member unknown – treatment country undetermined`);
     expect(message.text).toContain('Member number: unknown\nMember name: unknown');
     expect(message.text).toContain('Treatment country: unknown');
     expect(message.text).toContain('Evidence of where treatment happened:\n- none\n\nDecision:\n- none');
@@ -142,7 +142,7 @@ describe('composeForward with unknown or hostile values', () => {
       attachments: [],
     });
 
-    expect(message.subject).toBe(`Claim ${REFERENCE} – member 87654321 Bcc: attacker@example.net – treatment in US`);
+    expect(message.subject).toBe(`Claim [${REFERENCE}] – member 87654321 Bcc: attacker@example.net – treatment in US`);
     expect(message.html).toContain(
       '<li>Phone &amp; fax: (510) 555-0100 – &lt;script&gt;.pdf (United States, medium evidence)</li>',
     );

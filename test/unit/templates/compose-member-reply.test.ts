@@ -27,20 +27,20 @@ function reply(changes: Partial<MemberReplyRequest> = {}) {
 
 describe('composeMemberReply subjects and headers', () => {
   const fr = {
-    acknowledged: `Votre demande de remboursement ${REFERENCE} a bien été reçue`,
-    duplicate: `Votre demande de remboursement ${EARLIER_REFERENCE}${NBSP}: documents déjà reçus`,
-    review: `Votre demande de remboursement ${REFERENCE} est en cours d'examen`,
-    documents: `Votre demande de remboursement ${REFERENCE}${NBSP}: justificatifs manquants`,
-    memberNumber: `Votre demande de remboursement ${REFERENCE}${NBSP}: numéro d'adhérent nécessaire`,
-    rejected: `Votre demande de remboursement ${REFERENCE}${NBSP}: refusée`,
+    acknowledged: `Votre demande de remboursement [${REFERENCE}] a bien été reçue`,
+    duplicate: `Votre demande de remboursement [${REFERENCE}]${NBSP}: documents déjà reçus`,
+    review: `Votre demande de remboursement [${REFERENCE}] est en cours d'examen`,
+    documents: `Votre demande de remboursement [${REFERENCE}]${NBSP}: justificatifs manquants`,
+    memberNumber: `Votre demande de remboursement [${REFERENCE}]${NBSP}: numéro d'adhérent nécessaire`,
+    rejected: `Votre demande de remboursement [${REFERENCE}]${NBSP}: refusée`,
   };
   const en = {
-    acknowledged: `Your claim ${REFERENCE} has been received`,
-    duplicate: `Your claim ${EARLIER_REFERENCE}: documents already received`,
-    review: `Your claim ${REFERENCE} is being reviewed`,
-    documents: `Your claim ${REFERENCE}: documents missing`,
-    memberNumber: `Your claim ${REFERENCE}: member number needed`,
-    rejected: `Your claim ${REFERENCE}: declined`,
+    acknowledged: `Your claim [${REFERENCE}] has been received`,
+    duplicate: `Your claim [${REFERENCE}]: documents already received`,
+    review: `Your claim [${REFERENCE}] is being reviewed`,
+    documents: `Your claim [${REFERENCE}]: documents missing`,
+    memberNumber: `Your claim [${REFERENCE}]: member number needed`,
+    rejected: `Your claim [${REFERENCE}]: declined`,
   };
   type Case = [MemberReplyRequest['kind'], MissingInformation | undefined, ReplyLanguage, string, string];
   const cases: Case[] = [
@@ -316,7 +316,7 @@ describe('composeMemberReply rejected', () => {
   it('keeps the reason on one line of the body, escaped in the HTML, and out of the subject', () => {
     const message = reply({ kind: 'rejected', language: 'en', reason: 'not covered\r\nBcc: attacker@example.net\x1b[2J <b>sic</b>' });
 
-    expect(message.subject).toBe(`Your claim ${REFERENCE}: declined`);
+    expect(message.subject).toBe(`Your claim [${REFERENCE}]: declined`);
     expect(message.text).toContain('\n\nReason: not covered Bcc: attacker@example.net <b>sic</b>\n\n');
     expect(message.html).toContain('<p>Reason: not covered Bcc: attacker@example.net &lt;b&gt;sic&lt;/b&gt;</p>');
   });
@@ -412,7 +412,7 @@ describe('composeMemberReply with text from outside', () => {
       }),
     });
 
-    expect(message.subject).toBe('Your claim CLM-2026-7K3F9Q Bcc: attacker@example.net has been received');
+    expect(message.subject).toBe('Your claim [CLM-2026-7K3F9Q Bcc: attacker@example.net] has been received');
     expect(message.text.startsWith('Dear Marie Bcc: attacker@example.net Dupont,\n\n')).toBe(true);
   });
 });

@@ -83,8 +83,10 @@ function monthNameStarts(): string[] {
 /**
  * A word starting like a month's name. A line without one names no month, and chrono, which costs
  * about a millisecond a line in each language, is not asked: a statement has hundreds of lines.
+ * Made on first use, like chrono: the locale data is not read at cold start.
  */
-const MONTH_NAME = new RegExp(`(?:^|\\P{L})(?:${monthNameStarts().join('|')})`, 'u');
+let monthName: RegExp | undefined;
+const namesMonth = (line: string): boolean => (monthName ??= new RegExp(`(?:^|\\P{L})(?:${monthNameStarts().join('|')})`, 'u')).test(folded(line));
 
 /**
  * Dates written with the month's name ("12 mars 2025", "March 18, 2025", "7. Mai 2014"), by
@@ -93,7 +95,7 @@ const MONTH_NAME = new RegExp(`(?:^|\\P{L})(?:${monthNameStarts().join('|')})`, 
  */
 export async function namedMonthDates(line: string, language?: InvoiceLanguage): Promise<DateMention[]> {
   // A month's name and a number, or chrono has nothing to find.
-  if (!/\d/.test(line) || !MONTH_NAME.test(folded(line))) return [];
+  if (!/\d/.test(line) || !namesMonth(line)) return [];
   // Loaded on first use: most messages carry no invoice.
   const { en, fr, de, es, nl } = await (chrono ??= import('chrono-node'));
   const byLanguage = { en, fr, de, es, nl } satisfies Record<(typeof CHRONO_LANGUAGES)[number], unknown>;
