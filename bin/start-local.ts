@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,11 +10,12 @@ import { DynamoMemberDirectory } from '../functions/shared/adapters/dynamo-membe
 import { parseMembersCsv } from '../functions/shared/adapters/members-csv.ts';
 import type { ClaimRecord } from '../functions/shared/domain/claim.ts';
 import { deadLetterDepthLine, deadLetteredLine } from './local/dead-letter-report.ts';
+import { localDeadLetterDirectory, readDeadLetters } from './local/local-dead-letters.ts';
 import { startLocalAws, type LocalAws, type SesOutbox } from './local/local-aws.ts';
 import { localStackFilePath, localStackOf, writeLocalStackFile } from './local/local-stack-file.ts';
 import { localIntakeEnvironment, LOCAL_CLAIMS_DOMAIN } from './local/intake-environment.ts';
 import { startLocalStatusPage } from './local/local-status-page.ts';
-import { startSesReceiving, type DeadLetter, type DeliveryResult, type SesReceiving } from './local/ses-receiving.ts';
+import { startSesReceiving, type DeliveryResult, type SesReceiving } from './local/ses-receiving.ts';
 
 const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../test/fixtures');
 const smtpPort = Number(process.env.SMTP_PORT ?? 2525);
@@ -24,11 +26,18 @@ const SAMPLE_FOLDERS = ['claims', 'scan-claims'];
 /** Runs the whole intake on this machine: emulated AWS, SES receiving on SMTP, sample claims. */
 async function main(): Promise<void> {
   const aws = await startLocalAws();
-  const removeStackFile = await announceLocalStack(aws);
-  process.on('exit', removeStackFile);
   Object.assign(process.env, localIntakeEnvironment(aws));
   const statusPage = await startLocalStatusPage(statusPagePort);
   Object.assign(process.env, localIntakeEnvironment(aws, statusPage.url));
+  const deadLetterDirectory = localDeadLetterDirectory(localStackFilePath());
+  // Dead letters of an earlier run name messages its emulators took with them.
+  rmSync(deadLetterDirectory, { recursive: true, force: true });
+  const removeStackFile = await announceLocalStack(aws, statusPage.url);
+  const removeLocalFiles = () => {
+    removeStackFile();
+    rmSync(deadLetterDirectory, { recursive: true, force: true });
+  };
+  process.on('exit', removeLocalFiles);
   const config = parseIntakeConfig(process.env);
   const clients = createAwsClients(config);
   const claims = new DynamoClaimRepository(clients.dynamo, config.CLAIMS_TABLE);
@@ -39,7 +48,7 @@ async function main(): Promise<void> {
 
   const results = new Map<string, DeliveryResult>();
   // Read once messages flow, after `receiving` below has started.
-  const report: Report = { claims, outbox: aws.outbox, statusPageUrl: statusPage.url, deadLetters: () => receiving.deadLetters() };
+  const report: Report = { claims, outbox: aws.outbox, statusPageUrl: statusPage.url, deadLetterDepth: async () => (await readDeadLetters(deadLetterDirectory)).length };
   let samplesSent = false;
   const { handler } = await import('../functions/intake/handler.ts');
   const receiving = await startSesReceiving({
@@ -48,6 +57,7 @@ async function main(): Promise<void> {
     s3: clients.s3,
     bucket: config.CLAIMS_BUCKET,
     deliver: handler,
+    deadLetterDirectory,
     onProcessed: (result) => {
       results.set(result.sesMessageId, result);
       return samplesSent ? printOutcome(result, report, 'received') : undefined;
@@ -62,7 +72,7 @@ async function main(): Promise<void> {
     await receiving.close();
     await statusPage.close();
     await aws.stop();
-    removeStackFile();
+    removeLocalFiles();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop());
@@ -76,15 +86,15 @@ async function main(): Promise<void> {
 
   await sendSampleClaims(receiving, report, results);
   samplesSent = true;
-  console.log(`\n${deadLetterDepthLine(receiving.deadLetters())}`);
+  console.log(`\n${deadLetterDepthLine(await report.deadLetterDepth())}`);
   console.log(`Sample claims done. Forwards and acknowledgements: ${aws.outbox.webUrl}`);
   console.log(`Send your own: swaks --server 127.0.0.1:${receiving.port} --to claims@${LOCAL_CLAIMS_DOMAIN} --attach @invoice.pdf`);
   console.log('Listening; Ctrl-C to stop.');
 }
 
 /** Writes what `claims-intake --local` reads; removed when this process ends. */
-async function announceLocalStack(aws: LocalAws): Promise<() => void> {
-  const remove = await writeLocalStackFile(localStackOf(aws));
+async function announceLocalStack(aws: LocalAws, statusPageUrl: string): Promise<() => void> {
+  const remove = await writeLocalStackFile(localStackOf(aws, statusPageUrl));
   console.log(`Local stack described in ${path.relative(process.cwd(), localStackFilePath())}: claims-intake --local uses it`);
   return remove;
 }
@@ -115,13 +125,14 @@ interface Report {
   readonly claims: DynamoClaimRepository;
   readonly outbox: SesOutbox;
   readonly statusPageUrl: string;
-  readonly deadLetters: () => readonly DeadLetter[];
+  /** The local dead-letter list's length: `dlq replay --local` takes from it while this runs. */
+  readonly deadLetterDepth: () => Promise<number>;
 }
 
 async function printOutcome(result: DeliveryResult, report: Report, label: string): Promise<void> {
   if (result.failed) {
     console.log(deadLetteredLine(label, result));
-    console.log(deadLetterDepthLine(report.deadLetters()));
+    console.log(deadLetterDepthLine(await report.deadLetterDepth()));
     return;
   }
   const claim = await report.claims.findByMessageId(result.sesMessageId);

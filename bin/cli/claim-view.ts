@@ -1,4 +1,5 @@
 import type { ClaimRecord, DeliveryEvent } from '../../functions/shared/domain/claim.ts';
+import type { ManualDecision } from '../../functions/shared/domain/decision.ts';
 import { ledgerEntries } from '../../functions/shared/domain/ledger.ts';
 import { senderText } from '../../functions/shared/domain/sender-text.ts';
 
@@ -54,10 +55,18 @@ export function claimDetails(claim: ClaimRecord): string[] {
             `  ${document.filename}  ${document.type}, ${document.size} bytes, ${document.textRead ? 'text read' : `not read${document.notReadReason ? ` (${document.notReadReason})` : ''}`}  s3 key ${document.s3Key}`,
         )),
     'Messages sent:',
-    ...sentLines(claim),
+    ...messageLines(claim),
+    ...(claim.decisions ? ['Decisions:', ...claim.decisions.map(decisionLine)] : []),
+    ...(claim.resends ? ['Resends:', ...claim.resends.map((resend) => `  ${resend.at}  ${resend.sendId} (${resend.message}) by ${resend.by}: ${resend.why}`)] : []),
     'Delivery events:',
     ...((claim.deliveryEvents ?? []).length === 0 ? ['  none'] : (claim.deliveryEvents ?? []).map(eventLine)),
   ]);
+}
+
+/** What a person decided, who, when and why. */
+export function decisionLine(decision: ManualDecision): string {
+  const what = decision.action === 'route' ? `routed to ${decision.route}` : 'declined';
+  return `  ${decision.at}  ${what} by ${decision.by}: ${decision.why}`;
 }
 
 /** The messages that joined the claim after its first (docs/CONVERSATIONS.md), when there are any. */
@@ -73,7 +82,7 @@ function conversationLines({ conversation }: ClaimRecord): string[] {
 }
 
 /** Each message the claim sends, as its ledger entry stands. */
-function sentLines(claim: ClaimRecord): string[] {
+export function messageLines(claim: ClaimRecord): string[] {
   const entries = ledgerEntries(claim);
   if (entries.length === 0) return ['  none'];
   return entries.flatMap(([id, entry]) => [

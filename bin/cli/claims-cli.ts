@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { DynamoClaimRepository } from '../../functions/shared/adapters/dynamo-claim-repository.ts';
 import type { ClaimRecord } from '../../functions/shared/domain/claim.ts';
 import { saveClaimDocuments } from './claim-documents.ts';
+import { addDecisionCommands } from './decision-commands.ts';
 import { claimDetails, claimsTable } from './claim-view.ts';
 import { parseSince, parseStatus, queryClaims } from './claims-query.ts';
 import { describe, positiveInteger } from './program.ts';
@@ -23,7 +24,7 @@ interface ListOptions extends TargetOptions {
 
 function listOptions(command: Command): Command {
   return withTargetOptions(command)
-    .option('--status <status>', 'REVIEW, NEEDS_INFO, RECEIVED, FORWARDED, DUPLICATE, IGNORED or QUARANTINED (default: REVIEW, or all of a --member)')
+    .option('--status <status>', 'REVIEW, NEEDS_INFO, RECEIVED, FORWARDED, DUPLICATE, IGNORED, QUARANTINED or REJECTED (default: REVIEW, or all of a --member)')
     .option('--since <age>', 'only claims received in that time: 30m, 12h, 7d')
     .option('--member <id>', "only this member's claims")
     .option('--limit <n>', 'at most this many claims', positiveInteger('--limit'), DEFAULT_LIST_LIMIT)
@@ -48,7 +49,7 @@ async function findClaim(target: Target, reference: string): Promise<ClaimRecord
 }
 
 export function addClaimsCommands(program: Command): void {
-  const claims = program.command('claims').description('Find claims and read what was recorded of them.');
+  const claims = program.command('claims').description('Find claims, read what was recorded of them, and decide those held for a person.');
 
   describe(listOptions(claims.command('list')), 'Claims oldest first, with why each is where it is: by default, the review queue.', [
     'claims list --local',
@@ -84,6 +85,8 @@ export function addClaimsCommands(program: Command): void {
       });
       console.log(saved.length > 0 ? saved.map((document) => `${document.file}  ${document.size} bytes  from ${document.s3Key}`).join('\n') : 'The claim has no document.');
     });
+
+  addDecisionCommands(claims);
 
   const review = program.command('review').description('The review queue (same as claims list).');
   describe(listOptions(review.command('list')), 'The claims waiting for a person, oldest first, one line each (claims list shows them as a table).', [

@@ -4,7 +4,7 @@ import { CLAIMS_TABLE_DESIGN } from '../../functions/shared/adapters/table-desig
 import type { ClaimRecord, ClaimRecordStatus } from '../../functions/shared/domain/claim.ts';
 import { UsageError } from './usage-error.ts';
 
-export const CLAIM_STATUSES: readonly ClaimRecordStatus[] = ['REVIEW', 'NEEDS_INFO', 'RECEIVED', 'FORWARDED', 'DUPLICATE', 'IGNORED', 'QUARANTINED'];
+export const CLAIM_STATUSES: readonly ClaimRecordStatus[] = ['REVIEW', 'NEEDS_INFO', 'RECEIVED', 'FORWARDED', 'DUPLICATE', 'IGNORED', 'QUARANTINED', 'REJECTED'];
 
 export function parseStatus(text: string): ClaimRecordStatus {
   const status = CLAIM_STATUSES.find((known) => known === text.toUpperCase());

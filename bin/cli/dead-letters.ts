@@ -95,9 +95,18 @@ async function describeDeadLetter(message: Message, claims: ClaimRepository): Pr
     ...(Number.isFinite(sentTimestamp) && sentTimestamp > 0 ? { sentAt: new Date(sentTimestamp).toISOString() } : {}),
     ...(Number.isInteger(receiveCount) && receiveCount > 0 ? { receiveCount } : {}),
   };
+  return describeQueuedMessage(base, message.Body ?? '', claims);
+}
+
+/** What the claims table says of a dead letter's body, a queue's or the local stack's. */
+export async function describeQueuedMessage(
+  base: Pick<DeadLetterEntry, 'id' | 'sentAt' | 'receiveCount'>,
+  body: string,
+  claims: ClaimRepository,
+): Promise<DeadLetterEntry> {
   let received;
   try {
-    received = parseQueuedSesNotification(message.Body ?? '');
+    received = parseQueuedSesNotification(body);
   } catch (error) {
     return { ...base, error: `the message is not an SES receipt notification, the intake cannot read it: ${(error as Error).message}` };
   }

@@ -6,9 +6,10 @@ import type { Command } from 'commander';
 import { DynamoClaimRepository } from '../../functions/shared/adapters/dynamo-claim-repository.ts';
 import { terminalLines } from './claim-view.ts';
 import { listDeadLetters, replayDeadLetters, type DeadLetterEntry } from './dead-letters.ts';
-import { describe, positiveInteger } from './program.ts';
+import { listLocalDeadLetters, replayLocalDeadLetters, type LocalReplay } from './local-dead-letters.ts';
+import { describe, positiveInteger, ReportedFailure } from './program.ts';
 import { readStackOutputs } from './stack-outputs.ts';
-import { withTargetOptions, type TargetOptions } from './target.ts';
+import { withTarget, withTargetOptions, type TargetOptions } from './target.ts';
 import { UsageError } from './usage-error.ts';
 
 /** More than the dead-letter alarm ever lets pile up before someone looks. */
@@ -26,9 +27,6 @@ interface DlqTarget {
 }
 
 async function withDlqTarget<T>(options: TargetOptions, work: (target: DlqTarget) => Promise<T>): Promise<T> {
-  if (options.local) {
-    throw new UsageError('dlq works on a deployed stack: the local stack has no queue, npm start prints its dead letters as they happen');
-  }
   const config = options.region ? { region: options.region } : {};
   const cloudFormation = new CloudFormationClient(config);
   const { output } = await readStackOutputs(cloudFormation, options.stack).finally(() => cloudFormation.destroy());
@@ -62,13 +60,15 @@ export function addDlqCommands(program: Command): void {
   describe(
     withTargetOptions(dlq.command('list')),
     'Each message in the intake dead-letter queue: when, which claim or raw message, what is known of the error.',
-    ['dlq list --stack ClaimsIntake', 'dlq list --json --stack ClaimsIntake --region eu-west-1'],
-    'Messages are read without being taken: they stay in the queue, and its alarm stays raised, until replayed.',
+    ['dlq list --stack ClaimsIntake', 'dlq list --json --stack ClaimsIntake --region eu-west-1', 'dlq list --local'],
+    'Messages are read without being taken: they stay in the queue, and its alarm stays raised, until replayed. With --local, the messages npm start failed on every delivery.',
   )
     .option('--limit <n>', 'at most this many messages', positiveInteger('--limit'), DEFAULT_DLQ_LIMIT)
     .option('--json', 'print the messages as JSON')
     .action(async (options: DlqOptions & { json?: boolean }) => {
-      const found = await withDlqTarget(options, (target) => listDeadLetters(target.sqs, target.deadLetterQueueUrl, target.claims, options.limit));
+      const found = options.local
+        ? await withTarget(options, (target) => listLocalDeadLetters(target, options.limit))
+        : await withDlqTarget(options, (target) => listDeadLetters(target.sqs, target.deadLetterQueueUrl, target.claims, options.limit));
       if (options.json) return void console.log(JSON.stringify(found, null, 2));
       console.log(found.length > 0 ? found.flatMap(deadLetterLines).join('\n') : 'The dead-letter queue is empty.');
     });
@@ -76,17 +76,24 @@ export function addDlqCommands(program: Command): void {
   describe(
     withTargetOptions(dlq.command('replay')),
     'Sends dead letters back through the intake, then removes them from the dead-letter queue.',
-    ['dlq replay 4b3c2a10-7f1e-4d2b-9a55-0c1e2f3a4b5c', 'dlq replay --all --stack ClaimsIntake --region eu-west-1'],
-    'A message the intake recorded already changes nothing: a claim is keyed by its SES message id.',
+    ['dlq replay 4b3c2a10-7f1e-4d2b-9a55-0c1e2f3a4b5c', 'dlq replay --all --stack ClaimsIntake --region eu-west-1', 'dlq replay --all --local'],
+    'A message the intake recorded already changes nothing: a claim is keyed by its SES message id. With --local, each goes through the local intake at once, delivered as the queue would; one it fails again stays in the list, and the command exits 1.',
   )
     .argument('[id]', 'the message id dlq list shows')
     .option('--all', 'every message in the queue')
     .option('--limit <n>', 'with --all, at most this many messages', positiveInteger('--limit'), DEFAULT_DLQ_LIMIT)
     .action(async (id: string | undefined, options: DlqOptions & { all?: boolean }) => {
       if ((id === undefined) === (options.all !== true)) throw new UsageError('name one message id, or --all');
+      if (options.local) return printLocalReplays(await withTarget(options, (target) => replayLocalDeadLetters(target, { ...(id !== undefined ? { id } : {}), limit: options.limit })));
       const replayed = await withDlqTarget(options, (target) =>
         replayDeadLetters(target.sqs, target, { ...(id !== undefined ? { id } : {}), limit: options.limit }),
       );
       console.log(replayed.length > 0 ? replayed.map((replayedId) => `replayed ${replayedId}`).join('\n') : 'The dead-letter queue is empty.');
     });
+}
+
+function printLocalReplays(replays: readonly LocalReplay[]): void {
+  if (replays.length === 0) return void console.log('The dead-letter list is empty.');
+  console.log(replays.map(({ id, failedAgain }) => (failedAgain ? `${id} failed again on every delivery: still in the dead-letter list` : `replayed ${id}`)).join('\n'));
+  if (replays.some((replay) => replay.failedAgain)) throw new ReportedFailure('a replayed message failed again');
 }

@@ -1,7 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { senderText } from '../../functions/shared/domain/sender-text.ts';
 import { MembersCsvError } from '../../functions/shared/adapters/members-csv.ts';
-import { InputError, UsageError } from './usage-error.ts';
+import { InputError, RefusedError, UsageError } from './usage-error.ts';
 
 export const PROGRAM_NAME = 'claims-intake';
 
@@ -9,12 +9,15 @@ export const PROGRAM_NAME = 'claims-intake';
 export const EXIT_DONE = 0;
 export const EXIT_FAILURE = 1;
 export const EXIT_BAD_INPUT = 2;
+export const EXIT_REFUSED = 3;
 
 const EXIT_CODES_HELP = `
 Exit codes:
   0  done; for triage, any decision, a message that could not be read included
   1  the command failed (a bug, AWS unreachable or refusing): one line on stderr
-  2  bad arguments, a file that cannot be read, or a malformed members file: one line on stderr`;
+  2  bad arguments, a file that cannot be read, or a malformed members file: one line on stderr
+  3  refused: a decision on a claim that is not in REVIEW or NEEDS_INFO, a resend of a message
+     never sent; nothing was changed or sent, one line on stderr says why`;
 
 /** The command has already said what is wrong on stdout (as `doctor` does): exit code 1, nothing on stderr. */
 export class ReportedFailure extends Error {
@@ -57,6 +60,10 @@ export async function runProgram(program: Command, argv: readonly string[]): Pro
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT_DONE : EXIT_BAD_INPUT;
     if (error instanceof ReportedFailure) return EXIT_FAILURE;
+    if (error instanceof RefusedError) {
+      process.stderr.write(`${PROGRAM_NAME}: refused: ${oneLine(error.message)}\n`);
+      return EXIT_REFUSED;
+    }
     const badInput = error instanceof UsageError || error instanceof InputError || error instanceof MembersCsvError;
     const message = oneLine(error instanceof Error ? error.message : String(error));
     process.stderr.write(badInput ? `${PROGRAM_NAME}: ${message}\n` : `${PROGRAM_NAME}: failed (${error instanceof Error ? error.name : 'error'}): ${message}\n`);

@@ -4,7 +4,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Command } from 'commander';
 import { localClientConfig, localS3ClientConfig } from '../local/client-config.ts';
-import { localStackFilePath, readLocalStackFile } from '../local/local-stack-file.ts';
+import { localStackFilePath, readLocalStackFile, type LocalStack } from '../local/local-stack-file.ts';
 import { readStackOutputs } from './stack-outputs.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -27,6 +27,8 @@ export interface Target {
   readonly membersTable: string;
   readonly claimsTable: string;
   readonly bucket: string;
+  /** The local stack, with --local. */
+  readonly local?: LocalStack;
   /** Closes the clients' connections. */
   close(): void;
 }
@@ -48,7 +50,7 @@ async function localTarget(): Promise<Target> {
   if (!stack) throw new UsageError(`no local stack is running (${localStackFilePath()} not found): start one with npm start`);
   const dynamo = new DynamoDBClient(localClientConfig(stack.endpoints.dynamodb, stack.region));
   const s3 = new S3Client(localS3ClientConfig(stack.endpoints.s3, stack.region));
-  return target(dynamo, s3, stack.resources);
+  return { ...target(dynamo, s3, stack.resources), local: stack };
 }
 
 async function stackTarget(stackName: string, region: string | undefined): Promise<Target> {

@@ -7,3 +7,8 @@ export class UsageError extends Error {
 export class InputError extends Error {
   override readonly name = 'InputError';
 }
+
+/** What the command was asked to do is refused by the state of what it acts on (a claim decided already): one line, exit code 3. */
+export class RefusedError extends Error {
+  override readonly name = 'RefusedError';
+}

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as z from 'zod/mini';
 import { DEFAULT_LOCAL_REGION } from './client-config.ts';
+import { localIntakeEnvironment } from './intake-environment.ts';
 import type { LocalAws } from './local-aws.ts';
 
 /**
@@ -22,18 +23,21 @@ const localStackSchema = z.object({
   region: z.string(),
   endpoints: z.object({ dynamodb: z.string(), s3: z.string(), ses: z.string() }),
   resources: z.object({ membersTable: z.string(), claimsTable: z.string(), bucket: z.string() }),
+  /** The intake function's environment: what a replay or a decision runs the intake with, as npm start does. */
+  intake: z.record(z.string(), z.string()),
 });
 
 export type LocalStack = z.infer<typeof localStackSchema>;
 
-/** What this process's emulators are: where they listen and what they hold. */
-export function localStackOf(aws: LocalAws): LocalStack {
+/** What this process's emulators are: where they listen and what they hold; the intake's replies link to the status page when given its URL. */
+export function localStackOf(aws: LocalAws, statusPageUrl?: string): LocalStack {
   const { membersTable, claimsTable, bucket } = aws.resources;
   return {
     pid: process.pid,
     region: aws.env.AWS_REGION ?? DEFAULT_LOCAL_REGION,
     endpoints: { dynamodb: aws.endpoints.dynamodb, s3: aws.endpoints.s3, ses: aws.endpoints.ses },
     resources: { membersTable, claimsTable, bucket },
+    intake: localIntakeEnvironment(aws, statusPageUrl),
   };
 }
 

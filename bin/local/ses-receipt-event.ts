@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { SQSEvent } from 'aws-lambda';
+import type { SQSEvent, SQSRecord } from 'aws-lambda';
 import type { SesReceiptNotification } from '../../functions/shared/events/ses-receipt.ts';
 import type { VerdictStatus, Verdicts } from '../../functions/shared/domain/types.ts';
 
@@ -86,24 +86,25 @@ export function queuedReceiptEvent(notification: unknown, topicArn: string, queu
     SigningCertURL: 'EXAMPLE',
     UnsubscribeURL: 'EXAMPLE',
   });
+  return { Records: [queuedRecord(randomUUID(), body, queueArn, sentAt)] };
+}
+
+/** The SQS record of a queue message, as Lambda receives it the first time. */
+export function queuedRecord(messageId: string, body: string, queueArn: string, sentAt: number): SQSRecord {
   return {
-    Records: [
-      {
-        messageId: randomUUID(),
-        receiptHandle: 'local',
-        body,
-        attributes: {
-          ApproximateReceiveCount: '1',
-          SentTimestamp: String(sentAt),
-          SenderId: 'AIDAEXAMPLE',
-          ApproximateFirstReceiveTimestamp: String(sentAt),
-        },
-        messageAttributes: {},
-        md5OfBody: '',
-        eventSource: 'aws:sqs',
-        eventSourceARN: queueArn,
-        awsRegion: queueArn.split(':')[3] ?? 'eu-west-1',
-      },
-    ],
+    messageId,
+    receiptHandle: 'local',
+    body,
+    attributes: {
+      ApproximateReceiveCount: '1',
+      SentTimestamp: String(sentAt),
+      SenderId: 'AIDAEXAMPLE',
+      ApproximateFirstReceiveTimestamp: String(sentAt),
+    },
+    messageAttributes: {},
+    md5OfBody: '',
+    eventSource: 'aws:sqs',
+    eventSourceARN: queueArn,
+    awsRegion: queueArn.split(':')[3] ?? 'eu-west-1',
   };
 }

@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { SMTPServer } from 'smtp-server';
 import { verdictsFromHeaders } from '../../functions/shared/events/verdict-headers.ts';
 import { MAX_RECEIVE_COUNT } from '../../lib/redrive.ts';
 import { INTAKE_TIMEOUT_MS, invocationContext, type LambdaTimeLeft } from './lambda-context.ts';
+import { keepDeadLetter } from './local-dead-letters.ts';
 import { queuedReceiptEvent, sesAuthenticationResults, sesReceiptNotification } from './ses-receipt-event.ts';
 
 export interface SesReceivingOptions {
@@ -15,14 +16,19 @@ export interface SesReceivingOptions {
   readonly s3: S3Client;
   readonly bucket: string;
   /** The intake function's handler, called with the SQS event AWS would deliver and the time it has. */
-  readonly deliver: (event: SQSEvent, context: LambdaTimeLeft) => Promise<SQSBatchResponse>;
+  readonly deliver: DeliverToIntake;
   readonly onProcessed?: (result: DeliveryResult) => Promise<void> | void;
   /**
    * The time each invocation has, as the deployed function's timeout gives it.
    * @default the intake's timeout with the default OCR time limit (lib/intake-timing.ts)
    */
   readonly functionTimeoutMs?: number;
+  /** Where a message that failed every delivery is also kept as a file, for `dlq list --local` and `dlq replay --local`. */
+  readonly deadLetterDirectory?: string;
 }
+
+/** The intake function's handler, as the queue calls it. */
+export type DeliverToIntake = (event: SQSEvent, context: LambdaTimeLeft) => Promise<SQSBatchResponse>;
 
 /** A message that failed every delivery: what the deployed dead-letter queue would hold. */
 export interface DeadLetter {
@@ -54,7 +60,7 @@ export interface SesReceiving {
 
 const OBJECT_KEY_PREFIX = 'incoming/';
 const TOPIC_ARN = 'arn:aws:sns:eu-west-1:000000000000:claims-intake-received';
-const QUEUE_ARN = 'arn:aws:sqs:eu-west-1:000000000000:claims-intake';
+export const QUEUE_ARN = 'arn:aws:sqs:eu-west-1:000000000000:claims-intake';
 /** SES accepts messages up to 40 MB. */
 const MAX_MESSAGE_BYTES = 40 * 1024 * 1024;
 
@@ -108,12 +114,16 @@ export async function startSesReceiving(options: SesReceivingOptions): Promise<S
               topicArn: TOPIC_ARN,
               verdicts,
             });
-            const delivery = deliverWithRetries(options, functionTimeoutMs, notification)
-              .then((result) => {
-                if (result.failed) deadLetters.push({ sesMessageId, objectKey, attempts: result.attempts, deadLetteredAt: new Date() });
-                return result;
-              })
-              .then((result) => options.onProcessed?.(result));
+            const delivery = (async () => {
+              const [record] = queuedReceiptEvent(notification, TOPIC_ARN, QUEUE_ARN).Records;
+              if (!record) throw new Error('the queued receipt event has no record');
+              const { attempts, failed } = await deliverQueuedRecord(options.deliver, functionTimeoutMs, record);
+              if (failed) {
+                deadLetters.push({ sesMessageId, objectKey, attempts, deadLetteredAt: new Date() });
+                if (options.deadLetterDirectory) await keepDeadLetter(options.deadLetterDirectory, deadLetterOf(record, attempts));
+              }
+              await options.onProcessed?.({ sesMessageId, objectKey, recipients, attempts, failed });
+            })();
             pending.add(delivery);
             void delivery.finally(() => pending.delete(delivery));
           })
@@ -144,21 +154,22 @@ export async function startSesReceiving(options: SesReceivingOptions): Promise<S
 }
 
 /**
- * Delivers the message as SQS does: the same queue message each time, its receive count going up,
+ * Delivers a queue message as SQS does: the same message each time, its receive count going up,
  * until the handler reports it done or it has been received MAX_RECEIVE_COUNT times.
  */
-async function deliverWithRetries(
-  options: SesReceivingOptions,
+export async function deliverQueuedRecord(
+  deliver: DeliverToIntake,
   functionTimeoutMs: number,
-  notification: ReturnType<typeof sesReceiptNotification>,
-): Promise<DeliveryResult> {
-  const base = { sesMessageId: notification.mail.messageId, objectKey: notification.receipt.action.objectKey, recipients: notification.receipt.recipients };
-  const [record] = queuedReceiptEvent(notification, TOPIC_ARN, QUEUE_ARN).Records;
-  if (!record) throw new Error('the queued receipt event has no record');
+  record: SQSRecord,
+): Promise<{ readonly attempts: number; readonly failed: boolean }> {
   for (let attempt = 1; attempt <= MAX_RECEIVE_COUNT; attempt += 1) {
     const event = { Records: [{ ...record, attributes: { ...record.attributes, ApproximateReceiveCount: String(attempt) } }] };
-    const response = await options.deliver(event, invocationContext(functionTimeoutMs)).catch(() => undefined);
-    if (response && response.batchItemFailures.length === 0) return { ...base, attempts: attempt, failed: false };
+    const response = await deliver(event, invocationContext(functionTimeoutMs)).catch(() => undefined);
+    if (response && response.batchItemFailures.length === 0) return { attempts: attempt, failed: false };
   }
-  return { ...base, attempts: MAX_RECEIVE_COUNT, failed: true };
+  return { attempts: MAX_RECEIVE_COUNT, failed: true };
+}
+
+function deadLetterOf(record: SQSRecord, attempts: number) {
+  return { id: record.messageId, body: record.body, sentAt: new Date(Number(record.attributes.SentTimestamp)).toISOString(), receiveCount: attempts };
 }

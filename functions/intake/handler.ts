@@ -2,8 +2,10 @@ import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { CLAIM_DEADLINE_RESERVE_MS, CLAIM_START_MARGIN_MS } from '../shared/claim-timing.ts';
 import { createAwsClients } from '../shared/clients.ts';
 import { parseIntakeConfig } from '../shared/config.ts';
+import { parseDecisionMessage } from '../shared/events/decision-message.ts';
 import { parseQueuedSesNotification } from '../shared/events/ses-receipt.ts';
-import { createObservability, recordClaimMetrics, traceClients } from '../shared/observability.ts';
+import { createObservability, recordClaimMetrics, recordDecisionMetrics, traceClients } from '../shared/observability.ts';
+import { carryOutDecision } from '../shared/pipeline/carry-out-decision.ts';
 import { createIntakeDependencies, processReceivedMessage } from '../shared/pipeline/process-message.ts';
 import { handleQueueBatch } from '../shared/queue-batch.ts';
 
@@ -13,7 +15,8 @@ const dependencies = createIntakeDependencies(config, traceClients(tracer, creat
 
 /**
  * SQS batch of SES receipt notifications: each message becomes a recorded claim, within the time
- * the invocation has left; a claim there is no time for returns to the queue alone.
+ * the invocation has left; a claim there is no time for returns to the queue alone. A message the
+ * ops CLI sent after recording a person's decision has the decision carried out.
  */
 export async function handler(event: SQSEvent, context: Pick<Context, 'getRemainingTimeInMillis'>): Promise<SQSBatchResponse> {
   const timing = {
@@ -23,6 +26,13 @@ export async function handler(event: SQSEvent, context: Pick<Context, 'getRemain
   };
   try {
     return await handleQueueBatch(event, logger, timing, async (body, deadline) => {
+      const decision = parseDecisionMessage(body);
+      if (decision) {
+        const decided = await carryOutDecision(decision.reference, dependencies, deadline);
+        recordDecisionMetrics(metrics, decided);
+        logger.info('decision carried out', { reference: decided.reference, status: decided.status, route: decided.route });
+        return;
+      }
       const claim = await processReceivedMessage(parseQueuedSesNotification(body), dependencies, deadline);
       recordClaimMetrics(metrics, claim);
       logger.info('message processed', {

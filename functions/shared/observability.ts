@@ -40,6 +40,16 @@ export function recordClaimMetrics(metrics: Metrics, claim: ClaimRecord): void {
   }
 }
 
+/**
+ * A person's decision carried out, counted by what was decided and the status it left: the claims
+ * a person routed or declined, beside the Claims the intake decided alone.
+ */
+export function recordDecisionMetrics(metrics: Metrics, claim: ClaimRecord): void {
+  const counted = metrics.singleMetric();
+  counted.addDimensions({ decision: claim.decisions?.at(-1)?.action ?? 'none', status: claim.status });
+  counted.addMetric('Decisions', MetricUnit.Count, 1);
+}
+
 /** One status page request, counted by outcome: a burst of forged links is someone guessing at them. */
 export function recordStatusPageMetrics(metrics: Metrics, result: StatusPageResult): void {
   const counted = metrics.singleMetric();

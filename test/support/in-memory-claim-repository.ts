@@ -12,6 +12,7 @@ import type {
   SentReply,
   StatusChange,
 } from '../../functions/shared/domain/claim.ts';
+import { DECIDABLE_STATUSES, decidedStatus, decisionStatusChange, type ManualDecision, type Resend } from '../../functions/shared/domain/decision.ts';
 import { ledgerEntry, sentField, type LedgerEntry, type SendId } from '../../functions/shared/domain/ledger.ts';
 
 /** The claims table's rules held in memory: one claim per message, per reference, and per member's document. */
@@ -182,6 +183,26 @@ export class InMemoryClaimRepository implements ClaimRepository {
     const claim = this.claims.get(reference);
     if (claim?.status !== 'FORWARDED') return false;
     this.claims.set(reference, toReview(claim, change));
+    return true;
+  }
+
+  async recordDecision(reference: string, decision: ManualDecision): Promise<boolean> {
+    const claim = this.claims.get(reference);
+    if (!claim || !DECIDABLE_STATUSES.includes(claim.status)) return false;
+    this.claims.set(reference, {
+      ...claim,
+      ...decidedStatus(decision),
+      ...(decision.action === 'route' ? { route: decision.route } : {}),
+      statusHistory: [...claim.statusHistory, decisionStatusChange(decision)],
+      decisions: [...(claim.decisions ?? []), decision],
+    });
+    return true;
+  }
+
+  async recordResend(reference: string, resend: Resend): Promise<boolean> {
+    const claim = this.claims.get(reference);
+    if (!claim?.[resend.message] || (claim.resends ?? []).length !== resend.number - 1) return false;
+    this.claims.set(reference, { ...claim, resends: [...(claim.resends ?? []), resend] });
     return true;
   }
 }

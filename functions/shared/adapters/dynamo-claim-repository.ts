@@ -16,6 +16,7 @@ import type {
   SentReply,
   StatusChange,
 } from '../domain/claim.ts';
+import { DECIDABLE_STATUSES, decidedStatus, decisionStatusChange, type ManualDecision, type Resend } from '../domain/decision.ts';
 import { sentField, type LedgerEntry, type SendId } from '../domain/ledger.ts';
 import { CLAIMS_TABLE_DESIGN, claimKey, documentKey, invoiceKey, messageKey, replyCountKey, sentMessageKey } from './table-design.ts';
 
@@ -378,6 +379,45 @@ export class DynamoClaimRepository implements ClaimRepository {
         ConditionExpression: 'attribute_exists(pk)',
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: reviewValues(change),
+      }),
+    );
+  }
+
+  recordDecision(reference: string, decision: ManualDecision): Promise<boolean> {
+    const { status, outcome } = decidedStatus(decision);
+    const decidable = Object.fromEntries(DECIDABLE_STATUSES.map((from, index) => [`:decidable${index}`, from]));
+    return this.conditionally(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: claimKey(reference),
+        UpdateExpression: `SET #status = :status, outcome = :outcome, statusHistory = list_append(statusHistory, :change), decisions = list_append(if_not_exists(decisions, :none), :decision)${
+          decision.action === 'route' ? ', #route = :route' : ''
+        }`,
+        ConditionExpression: `attribute_exists(pk) AND #status IN (${Object.keys(decidable).join(', ')})`,
+        ExpressionAttributeNames: { '#status': 'status', ...(decision.action === 'route' ? { '#route': 'route' } : {}) },
+        ExpressionAttributeValues: {
+          ':status': status,
+          ':outcome': outcome,
+          ':change': [decisionStatusChange(decision)],
+          ':none': [],
+          ':decision': [decision],
+          ...decidable,
+          ...(decision.action === 'route' ? { ':route': decision.route } : {}),
+        },
+      }),
+    );
+  }
+
+  recordResend(reference: string, resend: Resend): Promise<boolean> {
+    const resendsSeen = resend.number - 1;
+    return this.conditionally(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: claimKey(reference),
+        UpdateExpression: 'SET resends = list_append(if_not_exists(resends, :none), :resend)',
+        ConditionExpression: `attribute_exists(pk) AND attribute_exists(#sent) AND ${resendsSeen === 0 ? 'attribute_not_exists(resends)' : 'size(resends) = :seen'}`,
+        ExpressionAttributeNames: { '#sent': resend.message },
+        ExpressionAttributeValues: { ':none': [], ':resend': [resend], ...(resendsSeen === 0 ? {} : { ':seen': resendsSeen }) },
       }),
     );
   }

@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import type { ManualDecision, Resend } from './decision.ts';
 import type { FaxDetails } from './fax/index.ts';
 import type { InvoiceReading } from './invoices/index.ts';
 import type { LedgerEntry, SendId } from './ledger.ts';
@@ -89,6 +90,10 @@ export interface ClaimRecord {
    * than its first write holds; a redelivery records them.
    */
   readonly pendingDocumentHashes?: readonly string[];
+  /** What people decided of the claim, oldest first. */
+  readonly decisions?: readonly ManualDecision[];
+  /** Messages people had sent again, oldest first. */
+  readonly resends?: readonly Resend[];
   /** Messages received after the first that joined the claim, in the order they came. */
   readonly conversation?: readonly ConversationMessage[];
 }
@@ -211,6 +216,16 @@ export interface ClaimRepository {
    * claim goes to REVIEW, with why. False when the claim is no longer FORWARDED.
    */
   markForwardUndelivered(reference: string, change: { readonly at: string; readonly reason: string }): Promise<boolean>;
+  /**
+   * Records a person's decision and the status it gives the claim, only if the claim still waits
+   * for one (DECIDABLE_STATUSES): false when it does not, or no longer does.
+   */
+  recordDecision(reference: string, decision: ManualDecision): Promise<boolean>;
+  /**
+   * Records a person's request to send a message again, only if that message was sent and no
+   * other resend was recorded since the claim was read (its ledger id is then new): false otherwise.
+   */
+  recordResend(reference: string, resend: Resend): Promise<boolean>;
 }
 
 /** Where raw messages and extracted documents are kept; S3 when deployed. */

@@ -28,6 +28,13 @@ export function isSendId(value: string): boolean {
  */
 export type LedgerState = 'sending' | 'unsent' | 'sent' | 'withheld' | 'failed';
 
+const SETTLED: ReadonlySet<LedgerState> = new Set(['sent', 'withheld', 'failed']);
+
+/** The message's fate is known: sent, withheld on purpose, or refused for good. */
+export function isSettled(entry: LedgerEntry | undefined): boolean {
+  return entry !== undefined && SETTLED.has(entry.state);
+}
+
 /** The status a claim takes once one of its messages is known sent (a forward: FORWARDED). */
 export interface StatusOnSent {
   readonly status: ClaimRecordStatus;

@@ -28,7 +28,8 @@ export interface MemberDirectory {
 
 export type Channel = 'email' | 'fax';
 export type Route = 'MAI' | 'CIGNA_US';
-export type ClaimStatus = 'FORWARDED' | 'NEEDS_INFO' | 'REVIEW' | 'IGNORED' | 'QUARANTINED' | 'DUPLICATE';
+/** REJECTED is only ever a person's decision on a claim held for review or waiting for information. */
+export type ClaimStatus = 'FORWARDED' | 'NEEDS_INFO' | 'REVIEW' | 'IGNORED' | 'QUARANTINED' | 'DUPLICATE' | 'REJECTED';
 
 export type VerdictStatus = 'PASS' | 'FAIL' | 'GRAY' | 'PROCESSING_FAILED' | 'DISABLED';
 export type DmarcPolicy = 'none' | 'quarantine' | 'reject';

@@ -59,6 +59,8 @@ export function planReply(claim: ClaimRecord, context: IntakeContext): ReplyPlan
       return registered ? { kind: 'review', to, language } : undefined;
     case 'NEEDS_INFO':
       return { kind: 'needs-info', to, language };
+    case 'REJECTED':
+      return registered ? { kind: 'rejected', to, language } : undefined;
     case 'IGNORED':
     case 'QUARANTINED':
       return undefined;
@@ -67,7 +69,8 @@ export function planReply(claim: ClaimRecord, context: IntakeContext): ReplyPlan
 
 /**
  * Sends the reply the claim calls for, once (see sendOnce), within its address's daily reply
- * limit: past it the claim says no reply was sent, and why.
+ * limit: past it the claim says no reply was sent, and why. The claim's first reply is `reply`;
+ * a later one (a person's decision, a resend) is a message of its own, under its own ledger id.
  */
 export async function acknowledgeMember(
   claim: ClaimRecord,
@@ -85,6 +88,7 @@ export async function acknowledgeMember(
     to: plan.to,
     language: plan.language,
     missing: context.outcome?.missing,
+    reason: claim.decisions?.at(-1)?.why,
     inReplyTo: memberMessageId,
     references: memberMessageId ? [...referencesOf(context), memberMessageId] : undefined,
     administrators: dependencies.administrators,

@@ -1,6 +1,7 @@
 import { base64LinesLength } from '../adapters/mime/base64-lines.ts';
 import { SES_MAX_MESSAGE_BYTES } from '../adapters/ses-mailer.ts';
 import type { ClaimRecord } from '../domain/claim.ts';
+import type { SendId } from '../domain/ledger.ts';
 import { administratorFor, type AdministratorOverrides } from '../domain/administrators.ts';
 import type { Route } from '../domain/types.ts';
 import { composeForward } from '../templates/index.ts';
@@ -12,6 +13,14 @@ export interface ForwardDependencies extends SendOnceDependencies {
   readonly administrators: AdministratorOverrides;
 }
 
+/** Which forward: the claim's first (`forward`), or a later one under its own ledger id; a resend changes no status. */
+export interface ForwardSend {
+  readonly id: SendId;
+  readonly resend?: boolean;
+}
+
+const FIRST_FORWARD: ForwardSend = { id: 'forward' };
+
 /** Where a claim routed to `route` is sent: its administrator's claims address, and its fax gateway when it has one. */
 export function administratorAddressing(route: Route, administrators: AdministratorOverrides): { readonly to: string; readonly cc?: readonly string[] } {
   const override = administrators[route];
@@ -22,14 +31,19 @@ export function administratorAddressing(route: Route, administrators: Administra
  * Sends a routed claim to its administrator with the original documents and their renditions,
  * once (see sendOnce); forwards are never counted against a reply limit.
  */
-export async function forwardClaim(claim: ClaimRecord, context: IntakeContext, dependencies: ForwardDependencies): Promise<ClaimRecord> {
-  if (claim.outcome !== 'FORWARDED' || claim.forward) return claim;
+export async function forwardClaim(
+  claim: ClaimRecord,
+  context: IntakeContext,
+  dependencies: ForwardDependencies,
+  send: ForwardSend = FIRST_FORWARD,
+): Promise<ClaimRecord> {
+  if (claim.outcome !== 'FORWARDED' || (send.id === 'forward' && claim.forward)) return claim;
   const route = required(claim.route, 'the route');
   const { to, cc } = administratorAddressing(route, dependencies.administrators);
   const compose = async () =>
     composeForward({ summary: summarizeClaim(claim, context.identification?.member), to, cc, attachments: forwardAttachments(context) });
-  const onSent = { status: 'FORWARDED', detail: `to ${route}` } as const;
-  return sendOnce(claim, { id: 'forward', kind: 'forward', messageKind: 'forward', to, ...(cc ? { cc } : {}), onSent, compose }, dependencies);
+  const onSent = send.resend ? {} : { onSent: { status: 'FORWARDED', detail: `to ${route}` } as const };
+  return sendOnce(claim, { id: send.id, kind: 'forward', messageKind: 'forward', to, ...(cc ? { cc } : {}), ...onSent, compose }, dependencies);
 }
 
 /**

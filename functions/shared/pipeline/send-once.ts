@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { classifyFailure, SendPendingError } from '../adapters/classify-failure.ts';
 import type { Mailer } from '../adapters/ses-mailer.ts';
 import type { ClaimRecord, ClaimRepository, DeliveryEvent, ReplyQuota } from '../domain/claim.ts';
-import { eventOfAttempt, isSendId, ledgerEntry, sendTags, sentRecord, statusChangeOnSent, type LedgerEntry, type OutgoingKind, type SendId, type StatusOnSent } from '../domain/ledger.ts';
+import { eventOfAttempt, isSendId, isSettled, ledgerEntry, sendTags, sentRecord, statusChangeOnSent, type LedgerEntry, type OutgoingKind, type SendId, type StatusOnSent } from '../domain/ledger.ts';
 import type { Language } from '../domain/types.ts';
 import type { OutgoingMessage } from '../templates/outgoing-message.ts';
 import { required } from './context.ts';
@@ -43,8 +43,6 @@ export interface Outgoing {
   readonly compose: () => Promise<OutgoingMessage>;
 }
 
-const SETTLED: ReadonlySet<LedgerEntry['state']> = new Set(['sent', 'withheld', 'failed']);
-
 /**
  * Sends a claim's message at most once, seen from outside: the attempt is claimed in the claims
  * table before SES is called and marked sent with SES's message id after. A try that finds an
@@ -56,7 +54,7 @@ export async function sendOnce(claim: ClaimRecord, outgoing: Outgoing, dependenc
   const { claims } = dependencies;
   if (!isSendId(outgoing.id)) throw new Error(`not a ledger id: ${outgoing.id}`);
   const current = ledgerEntry(claim, outgoing.id);
-  if (current && SETTLED.has(current.state)) return claim;
+  if (isSettled(current)) return claim;
   if (current?.state === 'sending') {
     const event = eventOfAttempt(claim, outgoing.id, current.attempt);
     if (event) {
@@ -153,7 +151,7 @@ async function claimAttempt(
   // Taken: by this very write, retried by the SDK after a lost answer, or by another delivery.
   const held = ledgerEntry(await reread(dependencies.claims, claim), outgoing.id);
   if (held?.token === entry.token) return entry;
-  if (held && SETTLED.has(held.state)) return undefined;
+  if (isSettled(held)) return undefined;
   throw new SendPendingError(`another delivery of the message holds the ${outgoing.id}`);
 }
 

@@ -56,6 +56,8 @@ function whereItStands(claim: ClaimRecord, page: StatusPageMessages, administrat
       return page.now.ignored;
     case 'QUARANTINED':
       return page.now.quarantined;
+    case 'REJECTED':
+      return page.now.rejected;
   }
 }
 

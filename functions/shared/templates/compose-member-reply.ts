@@ -12,12 +12,14 @@ import { reviewReasonOf } from './review-reason.ts';
 /** 'both': French then English, for a sender whose language is unknown. */
 export type ReplyLanguage = Language | 'both';
 
-export type MemberReplyKind = 'acknowledged' | 'duplicate' | 'review' | 'needs-info' | 'reminder';
+export type MemberReplyKind = 'acknowledged' | 'duplicate' | 'review' | 'needs-info' | 'reminder' | 'rejected';
 
 export interface MemberReplyRequest {
   readonly kind: MemberReplyKind;
   /** What to ask for; required for 'needs-info' and 'reminder'. */
   readonly missing?: MissingInformation;
+  /** Why the team declined the claim, in its words; required for 'rejected'. */
+  readonly reason?: string;
   readonly summary: ClaimSummary;
   /** The member's registered address. */
   readonly to: string;
@@ -117,6 +119,20 @@ function replyContent(request: MemberReplyRequest, messages: Messages): ReplyCon
       return {
         subject: reply.subjects.needsInfo[missing](summary.reference),
         body: [paragraph(needed.explanation(summary.reference)), paragraph(needed.request)],
+      };
+    }
+    case 'rejected': {
+      const reason = required(request.reason, 'the reason the claim was declined');
+      return {
+        subject: reply.subjects.rejected(summary.reference),
+        body: [
+          paragraph(reply.rejected.notAccepted(summary.reference)),
+          paragraph(reply.rejected.reason(reason)),
+          ...documentsBlocks(summary, messages),
+          paragraph(reply.rejected.whatNext(summary.reference)),
+          ...statusLinkBlocks(request, messages),
+          paragraph(reply.keepReference(summary.reference)),
+        ],
       };
     }
     case 'reminder': {

@@ -33,6 +33,7 @@ export const ENGLISH: Messages = {
         documents: (reference) => field(`Your claim ${subjectTag(reference)}`, 'documents missing'),
         'member-number': (reference) => field(`Your claim ${subjectTag(reference)}`, 'member number needed'),
       },
+      rejected: (reference) => field(`Your claim ${subjectTag(reference)}`, 'declined'),
     },
     greeting: (name) => (name ? `Dear ${name},` : 'Hello,'),
     receivedUnder: (reference) => `We have received your claim. It is registered under the reference ${reference}.`,
@@ -80,6 +81,12 @@ export const ENGLISH: Messages = {
         request:
           'Please send your claim again from the email address registered on your membership record, stating your CFE / Cigna member number (shown on your Cigna membership card) and attaching your invoices and receipts.',
       },
+    },
+    rejected: {
+      notAccepted: (reference) => `Our team has looked at your claim ${reference} and could not accept it.`,
+      reason: (reason) => field('Reason', reason),
+      whatNext: (reference) =>
+        `If you think this is a mistake, or to send what was missing, reply to this message quoting the reference ${reference}.`,
     },
     reminder: (reference) => `We wrote to you about your claim ${reference}: we still need the information below to process it.`,
     closing: ['Kind regards,', 'The claims intake team'],
@@ -143,6 +150,7 @@ export const ENGLISH: Messages = {
       needsInfo: 'Waiting: we need more information to process it. Please see the message we sent you.',
       ignored: 'Not processed: this message was not recognised as a claim.',
       quarantined: 'Not processed: this message was set aside by our security checks.',
+      rejected: 'Declined: our team could not accept this claim. The message we sent you says why.',
     },
     receivedOn: 'Received on',
     handledBy: 'Handled by',
@@ -156,6 +164,7 @@ export const ENGLISH: Messages = {
       NEEDS_INFO: 'information requested',
       IGNORED: 'not processed',
       QUARANTINED: 'set aside',
+      REJECTED: 'declined',
     },
     steps: {
       'information-received': 'information received',

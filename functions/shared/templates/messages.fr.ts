@@ -35,6 +35,7 @@ export const FRENCH: Messages = {
         'member-number': (reference) =>
           field(`Votre demande de remboursement ${subjectTag(reference)}`, "numéro d'adhérent nécessaire"),
       },
+      rejected: (reference) => field(`Votre demande de remboursement ${subjectTag(reference)}`, 'refusée'),
     },
     greeting: (name) => (name ? `Bonjour ${name},` : 'Bonjour,'),
     receivedUnder: (reference) =>
@@ -84,6 +85,13 @@ export const FRENCH: Messages = {
         request:
           "Merci de nous renvoyer votre demande depuis l'adresse e-mail enregistrée dans votre dossier d'adhérent, en indiquant votre numéro d'adhérent CFE / Cigna (il figure sur votre carte d'adhérent Cigna) et en joignant vos factures et reçus.",
       },
+    },
+    rejected: {
+      notAccepted: (reference) =>
+        `Notre équipe a examiné votre demande de remboursement ${reference} et n'a pas pu l'accepter.`,
+      reason: (reason) => field('Motif', reason),
+      whatNext: (reference) =>
+        `Si vous pensez qu'il s'agit d'une erreur, ou pour nous envoyer ce qui manquait, répondez à ce message en rappelant la référence ${reference}.`,
     },
     reminder: (reference) =>
       `Nous vous avons écrit au sujet de votre demande de remboursement ${reference}\u00a0: il nous manque toujours les informations ci-dessous pour la traiter.`,
@@ -150,6 +158,7 @@ export const FRENCH: Messages = {
       needsInfo: 'En attente\u00a0: il nous manque des informations pour la traiter. Voyez le message que nous vous avons envoyé.',
       ignored: "Non traitée\u00a0: ce message n'a pas été reconnu comme une demande de remboursement.",
       quarantined: 'Non traitée\u00a0: ce message a été écarté par nos contrôles de sécurité.',
+      rejected: "Refusée\u00a0: notre équipe n'a pas pu accepter cette demande. Le message que nous vous avons envoyé en donne la raison.",
     },
     receivedOn: 'Reçue le',
     handledBy: 'Traitée par',
@@ -163,6 +172,7 @@ export const FRENCH: Messages = {
       NEEDS_INFO: 'informations demandées',
       IGNORED: 'non traitée',
       QUARANTINED: 'écartée',
+      REJECTED: 'refusée',
     },
     steps: {
       'information-received': 'informations reçues',

@@ -24,6 +24,7 @@ export interface ReplyMessages {
     duplicate(originalReference: string): string;
     review(reference: string): string;
     needsInfo: Readonly<Record<MissingInformation, (reference: string) => string>>;
+    rejected(reference: string): string;
     reminder(reference: string): string;
   };
   greeting(name: string | undefined): string;
@@ -54,6 +55,12 @@ export interface ReplyMessages {
   readonly needsInfo: Readonly<
     Record<MissingInformation, { explanation(reference: string): string; readonly request: string }>
   >;
+  /** A claim the team declined, with the reason it gave. */
+  readonly rejected: {
+    notAccepted(reference: string): string;
+    reason(reason: string): string;
+    whatNext(reference: string): string;
+  };
   /** Opens the one reminder of a request for information still unanswered. */
   reminder(reference: string): string;
   readonly closing: readonly string[];
@@ -121,6 +128,7 @@ export interface StatusPageMessages {
     readonly needsInfo: string;
     readonly ignored: string;
     readonly quarantined: string;
+    readonly rejected: string;
   };
   readonly receivedOn: string;
   readonly handledBy: string;

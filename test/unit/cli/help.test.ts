@@ -34,6 +34,24 @@ describe('--help', () => {
     [['review', 'list'], 'Usage: claims-intake review list [options]', 'The claims waiting for a person, oldest first, one line each (claims list shows them as a table).', [...TARGET_OPTIONS, '--status <status>', '--limit <n>', '--table <name>']],
     [['dlq', 'list'], 'Usage: claims-intake dlq list [options]', 'Each message in the intake dead-letter queue: when, which claim or raw message, what is known of the error.', [...TARGET_OPTIONS, '--limit <n>', '--json']],
     [['dlq', 'replay'], 'Usage: claims-intake dlq replay [options] [id]', 'Sends dead letters back through the intake, then removes them from the dead-letter queue.', [...TARGET_OPTIONS, '--all', '--limit <n>']],
+    [
+      ['claims', 'route'],
+      'Usage: claims-intake claims route [options] <reference>',
+      'Forwards a claim held for review to an administrator and acknowledges it to the member, as the intake would have.',
+      [...TARGET_OPTIONS, '--to <administrator>', '--note <why>'],
+    ],
+    [
+      ['claims', 'reject'],
+      'Usage: claims-intake claims reject [options] <reference>',
+      'Declines a claim held for review and tells the member why, in their language, at their registered address only.',
+      [...TARGET_OPTIONS, '--reason <why>'],
+    ],
+    [
+      ['claims', 'resend'],
+      'Usage: claims-intake claims resend [options] <reference>',
+      "Sends a claim's forward or its reply to the member again, as a new message recorded as a resend.",
+      [...TARGET_OPTIONS, '--forward', '--acknowledgement', '--note <why>'],
+    ],
   ] as const)('of %j gives its usage, description, every option and an example', async (command, usage, description, options) => {
     const { exitCode, text } = await help(command);
 
@@ -45,7 +63,12 @@ describe('--help', () => {
 
   it.each([
     [['members'], 'Usage: claims-intake members [options] [command]', 'Load the members the intake knows, and look one up.', ['import [options] <members.csv>', 'show [options] <id|email|fax>']],
-    [['claims'], 'Usage: claims-intake claims [options] [command]', 'Find claims and read what was recorded of them.', ['list [options]', 'show [options] <reference>', 'documents [options] <reference>']],
+    [
+      ['claims'],
+      'Usage: claims-intake claims [options] [command]',
+      'Find claims, read what was recorded of them, and decide those held for a person.',
+      ['list [options]', 'show [options] <reference>', 'documents [options] <reference>', 'route [options] <reference>', 'reject [options] <reference>', 'resend [options] <reference>'],
+    ],
     [['dlq'], 'Usage: claims-intake dlq [options] [command]', "The intake's dead-letter queue: the messages the intake failed on every delivery.", ['list [options]', 'replay [options] [id]']],
     [[], 'Usage: claims-intake [options] [command]', 'Operate the claims intake: triage a message offline, import members, find and read claims.', ['triage [options] <message.eml>', 'members', 'claims', 'review']],
   ] as const)('of %j lists its commands', async (command, usage, description, commands) => {
@@ -76,12 +99,18 @@ describe('a mistake in the call', () => {
     [['claims', 'show', 'CLM-1', 'CLM-2'], "claims-intake: too many arguments for 'show'. Expected 1 argument but got 2.\n"],
     [['claims', 'documents', 'CLM-1'], "claims-intake: required option '--out <dir>' not specified\n"],
     [['claims', 'list', '--limit', '0'], 'claims-intake: bad --limit "0": expected a whole number from 1\n'],
-    [['claims', 'list', '--status', 'LOST'], 'claims-intake: bad --status "LOST": expected one of REVIEW|NEEDS_INFO|RECEIVED|FORWARDED|DUPLICATE|IGNORED|QUARANTINED\n'],
+    [['claims', 'list', '--status', 'LOST'], 'claims-intake: bad --status "LOST": expected one of REVIEW|NEEDS_INFO|RECEIVED|FORWARDED|DUPLICATE|IGNORED|QUARANTINED|REJECTED\n'],
     [['members', 'import'], "claims-intake: missing required argument 'members.csv'\n"],
     [['members', 'export'], "claims-intake: unknown command 'export'\n"],
     [['dlq', 'replay'], 'claims-intake: name one message id, or --all\n'],
     [['dlq', 'replay', 'msg-1', '--all'], 'claims-intake: name one message id, or --all\n'],
-    [['dlq', 'list', '--local'], 'claims-intake: dlq works on a deployed stack: the local stack has no queue, npm start prints its dead letters as they happen\n'],
+    [['claims', 'route', 'CLM-2026-NNSXX6', '--note', 'Phnom Penh'], "claims-intake: required option '--to <administrator>' not specified\n"],
+    [['claims', 'route', 'CLM-2026-NNSXX6', '--to', 'AXA', '--note', 'Phnom Penh'], 'claims-intake: bad --to "AXA": expected MAI or CIGNA_US\n'],
+    [['claims', 'route', 'CLM-2026-NNSXX6', '--to', 'MAI'], "claims-intake: required option '--note <why>' not specified\n"],
+    [['claims', 'reject', 'CLM-2026-NNSXX6', '--reason', '  '], 'claims-intake: --reason is empty: say why\n'],
+    [['claims', 'reject', '--reason', 'not covered'], "claims-intake: missing required argument 'reference'\n"],
+    [['claims', 'resend', 'CLM-2026-R85JVH', '--note', 'lost'], 'claims-intake: name one message: --forward or --acknowledgement\n'],
+    [['claims', 'resend', 'CLM-2026-R85JVH', '--forward', '--acknowledgement', '--note', 'lost'], 'claims-intake: name one message: --forward or --acknowledgement\n'],
   ] as const)('%j: one line on stderr, exit 2', async (args, stderr) => {
     expect(await mistake(args)).toEqual({ exitCode: 2, stderr });
   });

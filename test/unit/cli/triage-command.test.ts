@@ -292,6 +292,8 @@ describe('claims-intake triage', { timeout: COMMAND_TIMEOUT_MS }, () => {
         '  0  done; for triage, any decision, a message that could not be read included',
         '  1  the command failed (a bug, AWS unreachable or refusing): one line on stderr',
         '  2  bad arguments, a file that cannot be read, or a malformed members file: one line on stderr',
+        '  3  refused: a decision on a claim that is not in REVIEW or NEEDS_INFO, a resend of a message',
+        '     never sent; nothing was changed or sent, one line on stderr says why',
         '',
       ].join('\n'),
     );

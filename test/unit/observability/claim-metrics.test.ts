@@ -1,6 +1,6 @@
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { recordClaimMetrics, recordStatusPageMetrics, recordUndeliveredForward } from '../../../functions/shared/observability.ts';
+import { recordClaimMetrics, recordDecisionMetrics, recordStatusPageMetrics, recordUndeliveredForward } from '../../../functions/shared/observability.ts';
 import { claimRecord } from '../../support/claim-records.ts';
 
 /** Embedded-metric-format documents Powertools writes to stdout. */
@@ -90,5 +90,21 @@ describe('recordUndeliveredForward', () => {
 
     const [document] = published.documents() as [Record<string, unknown>];
     expect(document).toMatchObject({ UndeliveredForwards: 1, service: 'claims-delivery-events' });
+  });
+});
+
+describe('recordDecisionMetrics', () => {
+  it("counts a person's decision by what was decided and the status it left, naming neither the person nor the member", () => {
+    const published = capturePublished();
+    const metrics = new Metrics({ namespace: 'ClaimsIntakeTest', serviceName: 'claims-intake' });
+    const decision = { action: 'reject' as const, sends: { reply: 'reply-rejection-1' }, by: 'arn:aws:sts::123456789012:assumed-role/ClaimsOperations/jdoe', why: 'not covered', at: '2026-11-30T11:00:00.000Z' };
+
+    recordDecisionMetrics(metrics, { ...claimRecord(), status: 'REJECTED', outcome: 'REJECTED', route: undefined, decisions: [decision] });
+
+    const documents = published.documents();
+    expect(documents).toHaveLength(1);
+    expect(documents[0]).toMatchObject({ Decisions: 1, decision: 'reject', status: 'REJECTED', service: 'claims-intake' });
+    expect(JSON.stringify(documents)).not.toContain('jdoe');
+    expect(JSON.stringify(documents)).not.toContain(claimRecord().memberId ?? 'no member');
   });
 });

@@ -112,6 +112,16 @@ describe('planReply', () => {
     const context = await received('Marie Dupont <marie.dupont@example.fr>', identified());
     expect(planReply(claimWith(outcome), context)).toBeUndefined();
   });
+
+  it('tells the member at their registered address that a person declined the claim, in their language', async () => {
+    const context = await received('someone.else@example.net', identified());
+    expect(planReply(claimWith('REJECTED'), context)).toEqual({ kind: 'rejected', to: 'marie.dupont@example.fr', language: 'fr' });
+  });
+
+  it('tells an authenticated sender who is nobody\'s member nothing of a rejection', async () => {
+    const context = await intakeContext({ from: 'Anna Kowalski <anna.kowalski@example.com>' }, { identification: NOT_IDENTIFIED, envelope: envelope({ verdicts: PASSING_VERDICTS }) });
+    expect(planReply(claimWith('REJECTED'), context)).toBeUndefined();
+  });
 });
 
 describe('replyRecipient', () => {

@@ -118,6 +118,12 @@ describe('renderClaimStatusPage', () => {
     ],
     ['ignored', { status: 'IGNORED', route: undefined }, "Non traitée\u00a0: ce message n'a pas été reconnu comme une demande de remboursement.", 'Not processed: this message was not recognised as a claim.'],
     ['quarantined', { status: 'QUARANTINED', route: undefined }, 'Non traitée\u00a0: ce message a été écarté par nos contrôles de sécurité.', 'Not processed: this message was set aside by our security checks.'],
+    [
+      'rejected by our team',
+      { status: 'REJECTED', route: undefined },
+      "Refusée\u00a0: notre équipe n'a pas pu accepter cette demande. Le message que nous vous avons envoyé en donne la raison.",
+      'Declined: our team could not accept this claim. The message we sent you says why.',
+    ],
   ])('says in plain words where a claim %s stands', (_, changes, french, english) => {
     const claim = claimRecord(changes);
     expect(renderClaimStatusPage(claim, 'fr', {})).toContain(`<p class="status">${french.replaceAll("'", '&#39;')}</p>`);
@@ -130,6 +136,21 @@ describe('renderClaimStatusPage', () => {
     expect(html).not.toContain('Handled by');
     expect(html).not.toContain('<a ');
     expect(html).toContain('<h2>Documents received</h2>\n<p>No document attached.</p>');
+  });
+
+  it('names a rejection in the history without the reason the team gave: a link can be forwarded', () => {
+    const claim = claimRecord({
+      status: 'REJECTED',
+      route: undefined,
+      statusHistory: [
+        { status: 'RECEIVED', at: '2026-03-15T13:30:00.000Z' },
+        { status: 'REVIEW', at: '2026-03-15T13:30:02.000Z', detail: 'conflicting evidence' },
+        { status: 'REJECTED', at: '2026-03-16T09:00:00.000Z', detail: 'treatment before the membership started' },
+      ],
+    });
+    const html = renderClaimStatusPage(claim, 'en', {});
+    expect(html).toContain('<li><time datetime="2026-03-16T09:00:00.000Z">16 March 2026 at 10:00 CET</time> – declined</li>\n</ol>');
+    expect(html).not.toContain('membership started');
   });
 
   it('lists every status the claim went through, in order', () => {

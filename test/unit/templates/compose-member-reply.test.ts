@@ -32,6 +32,7 @@ describe('composeMemberReply subjects and headers', () => {
     review: `Votre demande de remboursement [${REFERENCE}] est en cours d'examen`,
     documents: `Votre demande de remboursement [${REFERENCE}]${NBSP}: justificatifs manquants`,
     memberNumber: `Votre demande de remboursement [${REFERENCE}]${NBSP}: numéro d'adhérent nécessaire`,
+    rejected: `Votre demande de remboursement [${REFERENCE}]${NBSP}: refusée`,
   };
   const en = {
     acknowledged: `Your claim [${REFERENCE}] has been received`,
@@ -39,6 +40,7 @@ describe('composeMemberReply subjects and headers', () => {
     review: `Your claim [${REFERENCE}] is being reviewed`,
     documents: `Your claim [${REFERENCE}]: documents missing`,
     memberNumber: `Your claim [${REFERENCE}]: member number needed`,
+    rejected: `Your claim [${REFERENCE}]: declined`,
   };
   type Case = [MemberReplyRequest['kind'], MissingInformation | undefined, ReplyLanguage, string, string];
   const cases: Case[] = [
@@ -57,10 +59,13 @@ describe('composeMemberReply subjects and headers', () => {
     ['needs-info', 'member-number', 'fr', fr.memberNumber, REFERENCE],
     ['needs-info', 'member-number', 'en', en.memberNumber, REFERENCE],
     ['needs-info', 'member-number', 'both', `${fr.memberNumber} / ${en.memberNumber}`, REFERENCE],
+    ['rejected', undefined, 'fr', fr.rejected, REFERENCE],
+    ['rejected', undefined, 'en', en.rejected, REFERENCE],
+    ['rejected', undefined, 'both', `${fr.rejected} / ${en.rejected}`, REFERENCE],
   ];
 
   it.each(cases)('%s %s in %s', (kind, missing, language, subject, reference) => {
-    const message = reply({ kind, missing, language });
+    const message = reply({ kind, missing, language, reason: 'treatment before the membership started' });
 
     expect(message.subject).toBe(subject);
     expect(message.text).toContain(reference);
@@ -275,6 +280,49 @@ describe('composeMemberReply needs-info', () => {
 
   it('refuses a request that does not say what is missing', () => {
     expect(() => reply({ kind: 'needs-info' })).toThrow('A member reply of this kind needs what is missing');
+  });
+});
+
+describe('composeMemberReply rejected', () => {
+  const STATUS_LINK = `https://status.claims.example.org/claims/${REFERENCE}?t=1.sig`;
+
+  it("tells a member in French that the team declined the claim, with the team's reason and what to do", () => {
+    const message = reply({ kind: 'rejected', reason: "soins antérieurs à l'adhésion", statusLink: STATUS_LINK });
+
+    expect(message.text).toBe(
+      [
+        'Bonjour Marie Dupont,',
+        `Notre équipe a examiné votre demande de remboursement ${REFERENCE} et n'a pas pu l'accepter.`,
+        `Motif${NBSP}: soins antérieurs à l'adhésion`,
+        `Documents reçus${NBSP}:\n- factura-clinica.pdf (PDF, 123,5${NARROW_NBSP}ko)\n- receta.jpg (JPEG, 512${NBSP}octets)`,
+        `Si vous pensez qu'il s'agit d'une erreur, ou pour nous envoyer ce qui manquait, répondez à ce message en rappelant la référence ${REFERENCE}.`,
+        `Suivez votre demande sur notre page de suivi${NBSP}:\n${STATUS_LINK}`,
+        `Conservez bien la référence ${REFERENCE}${NBSP}: rappelez-la pour toute question sur cette demande.`,
+        'Cordialement,\nLe service de réception des demandes de remboursement',
+        'Ce message vous a été envoyé automatiquement.\n',
+      ].join('\n\n'),
+    );
+  });
+
+  it('tells it in English, naming no administrator', () => {
+    const message = reply({ kind: 'rejected', language: 'en', reason: 'treatment before the membership started', summary: claimInSpain({ route: null }) });
+
+    expect(message.text).toContain(
+      `Our team has looked at your claim ${REFERENCE} and could not accept it.\n\nReason: treatment before the membership started\n\nDocuments received:`,
+    );
+    expect(message.text).not.toContain('MEDICAL ADMINISTRATORS INTERNATIONAL');
+  });
+
+  it('keeps the reason on one line of the body, escaped in the HTML, and out of the subject', () => {
+    const message = reply({ kind: 'rejected', language: 'en', reason: 'not covered\r\nBcc: attacker@example.net\x1b[2J <b>sic</b>' });
+
+    expect(message.subject).toBe(`Your claim [${REFERENCE}]: declined`);
+    expect(message.text).toContain('\n\nReason: not covered Bcc: attacker@example.net <b>sic</b>\n\n');
+    expect(message.html).toContain('<p>Reason: not covered Bcc: attacker@example.net &lt;b&gt;sic&lt;/b&gt;</p>');
+  });
+
+  it('refuses a rejection that gives no reason', () => {
+    expect(() => reply({ kind: 'rejected' })).toThrow('A member reply of this kind needs the reason the claim was declined');
   });
 });
 
