@@ -125,6 +125,33 @@ describe('a conversation over the SES receiving path', () => {
     expect(await harness.claims.findByMessageId(reply.sesMessageId)).toEqual(before);
     expect(await harness.aws.outbox.list()).toHaveLength(sent);
   });
+
+  it('forwards a page sent a day later to the same administrator as a follow-up, and nothing it already sent', async () => {
+    const invoice = await fixture('invoices/note-honoraires-paris.pdf');
+    const page = await fixture('invoices/receipt-no-location.pdf');
+    const sent = (await harness.aws.outbox.list()).length;
+    const { sesMessageId, claim } = await send({
+      subject: `Page oubliée [${reference}]`,
+      date: new Date(Date.now() + 24 * 60 * 60 * 1000),
+      attachments: [
+        { filename: 'note-honoraires-paris.pdf', content: invoice },
+        { filename: 'receipt-no-location.pdf', content: page },
+      ],
+    });
+
+    expect(claim).toMatchObject({ reference, status: 'FORWARDED', route: 'MAI' });
+    expect(claim.conversation?.at(-1)).toEqual(
+      expect.objectContaining({ sesMessageId, joinedBy: 'subject', from: 'member', outcome: '1 new document(s) forwarded as a follow-up' }),
+    );
+    expect(claim.statusHistory.at(-1)).toMatchObject({ status: 'FORWARDED', detail: 'follow-up to MAI' });
+    expect((await harness.aws.outbox.list()).slice(sent).map(summary)).toEqual([
+      {
+        to: ['contact@medical-administrators.com'],
+        subject: `Complément à la demande [${reference}] – adhérent 12345678 – nouveaux documents / Follow-up to claim [${reference}] – member 12345678 – new documents`,
+        attachments: ['receipt-no-location.pdf', `claim-${reference}.fhir.json`],
+      },
+    ]);
+  });
 });
 
 describe('the reminders against the emulators', () => {
