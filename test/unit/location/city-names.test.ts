@@ -46,5 +46,6 @@ describe('a city name as evidence', () => {
     expect(cluesIn('Mobile : 06 12 34 56 78\nDate : 21/11/2026')).toEqual(['FR/weak: phone number in the French national layout (FR)']);
     expect(cluesIn('an orange, a nice day')).toEqual([]);
     expect(cluesIn('Docteur Jean Martin')).toEqual([]);
+    expect(cluesIn('Consultation of 14 March 2026.')).toEqual([]);
   });
 });
