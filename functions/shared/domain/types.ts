@@ -1,5 +1,7 @@
 /** Shared vocabulary of the intake: what a member, a document, a decision and a claim are. */
 
+import type { ExpenseSummary } from './invoices/types.ts';
+
 export type Language = 'fr' | 'en';
 export type MemberStatus = 'active' | 'suspended' | 'terminated';
 
@@ -86,6 +88,8 @@ export interface OcrPage {
   readonly text: string;
   /** The engine's confidence in the page's text, 0 to 100. */
   readonly confidence: number;
+  /** The invoice fields the engine itself read on the page (Textract AnalyzeExpense). */
+  readonly expense?: ExpenseSummary;
 }
 
 /** How a scan's text was read: by which engine, page by page. */

@@ -29,5 +29,5 @@ export async function readInvoices(context: IntakeContext): Promise<IntakeContex
 /** OCR reads page by page, with its confidence; a text layer is one text, as sure as its layout lets it be. */
 function pagesOf(document: DocumentFile): InvoicePage[] {
   if (!document.ocr) return [{ text: document.text, confidence: TEXT_LAYER_CONFIDENCE }];
-  return document.ocr.pages.map((page) => ({ page: page.page, text: page.text, confidence: page.confidence / 100 }));
+  return document.ocr.pages.map((page) => ({ page: page.page, text: page.text, confidence: page.confidence / 100, ...(page.expense ? { expense: page.expense } : {}) }));
 }

@@ -41,8 +41,8 @@ async function readPages(pages: readonly ScanPage[], settings: ScanSettings, sig
   for (const [index, page] of pages.entries()) {
     try {
       signal.throwIfAborted();
-      const { text, confidence } = await settings.engine.recognize(await ocrImage(page), signal);
-      read.push({ page: index + 1, text: text.trim(), confidence: Math.round(confidence) });
+      const { text, confidence, expense } = await settings.engine.recognize(await ocrImage(page), signal);
+      read.push({ page: index + 1, text: text.trim(), confidence: Math.round(confidence), ...(expense ? { expense } : {}) });
     } catch (error) {
       return { pages: read, elapsedMs: elapsedMs(), stoppedBecause: stopReason(error, signal, settings) };
     }

@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import type { AnalyzeExpenseCommandOutput } from '@aws-sdk/client-textract';
 import { describe, expect, it } from 'vitest';
+import { expenseSummary } from '../../../functions/shared/adapters/ocr/expense-summary.ts';
 import { expensePageText } from '../../../functions/shared/adapters/ocr/expense-text.ts';
 import { extractPdfText } from '../../../functions/shared/domain/documents/pdf-text.ts';
-import { providerIdentifiers, readInvoice, type InvoiceReading } from '../../../functions/shared/domain/invoices/index.ts';
+import { providerIdentifiers, readInvoice, sumAmounts, type InvoiceReading } from '../../../functions/shared/domain/invoices/index.ts';
 import { collectLocationEvidence, decideTreatmentLocation } from '../../../functions/shared/domain/location/index.ts';
 
 const SAMPLES = new URL('../../fixtures/invoices/', import.meta.url);
@@ -95,5 +96,27 @@ describe("the Textract sample, AWS's own AnalyzeExpense answer as the reference"
     expect(reading?.serviceDates.map(({ date }) => date)).toEqual(['2021-01-01']);
     // "$1000" among amounts with cents may be "$10.00" with its point lost: left out, not read.
     expect(reading?.lines.map(({ amount }) => amount.amount)).toEqual(['212.08', '2168.32']);
+  });
+
+  it("takes AnalyzeExpense's own fields as the invoice's values: the total, date, number and the four lines a person reads", async () => {
+    const response = JSON.parse(await readFile(new URL('textract-default-invoice-1.analyze-expense.json', THIRD_PARTY), 'utf8')) as AnalyzeExpenseCommandOutput;
+    const page = expensePageText(response);
+    const expense = expenseSummary(response);
+
+    const reading = await readInvoice({ document: 'textract-default-invoice-1.png', pages: [{ page: 1, text: page.text, confidence: page.confidence / 100, ...(expense ? { expense } : {}) }], identifiers: [] });
+
+    expect(reading?.total).toEqual({ amount: '6231.09', page: 1, confidence: 0.9999756622314453 });
+    expect(reading?.serviceDates).toEqual([{ date: '2021-01-01', page: 1, confidence: 0.9997048187255859 }]);
+    expect(reading?.invoiceNumber).toEqual({ value: '123PQR456', page: 1, confidence: 0.9964569854736328 });
+    // "$1000" and "$2789" are prices Textract found in the table: kept, unlike in running text.
+    expect(reading?.lines).toEqual([
+      { description: 'Product 1', amount: { amount: '1000.00' }, page: 1 },
+      { description: 'Service 3', amount: { amount: '2789.00' }, page: 1 },
+      { description: 'Product 2', amount: { amount: '212.08' }, page: 1 },
+      { description: 'Product 3', amount: { amount: '2168.32' }, page: 1 },
+    ]);
+    expect(sumAmounts(reading?.lines.map(({ amount }) => amount.amount) ?? [])).toBe('6169.40');
+    // The "Amazon.com" logo is no VENDOR_NAME in AWS's answer, and no letterhead in its text: the provider is left out, not guessed.
+    expect(reading?.provider).toBeUndefined();
   });
 });

@@ -14,12 +14,14 @@ describe('where a clue starts and ends', () => {
     });
 
     it('takes the longest name, and none after "new" unless the name itself starts with it', () => {
-      expect(cluesIn('new-york city')).toEqual(['US/medium: place name New York City (US)']);
+      expect(cluesIn('New-york city')).toEqual(['US/medium: place name New York City (US)']);
       expect(cluesIn('NEW - DELHI')).toEqual(['IN/medium: place name New Delhi (IN)']);
-      expect(cluesIn('New Berlin')).toEqual([]);
-      expect(cluesIn('new\u00a0berlin')).toEqual([]);
+      // New Madrid, Missouri, is below the cities' population floor; New Berlin, Wisconsin, is not.
+      expect(cluesIn('New Madrid')).toEqual([]);
+      expect(cluesIn('new\u00a0madrid')).toEqual([]);
+      expect(cluesIn('New Berlin')).toEqual(['US/medium: place name New Berlin (US)']);
       expect(cluesIn('Renew Berlin')).toEqual([BERLIN]);
-      expect(cluesIn('Newark')).toEqual([]);
+      expect(cluesIn('Newark')).toEqual(['US/medium: place name Newark (US)']);
     });
 
     it('takes a name only as a whole word, not within a word, a web address or a file name', () => {
@@ -66,6 +68,7 @@ describe('where a clue starts and ends', () => {
       expect(cluesIn('Côte d\u2018Ivoire, Côte d\u02bcIvoire')).toEqual(["CI/medium: place name Cote d'Ivoire (CI)"]);
       expect(cluesIn('Levallois\u2011Perret 92300, 92300 Levallois\u2012Perret')).toEqual([
         'FR/strong: French postcode and town 92300 Levallois-Perret (FR)',
+        'FR/medium: place name Levallois-Perret (FR)',
       ]);
     });
   });

@@ -58,7 +58,7 @@ describe('collectLocationEvidence', () => {
     it('takes the names of the US, not those of "New Mexico" or "Contact us"', () => {
       expect(cluesIn('États-Unis')).toEqual(['US/medium: place name États-Unis (US)']);
       expect(cluesIn('U.S.A.')).toEqual(['US/medium: place name U.S.A. (US)']);
-      expect(cluesIn('Albuquerque, New Mexico. Contact us')).toEqual([]);
+      expect(cluesIn('Albuquerque, New Mexico. Contact us')).toEqual(['US/medium: place name Albuquerque (US)']);
     });
   });
 
@@ -77,16 +77,21 @@ describe('collectLocationEvidence', () => {
     });
 
     it('takes a postcode with a French town of its département, with CEDEX, or with a hyphenated commune name', () => {
-      expect(cluesIn('92300 LEVALLOIS-PERRET')).toEqual(['FR/strong: French postcode and town 92300 Levallois-Perret (FR)']);
+      expect(cluesIn('92300 LEVALLOIS-PERRET')).toEqual([
+        'FR/strong: French postcode and town 92300 Levallois-Perret (FR)',
+        'FR/medium: place name Levallois-Perret (FR)',
+      ]);
       expect(cluesIn('33700 Mérignac Cedex')).toEqual(['FR/strong: French postcode and town 33700 Mérignac CEDEX (FR)']);
       expect(cluesIn('94100 Saint-Maur-des-Fossés')).toEqual([
         'FR/medium: French postcode and town 94100 Saint-Maur-des-Fossés (FR)',
+        'FR/medium: place name Saint-Maur-des-Fossés (FR)',
       ]);
       expect(cluesIn('97400 Saint-Denis')).toEqual(['RE/strong: French postcode and town 97400 Saint-Denis (RE)']);
     });
 
     it('does not take five digits and a town of another country, nor a town of another département', () => {
-      expect(cluesIn('63571 Gelnhausen')).toEqual([]);
+      // Not a French postcode: a German town, which GeoNames knows.
+      expect(cluesIn('63571 Gelnhausen')).toEqual(['DE/medium: place name Gelnhausen (DE)']);
       expect(cluesIn('28001 Madrid')).toEqual(['ES/medium: place name Madrid (ES)']);
       expect(cluesIn('13000 Paris')).toEqual(['FR/medium: place name Paris (FR)']);
     });
@@ -124,7 +129,7 @@ describe('collectLocationEvidence', () => {
 
     it('reads "Georgia" as the country beside a city of Georgia, and as nothing after a US city', () => {
       expect(cluesIn('Tbilisi, Georgia')).toEqual(['GE/medium: place name Tbilisi (GE)', 'GE/medium: place name Georgia (GE)']);
-      expect(cluesIn('Atlanta, Georgia')).toEqual([]);
+      expect(cluesIn('Atlanta, Georgia')).toEqual(['US/medium: place name Atlanta (US)']);
       expect(cluesIn('Georgia')).toEqual([]);
     });
 
@@ -193,6 +198,7 @@ describe('collectLocationEvidence', () => {
     it('still takes a clinic in the same town as MAI', () => {
       expect(cluesIn('Clinique, 12 rue Voltaire, 92300 Levallois-Perret')).toEqual([
         'FR/strong: French postcode and town 92300 Levallois-Perret (FR)',
+        'FR/medium: place name Levallois-Perret (FR)',
       ]);
     });
   });

@@ -40,6 +40,7 @@ describe('treatment location of real invoices', () => {
       'invoice2data-free_fiber.pdf: French postcode and town 75371 Paris (FR)',
       'invoice2data-free_fiber.pdf: French postcode and town 75008 Paris (FR)',
       'invoice2data-free_fiber.pdf: VAT number FR60421938861 (FR)',
+      'invoice2data-free_fiber.pdf: place name Villeurbanne (FR)',
       'invoice2data-free_fiber.pdf: place name Paris (FR)',
     ]);
   });
@@ -52,7 +53,9 @@ describe('treatment location of real invoices', () => {
     expect(decision.evidence).toEqual([
       { country: 'US', strength: 'strong', reason: 'US state and ZIP code PA 18503 (US)', source: 'invoice2data-AzureInterior.pdf' },
       { country: 'US', strength: 'strong', reason: 'US state and ZIP code CA 94538 (US)', source: 'invoice2data-AzureInterior.pdf' },
+      { country: 'US', strength: 'medium', reason: 'place name Scranton (US)', source: 'invoice2data-AzureInterior.pdf' },
       { country: 'US', strength: 'medium', reason: 'place name United States (US)', source: 'invoice2data-AzureInterior.pdf' },
+      { country: 'US', strength: 'medium', reason: 'place name Fremont (US)', source: 'invoice2data-AzureInterior.pdf' },
     ]);
   });
 
@@ -66,6 +69,7 @@ describe('treatment location of real invoices', () => {
       'strong: French postcode and town 69100 Villeurbanne (FR)',
       'strong: French postcode and town 92100 Boulogne (FR)',
       'weak: phone number in the French national layout (FR)',
+      'medium: place name Villeurbanne (FR)',
       'medium: place name Paris (FR)',
     ]);
   });
@@ -80,6 +84,7 @@ describe('treatment location of real invoices', () => {
       'invoice2data-QualityHosting.pdf: postcode with country letter D-63571 Gelnhausen (DE)',
       'invoice2data-QualityHosting.pdf: VAT number DE232446240 (DE)',
       'invoice2data-QualityHosting.pdf: phone number with country code +49 (DE)',
+      'invoice2data-QualityHosting.pdf: place name Gelnhausen (DE)',
       'also found, not retained: invoice2data-QualityHosting.pdf: place name Hong Kong (HK)',
     ]);
   });

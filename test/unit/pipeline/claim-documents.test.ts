@@ -189,6 +189,7 @@ describe("the place of treatment is the provider's", () => {
           'facture-lyon.pdf: French postcode and town 69006 Lyon (FR)',
           'facture-lyon.pdf: phone number in the French national layout (FR)',
           'facture-lyon.pdf: place name Lyon (FR)',
+          'facture-lyon.pdf: place name Dallas (US)',
           'facture-lyon.pdf: place name USA (US)',
         ],
       },

@@ -52,6 +52,23 @@ describe('readInvoices', () => {
     expect(invoice?.confidence).toBe(0.64);
   });
 
+  it("takes the invoice fields Textract read on a scan's page, with that page", async () => {
+    const expense = { total: { text: '4,80 €', confidence: 0.97 }, items: [{ description: { text: 'Doliprane', confidence: 0.95 }, price: { text: '4,80 €', confidence: 0.99 } }] };
+    const pages = [
+      { page: 1, text: 'FACTURE 12\nPharmacie du Port', confidence: 91 },
+      { page: 2, text: 'Doliprane 4,50 €\nTotal 4,50 €', confidence: 64, expense },
+    ];
+    const scan = documentFile('scan.pdf', pages.map((page) => page.text).join('\n'), {
+      type: 'pdf',
+      ocr: { engine: 'textract', pages, meanConfidence: 77.5, elapsedMs: 900 },
+    });
+
+    const [invoice] = (await invoicesOf([scan])) ?? [];
+
+    expect(invoice?.lines).toEqual([{ description: 'Doliprane', amount: { amount: '4.80', currency: 'EUR' }, page: 2 }]);
+    expect(invoice?.total).toEqual({ amount: '4.80', currency: 'EUR', page: 2, confidence: 0.97 });
+  });
+
   it('lists only the documents that read as invoices, and reads no document whose text was not read', async () => {
     const letter = documentFile('letter.txt', 'Dear Sir, my doctor will send the invoice.');
     const unread = documentFile('photo.jpg', '', { type: 'jpeg', textRead: false, notReadReason: 'unsupported' });

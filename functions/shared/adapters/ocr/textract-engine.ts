@@ -1,5 +1,6 @@
 import type { TextractClient } from '@aws-sdk/client-textract';
 import type { OcrEngine, OcrPageText } from '../../domain/scans/index.ts';
+import { expenseSummary } from './expense-summary.ts';
 import { expensePageText } from './expense-text.ts';
 
 /** AnalyzeExpense takes documents of up to 10 MB in a synchronous call. */
@@ -19,7 +20,8 @@ export class TextractEngine implements OcrEngine {
     const { AnalyzeExpenseCommand, TextractClient } = await import('@aws-sdk/client-textract');
     this.client ??= new TextractClient({});
     const response = await this.client.send(new AnalyzeExpenseCommand({ Document: { Bytes: image } }), { abortSignal: signal });
-    return expensePageText(response);
+    const expense = expenseSummary(response);
+    return { ...expensePageText(response), ...(expense ? { expense } : {}) };
   }
 
   async release(): Promise<void> {

@@ -16,10 +16,11 @@ import {
   TOTAL_LABEL,
   type InvoiceLanguage,
 } from './labels.ts';
+import { expenseInvoiceDate, expenseInvoiceNumber, expenseLines, expenseTotal, expenseVendorName, type PageExpense } from './expense-fields.ts';
 import { CORRECTED_AMOUNT_FACTOR, MAX_INVOICE_LINES, MAX_INVOICE_TEXT_CHARS, MAX_INVOICE_TEXT_LINES, MAX_LABEL_CHARS, MAX_LINE_CHARS, MAX_SERVICE_DATES } from './limits.ts';
 import { amountMentions, type AmountMention } from './mentions.ts';
 import { invoiceNumber, readProvider } from './provider.ts';
-import type { InvoiceLine, InvoiceReading, InvoiceTotal, Money, ProviderIdentifier } from './types.ts';
+import type { ExpenseSummary, InvoiceLine, InvoiceProvider, InvoiceReading, InvoiceTotal, Money, ProviderIdentifier } from './types.ts';
 
 /** A page of text and how sure its reading is (OCR's confidence, or the text layer's). */
 export interface InvoicePage {
@@ -28,6 +29,8 @@ export interface InvoicePage {
   readonly text: string;
   /** 0 to 1. */
   readonly confidence: number;
+  /** The invoice's own fields as the OCR service read them on this page: where it gives one, it wins. */
+  readonly expense?: ExpenseSummary;
 }
 
 export interface InvoiceSource {
@@ -55,35 +58,55 @@ export async function readInvoice(source: InvoiceSource): Promise<InvoiceReading
   const kind = invoiceKind(text);
   if (!kind) return undefined;
   const language = invoiceLanguage(text);
-  const lines = await readLines(source, dateOrder(source.country, language), language);
+  const order = dateOrder(source.country, language);
+  const lines = await readLines(source, order, language);
   const amounts = trustedAmounts(lines);
+  const expenses = source.pages.flatMap(({ page, expense }): PageExpense[] => (expense ? [{ ...(page ? { page } : {}), summary: expense }] : []));
 
   const itemized = lines.flatMap((line) => {
     const item = itemOf(line, amounts);
-    return item ? [{ line, item }] : [];
+    return item ? [{ line: item, confidence: line.confidence, read: line }] : [];
   });
-  const itemLines = itemized.map(({ line }) => line);
-  const items = itemized.map(({ item }) => item);
-  const total = printedTotal(lines, amounts) ?? summedTotal(items, itemLines);
+  const itemLines = itemized.map(({ read }) => read);
+  const listed = expenseLines(expenses, source.country);
+  const items = listed.length > 0 ? listed : itemized;
+  const total = expenseTotal(expenses, source.country) ?? printedTotal(lines, amounts) ?? summedTotal(items);
   const titleIndex = lines.findIndex((line) => titledKind(line.text) !== undefined);
   const first = lines[0];
-  const provider = readProvider(lines.slice(0, Math.max(titleIndex, 0)).map((line) => line.text), source.identifiers, {
-    ...(first?.page ? { page: first.page } : {}),
-    confidence: first?.confidence ?? 0,
-  });
+  const provider = withVendorName(
+    readProvider(lines.slice(0, Math.max(titleIndex, 0)).map((line) => line.text), source.identifiers, {
+      ...(first?.page ? { page: first.page } : {}),
+      confidence: first?.confidence ?? 0,
+    }),
+    expenseVendorName(expenses),
+    source.identifiers,
+  );
   const numbered = lines.map((line) => ({ line, number: invoiceNumber(line.text) })).find(({ number }) => number !== undefined);
+  const number = expenseInvoiceNumber(expenses) ?? (numbered?.number ? { value: numbered.number, ...provenance(numbered.line) } : undefined);
+  const invoiceDate = await expenseInvoiceDate(expenses, order, language);
   return {
     document: source.document,
     kind,
     ...(provider ? { provider } : {}),
-    ...(numbered?.number ? { invoiceNumber: { value: numbered.number, ...provenance(numbered.line) } } : {}),
-    serviceDates: serviceDates(lines, itemLines, [lines[titleIndex], numbered?.line]),
-    lines: items.slice(0, MAX_INVOICE_LINES),
+    ...(number ? { invoiceNumber: number } : {}),
+    serviceDates: serviceDates(lines, itemLines, [lines[titleIndex], numbered?.line], invoiceDate),
+    lines: items.slice(0, MAX_INVOICE_LINES).map(({ line }) => line),
     ...(items.length > MAX_INVOICE_LINES ? { linesLeftOut: items.length - MAX_INVOICE_LINES } : {}),
     ...(total ? { total } : {}),
     ...paidOf(lines, amounts, total),
     confidence: Math.min(...source.pages.map((page) => page.confidence)),
   };
+}
+
+/** The vendor's name the OCR service read wins over the letterhead's first line; the letterhead's address and identifiers stay. */
+function withVendorName(
+  provider: InvoiceProvider | undefined,
+  vendor: ReturnType<typeof expenseVendorName>,
+  identifiers: readonly ProviderIdentifier[],
+): InvoiceProvider | undefined {
+  if (!vendor) return provider;
+  const { page: _, ...letterhead } = provider ?? { identifiers };
+  return { ...letterhead, ...vendor };
 }
 
 async function readLines(source: InvoiceSource, order: DateOrder | undefined, language: InvoiceLanguage | undefined): Promise<ReadLine[]> {
@@ -177,15 +200,15 @@ function printedTotal(lines: readonly ReadLine[], amounts: ReadonlyMap<ReadLine,
 }
 
 /** No total printed: the lines summed, when they are all in one currency. */
-function summedTotal(items: readonly InvoiceLine[], itemLines: readonly ReadLine[]): InvoiceTotal | undefined {
-  const currencies = new Set(items.map((item) => item.amount.currency));
+function summedTotal(items: readonly { line: InvoiceLine; confidence: number }[]): InvoiceTotal | undefined {
+  const currencies = new Set(items.map(({ line }) => line.amount.currency));
   const [currency] = currencies;
   if (items.length === 0 || currencies.size !== 1) return undefined;
   return {
-    amount: sumAmounts(items.map((item) => item.amount.amount)),
+    amount: sumAmounts(items.map(({ line }) => line.amount.amount)),
     ...(currency ? { currency } : {}),
     summedFromLines: true,
-    confidence: Math.min(...itemLines.map((line) => line.confidence)),
+    confidence: Math.min(...items.map(({ confidence }) => confidence)),
   };
 }
 
@@ -204,14 +227,21 @@ function paidOf(
 }
 
 /**
- * Dates of service: those labelled so; else the lines' own dates; else the document's own date
- * (on its title or number line, or labelled as its date); else its only date. Never a date to pay by.
+ * Dates of service: those labelled so; else the lines' own dates; else the invoice's date as the
+ * OCR service read it; else the document's own date (on its title or number line, or labelled as
+ * its date); else its only date. Never a date to pay by.
  */
-function serviceDates(lines: readonly ReadLine[], itemLines: readonly ReadLine[], headings: readonly (ReadLine | undefined)[]): InvoiceReading['serviceDates'] {
+function serviceDates(
+  lines: readonly ReadLine[],
+  itemLines: readonly ReadLine[],
+  headings: readonly (ReadLine | undefined)[],
+  invoiceDate: { date: string; page?: number; confidence: number } | undefined,
+): InvoiceReading['serviceDates'] {
   const dated = lines.filter((line) => line.dates.length > 0 && !NOT_SERVICE_DATE_LABEL.test(line.labels));
   const labelled = dated.filter((line) => SERVICE_DATE_LABEL.test(line.labels));
   const onItems = dated.filter((line) => itemLines.includes(line));
   const documentDates = dated.filter((line) => headings.includes(line) || DOCUMENT_DATE_LABEL.test(line.labels));
+  if (labelled.length === 0 && onItems.length === 0 && invoiceDate) return [invoiceDate];
   const onlyDate = new Set(dated.flatMap((line) => line.dates.map(({ date }) => date))).size === 1 ? dated : [];
   const chosen = [labelled, onItems, documentDates, onlyDate].find((candidates) => candidates.length > 0) ?? [];
   const byDate = new Map<string, { date: string; page?: number; confidence: number }>();

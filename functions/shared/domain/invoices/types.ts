@@ -56,3 +56,26 @@ export interface InvoiceReading {
   /** How sure the reader is of the reading as a whole, 0 to 1: the text's own confidence. */
   readonly confidence: number;
 }
+
+/** A value a document-reading service (Amazon Textract AnalyzeExpense) found, as printed. */
+export interface ExpenseValue {
+  readonly text: string;
+  /** 0 to 1. */
+  readonly confidence: number;
+  /** ISO 4217, when the service decided it. */
+  readonly currency?: string;
+}
+
+export interface ExpenseItem {
+  readonly description: ExpenseValue;
+  readonly price: ExpenseValue;
+}
+
+/** What such a service read as an invoice's own fields on one page. */
+export interface ExpenseSummary {
+  readonly total?: ExpenseValue;
+  readonly invoiceDate?: ExpenseValue;
+  readonly vendorName?: ExpenseValue;
+  readonly invoiceNumber?: ExpenseValue;
+  readonly items: readonly ExpenseItem[];
+}

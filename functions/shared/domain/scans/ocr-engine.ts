@@ -1,9 +1,12 @@
+import type { ExpenseSummary } from '../invoices/index.ts';
 import type { OcrEngineName } from '../types.ts';
 
 export interface OcrPageText {
   readonly text: string;
   /** 0 to 100. */
   readonly confidence: number;
+  /** The invoice fields the engine itself read on the page (Textract AnalyzeExpense). */
+  readonly expense?: ExpenseSummary;
 }
 
 /** Reads the text of page images; tesseract.js in the function, or Amazon Textract. */

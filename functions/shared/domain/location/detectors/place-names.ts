@@ -1,3 +1,4 @@
+import { cityNames, type CityName } from '../data/city-names.ts';
 import { countryNames, NAMES_BESIDE_A_CITY_ONLY } from '../data/country-names.ts';
 import { PLACE_NAMES, type CountryNames } from '../data/place-names.ts';
 import type { Finding } from '../finding.ts';
@@ -13,7 +14,12 @@ interface PlaceName {
 }
 
 interface PlaceIndex {
+  /** Countries, regions and the spellings listed by hand: each names one country. */
   readonly placesByFoldedName: ReadonlyMap<string, PlaceName>;
+  /** GeoNames' city names not among those above: a name may be several countries' cities. */
+  readonly citiesByFoldedName: ReadonlyMap<string, CityName>;
+  /** Words in the longest city name: how far a city is looked for from each word. */
+  readonly longestCityWords: number;
   /**
    * Names in lower case without accents, found in the text folded the same way: a case-insensitive
    * Unicode pattern of thousands of names is slower than folding the text first.
@@ -37,9 +43,13 @@ function firstSpellings(places: readonly CountryNames[]): Map<string, PlaceName>
   return byFoldedName;
 }
 
-function buildIndex(places: readonly CountryNames[]): PlaceIndex {
+function buildIndex(places: readonly CountryNames[], cities: Map<string, CityName>): PlaceIndex {
+  const placesByFoldedName = firstSpellings(places);
+  for (const folded of placesByFoldedName.keys()) cities.delete(folded);
   return {
-    placesByFoldedName: firstSpellings(places),
+    placesByFoldedName,
+    citiesByFoldedName: cities,
+    longestCityWords: Math.max(0, ...[...cities.keys()].map((folded) => folded.split(' ').length)),
     names: new NameIndex(
       longestFirst(places.flatMap(({ names }) => names.map((name) => withoutAccents(name).toLowerCase()))).map((name) => name.split(/[\s'-]+/)),
     ),
@@ -54,9 +64,9 @@ function buildIndex(places: readonly CountryNames[]): PlaceIndex {
 
 let index: PlaceIndex | undefined;
 
-/** Built on the first text read, not when the function starts: the country lists hold thousands of names. */
+/** Built on the first text read, not when the function starts: the country lists hold thousands of names, the cities tens of thousands. */
 function placeIndex(): PlaceIndex {
-  index ??= buildIndex([...countryNames(), ...PLACE_NAMES]);
+  index ??= buildIndex([...countryNames(), ...PLACE_NAMES], cityNames());
   return index;
 }
 
@@ -106,31 +116,122 @@ function namesIn(folded: string, names: NameIndex): FoundName[] {
   return found;
 }
 
+/** A word of a folded text; names' words are joined by spaces, apostrophes and hyphens only. */
+const WORD = /[\p{L}\p{N}]+/gu;
+const NAME_WORD_SEPARATOR = /^[\s'-]+$/;
+
+/**
+ * The city names in a folded text, longest first from each word, outside the names already found:
+ * tens of thousands of names are looked up word by word in a map, where a trie of their
+ * characters would hold 40 MB.
+ */
+function citiesIn(folded: string, index: PlaceIndex, taken: readonly FoundName[]): FoundName[] {
+  const words = [...folded.matchAll(WORD)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
+  const isTaken = (start: number, end: number) => taken.some((name) => start < name.end && name.start < end);
+  const found: FoundName[] = [];
+  for (let first = 0; first < words.length; first += 1) {
+    const start = words[first]!.start;
+    for (let last = Math.min(words.length, first + index.longestCityWords) - 1; last >= first; last -= 1) {
+      const span = words.slice(first, last + 1);
+      const joined = span.every((word, position) => position === 0 || NAME_WORD_SEPARATOR.test(folded.slice(span[position - 1]!.end, word.start)));
+      const end = words[last]!.end;
+      if (!joined || !index.citiesByFoldedName.has(span.map((word) => folded.slice(word.start, word.end)).join(' '))) continue;
+      if (!isTaken(start, end) && !isAfterNew(folded, start) && isNotAfterWord(folded, start) && isNotBeforeWord(folded, end)) found.push({ name: folded.slice(start, end), start, end });
+      first = last;
+      break;
+    }
+  }
+  return found;
+}
+
 /** "Russian Federation Blvd", "London Road": a street named after a place is in another one. */
 const STREET_AFTER = /^[ \t]*(?:blvd|boulevard|street|st|avenue|ave|road|rd)\b/;
 
 /** "Tbilisi, Georgia": only a comma or spaces between a city and the name after it. */
 const CITY_THEN_NAME = /^[\s,]*$/;
 
+/**
+ * A city's largest namesake must be this many times as large as any other country's for the name
+ * alone to point to it: "Paris" is France (2.1 million, against 25,000 in Texas), "Manchester"
+ * England (395,000, against 110,000), "Cambridge" or "Hamilton" nobody.
+ */
+export const DOMINANT_CITY_FACTOR = 3;
+
+/** A city's name read alone: its one country, or a country whose city of that name dwarfs the others'. */
+function dominantCountry({ countries }: CityName): string | undefined {
+  const [largest, next] = countries;
+  return largest && (!next || largest.population >= DOMINANT_CITY_FACTOR * next.population) ? largest.country : undefined;
+}
+
+/**
+ * "Docteur Jean Charlotte", "Charlotte Dupont", "Boston Medical": a name after a capitalised word
+ * (not the line's first: "Facture Phnom Penh") or before one is a person's or a firm's.
+ */
+const CAPITALISED_WORD_BEFORE = /\S[ \t]+\p{Lu}\p{Ll}+[ \t]+$/u;
+const CAPITALISED_WORD_AFTER = /^[ \t]+\p{Lu}\p{Ll}/u;
+/** "Mobile :", "Date:": a label. */
+const LABEL_AFTER = /^[ \t]*:/;
+
+/**
+ * Whether a city's name stands as a place is written ("75002 Paris", "in Phnom Penh, Cambodia",
+ * "Tbilisi 0105"): capitalised, and neither part of a longer proper name nor a label. `written` is
+ * the text with its case, aligned with the folded one.
+ */
+function standsAsPlace(written: string, { start, end }: FoundName): boolean {
+  const initial = written.charAt(start);
+  if (initial === initial.toLowerCase()) return false;
+  const lineStart = written.lastIndexOf('\n', start - 1) + 1;
+  return !CAPITALISED_WORD_BEFORE.test(written.slice(lineStart, start)) && !CAPITALISED_WORD_AFTER.test(written.slice(end)) && !LABEL_AFTER.test(written.slice(end));
+}
+
+/**
+ * The country of a city's name: the one named right after it when it has a city of that name
+ * ("Valencia, Venezuela"), else the one its name points to alone; none when the name is shared.
+ */
+function cityPlace(city: CityName, after: PlaceName | undefined): PlaceName | undefined {
+  const named = after && city.countries.some(({ country }) => country === after.country) ? after.country : undefined;
+  const country = named ?? dominantCountry(city);
+  return country ? { country, name: city.name } : undefined;
+}
+
 /** The places of the names found, a name that is also a US state only right after a city of its country. */
-function placesOf(found: readonly FoundName[], folded: string, places: ReadonlyMap<string, PlaceName>): PlaceName[] {
+function placesOf(found: readonly FoundName[], folded: string, written: string | undefined, index: PlaceIndex): PlaceName[] {
+  const { placesByFoldedName: places, citiesByFoldedName: cities } = index;
+  const countryNamedAfter = (position: number): PlaceName | undefined => {
+    const current = found[position];
+    const next = found[position + 1];
+    return current && next && CITY_THEN_NAME.test(folded.slice(current.end, next.start)) ? places.get(foldForComparison(next.name)) : undefined;
+  };
+  const cityAt = (position: number): PlaceName | undefined => {
+    const name = found[position];
+    const city = name && cities.get(foldForComparison(name.name));
+    if (!name || !city || written === undefined || !standsAsPlace(written, name)) return undefined;
+    return cityPlace(city, countryNamedAfter(position));
+  };
   return found.flatMap(({ name, start, end }, position) => {
+    if (STREET_AFTER.test(folded.slice(end))) return [];
     const place = places.get(foldForComparison(name));
-    if (!place || STREET_AFTER.test(folded.slice(end))) return [];
+    if (!place) return cityAt(position) ?? [];
     if (!NAMES_BESIDE_A_CITY_ONLY.has(foldForComparison(name))) return [place];
     const before = found[position - 1];
     if (before === undefined) return [];
-    const besideCity = places.get(foldForComparison(before.name))?.country === place.country && CITY_THEN_NAME.test(folded.slice(before.end, start));
+    const beforeCountry = places.get(foldForComparison(before.name))?.country ?? cityAt(position - 1)?.country;
+    const besideCity = beforeCountry === place.country && CITY_THEN_NAME.test(folded.slice(before.end, start));
     return besideCity ? [place] : [];
   });
 }
 
 /** Country and city names, in any case and with or without accents; abbreviations ("USA", "UK") as written. */
 export function detectPlaceNames(text: string): Finding[] {
-  const { placesByFoldedName, names, abbreviations } = placeIndex();
-  const folded = withoutAccents(text).toLowerCase();
-  const written = allMatches(text, abbreviations, isNotAfterWord).flatMap(([abbreviation]) => placesByFoldedName.get(foldForComparison(abbreviation)) ?? []);
-  return [...placesOf(namesIn(folded, names), folded, placesByFoldedName), ...written].map((place) => ({
+  const index = placeIndex();
+  const unaccented = withoutAccents(text);
+  const folded = unaccented.toLowerCase();
+  // Where lower case is longer ("İ"), positions differ: cities, read by their case, are not read.
+  const written = unaccented.length === folded.length ? unaccented : undefined;
+  const abbreviated = allMatches(text, index.abbreviations, isNotAfterWord).flatMap(([abbreviation]) => index.placesByFoldedName.get(foldForComparison(abbreviation)) ?? []);
+  const named = namesIn(folded, index.names);
+  const found = [...named, ...citiesIn(folded, index, named)].sort((first, second) => first.start - second.start);
+  return [...placesOf(found, folded, written, index), ...abbreviated].map((place) => ({
     country: place.country,
     strength: 'medium' as const,
     reason: `place name ${place.name} (${place.country})`,
