@@ -1,4 +1,5 @@
 import { ArnFormat, CfnOutput, Stack } from 'aws-cdk-lib';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import {
   ConfigurationSet,
   ConfigurationSetTlsPolicy,
@@ -91,6 +92,16 @@ export class EmailSending extends Construct {
         description: `DKIM CNAME record ${index + 1} to publish in the ${props.domain} zone`,
         value: `${record.name} CNAME ${record.value}`,
       });
+    });
+  }
+
+  /** Lets a function send through the domain and its configuration set, from `senderAddress` only. */
+  sendFromStatement(senderAddress: string): PolicyStatement {
+    return new PolicyStatement({
+      sid: 'SendFromTheClaimsAddress',
+      actions: ['ses:SendEmail'],
+      resources: [this.identityArn, this.configurationSetArn],
+      conditions: { StringEquals: { 'ses:FromAddress': senderAddress } },
     });
   }
 }

@@ -166,12 +166,7 @@ export class IntakeFunction extends ProjectFunction {
         actions: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'],
         resources: [props.dataKey.keyArn],
       }),
-      new PolicyStatement({
-        sid: 'SendFromTheClaimsAddress',
-        actions: ['ses:SendEmail'],
-        resources: [sending.identityArn, sending.configurationSetArn],
-        conditions: { StringEquals: { 'ses:FromAddress': config.senderAddress } },
-      }),
+      sending.sendFromStatement(config.senderAddress),
       new PolicyStatement({
         sid: 'SignStatusLinks',
         actions: ['secretsmanager:GetSecretValue'],

@@ -78,12 +78,7 @@ export class RemindersFunction extends ProjectFunction {
         actions: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'],
         resources: [props.dataKey.keyArn],
       }),
-      new PolicyStatement({
-        sid: 'SendFromTheClaimsAddress',
-        actions: ['ses:SendEmail'],
-        resources: [sending.identityArn, sending.configurationSetArn],
-        conditions: { StringEquals: { 'ses:FromAddress': config.senderAddress } },
-      }),
+      sending.sendFromStatement(config.senderAddress),
     ].forEach((statement) => this.role.addToPrincipalPolicy(statement));
 
     this.rule = new Rule(this, 'Daily', {

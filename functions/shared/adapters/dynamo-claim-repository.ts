@@ -162,13 +162,7 @@ export class DynamoClaimRepository implements ClaimRepository {
       await this.dynamo.send(
         new TransactWriteCommand({
           TransactItems: [
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: { ...messageKey(claim.sesMessageId), reference: claim.reference },
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
+            this.messageRecordedOnce(claim.sesMessageId, claim.reference),
             {
               Put: {
                 TableName: this.tableName,
@@ -444,13 +438,7 @@ export class DynamoClaimRepository implements ClaimRepository {
       await this.dynamo.send(
         new TransactWriteCommand({
           TransactItems: [
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: { ...messageKey(message.sesMessageId), reference },
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
+            this.messageRecordedOnce(message.sesMessageId, reference),
             { Update: { TableName: this.tableName, Key: claimKey(reference), ...continuationUpdate(message, continuation) } },
           ],
         }),
@@ -476,6 +464,17 @@ export class DynamoClaimRepository implements ClaimRepository {
         ExpressionAttributeValues: { ':reference': reference },
       }),
     );
+  }
+
+  /** The item that says which claim a delivered message became: written once, so a message is never recorded twice. */
+  private messageRecordedOnce(sesMessageId: string, reference: string) {
+    return {
+      Put: {
+        TableName: this.tableName,
+        Item: { ...messageKey(sesMessageId), reference },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    };
   }
 
   /** Sends a conditional write: false when its condition did not hold. */
