@@ -1,9 +1,10 @@
-import { administratorFor, type AdministratorOverrides } from '../domain/administrators.ts';
+import type { AdministratorOverrides } from '../domain/administrators.ts';
 import type { ClaimRecord, ClaimRecordStatus, ClaimRepository, ConversationMessage } from '../domain/claim.ts';
 import { isAdministratorAddress, joinRule, referenceInSubject, sesMessageIdsRepliedTo } from '../domain/conversation.ts';
 import type { MemberDirectory } from '../domain/types.ts';
 import { usableSenderAddress } from './authenticate-sender.ts';
 import type { IntakeContext } from './context.ts';
+import { administratorAddressing } from './forward-claim.ts';
 
 export interface JoinDependencies {
   readonly claims: ClaimRepository;
@@ -15,8 +16,8 @@ export interface JoinDependencies {
 /** Every address the administrators are known by: their claims addresses and fax gateways. */
 function administratorAddresses(overrides: AdministratorOverrides): string[] {
   return (['MAI', 'CIGNA_US'] as const).flatMap((route) => {
-    const override = overrides[route];
-    return [administratorFor(route, override).email, ...(override?.faxGatewayAddress ? [override.faxGatewayAddress] : [])];
+    const { to, cc = [] } = administratorAddressing(route, overrides);
+    return [to, ...cc];
   });
 }
 

@@ -1,6 +1,6 @@
 import type { Claim, ClaimItem, Coverage, Identifier, Money as FhirMoney, Organization, Patient, Period } from '@medplum/fhirtypes';
 import { ADMINISTRATORS } from '../domain/administrators.ts';
-import { sumAmounts, type InvoiceReading, type Money, type ProviderIdentifier } from '../domain/invoices/index.ts';
+import { isIsoCurrency, sumAmounts, type InvoiceReading, type Money, type ProviderIdentifier } from '../domain/invoices/index.ts';
 import type { ClaimSummary } from './claim-summary.ts';
 import type { OutgoingAttachment } from './outgoing-message.ts';
 
@@ -21,11 +21,9 @@ const PROVIDER_IDENTIFIERS: Readonly<Record<string, Omit<Identifier, 'value'>>> 
 const FHIR_CLAIM_CONTENT_TYPE = 'application/fhir+json';
 
 type CurrencyCode = NonNullable<FhirMoney['currency']>;
-/** ISO 4217 codes the runtime knows; a code outside them is left out rather than sent unchecked. */
-const CURRENCY_CODES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
-
+/** A code outside ISO 4217 is left out rather than sent unchecked. */
 function isCurrencyCode(code: string | undefined): code is CurrencyCode {
-  return code !== undefined && CURRENCY_CODES.has(code);
+  return code !== undefined && isIsoCurrency(code);
 }
 
 /**

@@ -39,6 +39,11 @@ export function currencyOfMark(mark: string, country: string | undefined): strin
 }
 
 /** Whether three capitals are a currency code rather than a word ("TTC", "HT"). */
+/** Whether the runtime knows the code as ISO 4217: a code outside them is never passed on unchecked. */
+export function isIsoCurrency(code: string): boolean {
+  return ISO_CODES.has(code);
+}
+
 export function isCurrencyMark(mark: string): boolean {
   return mark in SYMBOLS || mark === '$' || ISO_CODES.has(mark);
 }

@@ -2,6 +2,7 @@
 export { readInvoice, type InvoicePage, type InvoiceSource } from './read-invoice.ts';
 export { providerIdentifiers } from './provider.ts';
 export { sumAmounts } from './amount.ts';
+export { isIsoCurrency } from './currency.ts';
 export { invoiceContentKey } from './content-key.ts';
 export { MAX_INVOICE_LINES, MAX_INVOICES_PER_CLAIM, MAX_SERVICE_DATES, TEXT_LAYER_CONFIDENCE } from './limits.ts';
 export type * from './types.ts';
