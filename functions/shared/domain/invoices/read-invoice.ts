@@ -67,7 +67,7 @@ export async function readInvoice(source: InvoiceSource): Promise<InvoiceReading
     const item = itemOf(line, amounts);
     return item ? [{ line: item, confidence: line.confidence, read: line }] : [];
   });
-  const itemLines = itemized.map(({ read }) => read);
+  const itemLines = new Set(itemized.map(({ read }) => read));
   const listed = expenseLines(expenses, source.country);
   const items = listed.length > 0 ? listed : itemized;
   const total = expenseTotal(expenses, source.country) ?? printedTotal(lines, amounts) ?? summedTotal(items);
@@ -89,7 +89,7 @@ export async function readInvoice(source: InvoiceSource): Promise<InvoiceReading
     kind,
     ...(provider ? { provider } : {}),
     ...(number ? { invoiceNumber: number } : {}),
-    serviceDates: serviceDates(lines, itemLines, [lines[titleIndex], numbered?.line], invoiceDate),
+    serviceDates: serviceDates(lines, itemLines, new Set([lines[titleIndex], numbered?.line]), invoiceDate),
     lines: items.slice(0, MAX_INVOICE_LINES).map(({ line }) => line),
     ...(items.length > MAX_INVOICE_LINES ? { linesLeftOut: items.length - MAX_INVOICE_LINES } : {}),
     ...(total ? { total } : {}),
@@ -233,14 +233,14 @@ function paidOf(
  */
 function serviceDates(
   lines: readonly ReadLine[],
-  itemLines: readonly ReadLine[],
-  headings: readonly (ReadLine | undefined)[],
+  itemLines: ReadonlySet<ReadLine>,
+  headings: ReadonlySet<ReadLine | undefined>,
   invoiceDate: { date: string; page?: number; confidence: number } | undefined,
 ): InvoiceReading['serviceDates'] {
   const dated = lines.filter((line) => line.dates.length > 0 && !NOT_SERVICE_DATE_LABEL.test(line.labels));
   const labelled = dated.filter((line) => SERVICE_DATE_LABEL.test(line.labels));
-  const onItems = dated.filter((line) => itemLines.includes(line));
-  const documentDates = dated.filter((line) => headings.includes(line) || DOCUMENT_DATE_LABEL.test(line.labels));
+  const onItems = dated.filter((line) => itemLines.has(line));
+  const documentDates = dated.filter((line) => headings.has(line) || DOCUMENT_DATE_LABEL.test(line.labels));
   if (labelled.length === 0 && onItems.length === 0 && invoiceDate) return [invoiceDate];
   const onlyDate = new Set(dated.flatMap((line) => line.dates.map(({ date }) => date))).size === 1 ? dated : [];
   const chosen = [labelled, onItems, documentDates, onlyDate].find((candidates) => candidates.length > 0) ?? [];

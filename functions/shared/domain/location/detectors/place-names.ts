@@ -6,7 +6,7 @@ import { NameIndex } from '../name-index.ts';
 import { withoutAccents } from '../../text-folding.ts';
 import { allMatches } from '../../matches.ts';
 import { foldForComparison } from '../text.ts';
-import { isAsciiLetterOrDigit, isNotAfterWord, isNotBeforeWord } from '../../word-boundaries.ts';
+import { isAsciiLetterOrDigit, isNotAfterWord, isNotBeforeWord, nextWord } from '../../word-boundaries.ts';
 
 interface PlaceName {
   readonly country: string;
@@ -18,8 +18,11 @@ interface PlaceIndex {
   readonly placesByFoldedName: ReadonlyMap<string, PlaceName>;
   /** GeoNames' city names not among those above: a name may be several countries' cities. */
   readonly citiesByFoldedName: ReadonlyMap<string, CityName>;
-  /** Words in the longest city name: how far a city is looked for from each word. */
-  readonly longestCityWords: number;
+  /**
+   * For each word a city name starts with, the words of the longest such name: how far a city is
+   * looked for from a word. Most words start none, and are passed over at one lookup.
+   */
+  readonly cityWordsByFirstWord: ReadonlyMap<string, number>;
   /**
    * Names in lower case without accents, found in the text folded the same way: a case-insensitive
    * Unicode pattern of thousands of names is slower than folding the text first.
@@ -49,7 +52,7 @@ function buildIndex(places: readonly CountryNames[], cities: Map<string, CityNam
   return {
     placesByFoldedName,
     citiesByFoldedName: cities,
-    longestCityWords: Math.max(0, ...[...cities.keys()].map((folded) => folded.split(' ').length)),
+    cityWordsByFirstWord: wordsByFirstWord(cities.keys()),
     names: new NameIndex(
       longestFirst(places.flatMap(({ names }) => names.map((name) => withoutAccents(name).toLowerCase()))).map((name) => name.split(/[\s'-]+/)),
     ),
@@ -60,6 +63,16 @@ function buildIndex(places: readonly CountryNames[], cities: Map<string, CityNam
       'gu',
     ),
   };
+}
+
+function wordsByFirstWord(foldedNames: Iterable<string>): Map<string, number> {
+  const longest = new Map<string, number>();
+  for (const folded of foldedNames) {
+    const words = folded.split(' ');
+    const first = words[0] ?? '';
+    longest.set(first, Math.max(words.length, longest.get(first) ?? 0));
+  }
+  return longest;
 }
 
 let index: PlaceIndex | undefined;
@@ -116,9 +129,23 @@ function namesIn(folded: string, names: NameIndex): FoundName[] {
   return found;
 }
 
-/** A word of a folded text; names' words are joined by spaces, apostrophes and hyphens only. */
-const WORD = /[\p{L}\p{N}]+/gu;
+/** Names' words are joined by spaces, apostrophes and hyphens only. */
 const NAME_WORD_SEPARATOR = /^[\s'-]+$/;
+
+interface Word {
+  readonly text: string;
+  readonly end: number;
+}
+
+/** The word `first` and up to `count - 1` words joined to it: the words a city name there may have. */
+function joinedWords(folded: string, first: Word, count: number): Word[] {
+  const words = [first];
+  for (let word = nextWord(folded, first.end); word !== undefined && words.length < count; word = nextWord(folded, word.end)) {
+    if (!NAME_WORD_SEPARATOR.test(folded.slice(words[words.length - 1]!.end, word.start))) break;
+    words.push({ text: folded.slice(word.start, word.end), end: word.end });
+  }
+  return words;
+}
 
 /**
  * The city names in a folded text, longest first from each word, outside the names already found:
@@ -126,18 +153,19 @@ const NAME_WORD_SEPARATOR = /^[\s'-]+$/;
  * characters would hold 40 MB.
  */
 function citiesIn(folded: string, index: PlaceIndex, taken: readonly FoundName[]): FoundName[] {
-  const words = [...folded.matchAll(WORD)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
   const isTaken = (start: number, end: number) => taken.some((name) => start < name.end && name.start < end);
   const found: FoundName[] = [];
-  for (let first = 0; first < words.length; first += 1) {
-    const start = words[first]!.start;
-    for (let last = Math.min(words.length, first + index.longestCityWords) - 1; last >= first; last -= 1) {
-      const span = words.slice(first, last + 1);
-      const joined = span.every((word, position) => position === 0 || NAME_WORD_SEPARATOR.test(folded.slice(span[position - 1]!.end, word.start)));
-      const end = words[last]!.end;
-      if (!joined || !index.citiesByFoldedName.has(span.map((word) => folded.slice(word.start, word.end)).join(' '))) continue;
+  for (let word = nextWord(folded, 0); word !== undefined; word = nextWord(folded, word.end)) {
+    const { start } = word;
+    const text = folded.slice(start, word.end);
+    const longest = index.cityWordsByFirstWord.get(text);
+    if (longest === undefined) continue;
+    const joined = joinedWords(folded, { text, end: word.end }, longest);
+    for (let count = joined.length; count > 0; count -= 1) {
+      if (!index.citiesByFoldedName.has(joined.slice(0, count).map((joinedWord) => joinedWord.text).join(' '))) continue;
+      const end = joined[count - 1]!.end;
       if (!isTaken(start, end) && !isAfterNew(folded, start) && isNotAfterWord(folded, start) && isNotBeforeWord(folded, end)) found.push({ name: folded.slice(start, end), start, end });
-      first = last;
+      word = { start, end };
       break;
     }
   }
