@@ -1,3 +1,4 @@
+import { withoutAccents } from '../text-folding.ts';
 import type { InvoiceLanguage } from './labels.ts';
 
 /** In which order a date's numbers are written: decided by the place, else by the language. */
@@ -66,7 +67,7 @@ let chrono: Promise<Chrono> | undefined;
 const CHRONO_LANGUAGES = ['en', 'fr', 'de', 'es', 'nl'] as const;
 
 /** Lower case, accents dropped: "Février" and "fevrier" alike. */
-const folded = (text: string): string => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+const folded = (text: string): string => withoutAccents(text).toLowerCase();
 
 /** The first three letters of each month's name and abbreviation in those languages, from the runtime's locale data. */
 function monthNameStarts(): string[] {
