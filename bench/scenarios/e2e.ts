@@ -11,7 +11,9 @@ import { createTransport } from 'nodemailer';
 import { localIntakeEnvironment, LOCAL_CLAIMS_DOMAIN } from '../../bin/local/intake-environment.ts';
 import { startLocalAws, type LocalAws } from '../../bin/local/local-aws.ts';
 import { startSesReceiving, type SesReceiving } from '../../bin/local/ses-receiving.ts';
+import { DynamoClaimRepository } from '../../functions/shared/adapters/dynamo-claim-repository.ts';
 import { DynamoMemberDirectory } from '../../functions/shared/adapters/dynamo-member-directory.ts';
+import type { ClaimRepository } from '../../functions/shared/domain/claim.ts';
 import { createAwsClients } from '../../functions/shared/clients.ts';
 import { parseIntakeConfig } from '../../functions/shared/config.ts';
 import { parseQueuedSesNotification } from '../../functions/shared/events/ses-receipt.ts';
@@ -38,15 +40,24 @@ const acceptedAt = new Map<string, number>();
 const completions = new KeyedCompletions<Completion>();
 
 /** Sends the claims with `concurrency` of them in flight: each sender waits for its claim's acknowledgement. */
-async function runRound(aws: LocalAws, receiving: SesReceiving, concurrency: number, claims: readonly SampleClaim[], memberAddresses: ReadonlySet<string>): Promise<EndToEndResult> {
+async function runRound(
+  aws: LocalAws,
+  receiving: SesReceiving,
+  concurrency: number,
+  claims: readonly SampleClaim[],
+  memberAddresses: ReadonlySet<string>,
+  repository: ClaimRepository,
+): Promise<EndToEndResult> {
   await aws.outbox.clear();
   const transport = createTransport({ host: '127.0.0.1', port: receiving.port, secure: false, ignoreTLS: true, pool: true, maxConnections: concurrency, maxMessages: Infinity });
   const latencies: number[] = [];
+  const sesMessageIds: string[] = [];
   const queue = [...claims];
   const sender = async () => {
     for (let claim = queue.shift(); claim !== undefined; claim = queue.shift()) {
       const info = await transport.sendMail({ envelope: { from: claim.from, to: CLAIMS_ADDRESS }, raw: claim.raw });
       const sesMessageId = /Ok ([0-9a-f]+)/.exec(String(info.response))?.[1] ?? '';
+      sesMessageIds.push(sesMessageId);
       const completion = await completions.wait(sesMessageId);
       const accepted = acceptedAt.get(sesMessageId);
       if (completion.failed || accepted === undefined) throw new Error('A benchmark claim failed in the intake');
@@ -60,7 +71,7 @@ async function runRound(aws: LocalAws, receiving: SesReceiving, concurrency: num
 
   const acknowledgements = (await aws.outbox.list()).filter((email) => email.destination.to.some((to) => memberAddresses.has(to.toLowerCase())));
   if (acknowledgements.length !== claims.length) {
-    throw new Error(`${acknowledgements.length} acknowledgements in the SES outbox for ${claims.length} claims`);
+    throw new Error(`${acknowledgements.length} acknowledgements in the SES outbox for ${claims.length} claims: ${await whatBecameOf(sesMessageIds, repository)}`);
   }
   return {
     concurrency,
@@ -71,6 +82,17 @@ async function runRound(aws: LocalAws, receiving: SesReceiving, concurrency: num
   };
 }
 
+/** The round's claims as recorded, for a round that did not end as it must: how many ended how, and the reasons of those not acknowledged. */
+async function whatBecameOf(sesMessageIds: readonly string[], repository: ClaimRepository): Promise<string> {
+  const outcomes = new Map<string, number>();
+  for (const sesMessageId of sesMessageIds) {
+    const claim = await repository.findByMessageId(sesMessageId);
+    const outcome = claim === undefined ? 'not recorded' : `${claim.status}${claim.acknowledgement ? '' : ` without acknowledgement (${claim.reasons.join('; ')})`}`;
+    outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
+  }
+  return [...outcomes].map(([outcome, count]) => `${count} ${outcome}`).join(', ');
+}
+
 const aws = await startLocalAws();
 let receiving: SesReceiving | undefined;
 try {
@@ -79,6 +101,7 @@ try {
   const config = parseIntakeConfig(process.env);
   const clients = createAwsClients(config);
   const directory = new DynamoMemberDirectory(clients.dynamo, config.MEMBERS_TABLE);
+  const repository = new DynamoClaimRepository(clients.dynamo, config.CLAIMS_TABLE);
   for (const member of SAMPLE_MEMBERS) await directory.save(member);
 
   const { handler } = await import('../../functions/intake/handler.ts');
@@ -101,7 +124,7 @@ try {
   const results: EndToEndResult[] = [];
   for (const [level, concurrency] of CONCURRENCY_LEVELS.entries()) {
     const claims = await distinctSampleClaims(level * claimsPerRound, claimsPerRound);
-    const result = await runRound(aws, receiving, concurrency, claims, memberAddresses);
+    const result = await runRound(aws, receiving, concurrency, claims, memberAddresses, repository);
     progress(`concurrency ${concurrency}: ${result.claimsPerSec} claims/s, p50 ${result.p50Ms} ms, p95 ${result.p95Ms} ms`);
     results.push(result);
   }
