@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { CLAIM_REFERENCE_PATTERN } from '../domain/claim-reference.ts';
+import { jsonOf } from './sns-envelope.ts';
 
 /**
  * What the ops CLI puts on the intake queue once it has recorded a person's decision on a claim:
@@ -14,12 +15,6 @@ export function decisionMessageBody(reference: string): string {
 
 /** The claim whose decision the message asks to carry out; undefined for any other message (an SES receipt notification). */
 export function parseDecisionMessage(body: string): { readonly reference: string } | undefined {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body);
-  } catch {
-    return undefined;
-  }
-  const result = decisionMessageSchema.safeParse(parsed);
+  const result = decisionMessageSchema.safeParse(jsonOf(body)?.value);
   return result.success ? result.data.carryOutDecision : undefined;
 }

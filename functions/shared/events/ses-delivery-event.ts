@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { SafeToLogError } from '../log-safe-error.ts';
 import type { DeliveryEvent } from '../domain/claim.ts';
 import { isSendId } from '../domain/ledger.ts';
+import { jsonOf, snsMessageOf } from './sns-envelope.ts';
 
 /**
  * An SES event of a configuration set, published to SNS ("eventType"; older notifications say
@@ -27,8 +28,6 @@ const sesEventSchema = z.pipe(
   z.transform((event: z.output<typeof sesEventFields>) => ({ ...event, type: event.eventType ?? event.notificationType ?? '' })),
 );
 
-const snsEnvelopeSchema = z.object({ Type: z.literal('Notification'), Message: z.string() });
-
 export interface ClaimDeliveryEvent {
   readonly reference: string;
   readonly event: DeliveryEvent;
@@ -45,9 +44,9 @@ export class InvalidDeliveryEventError extends SafeToLogError {
  * with a claim reference, and event types that say nothing about delivery, give undefined.
  */
 export function parseQueuedDeliveryEvent(body: string): ClaimDeliveryEvent | undefined {
-  const envelope = snsEnvelopeSchema.safeParse(parseJson(body));
-  if (!envelope.success) throw new InvalidDeliveryEventError('SQS body is not an SNS notification');
-  const parsed = sesEventSchema.safeParse(parseJson(envelope.data.Message));
+  const envelope = snsMessageOf(body);
+  if ('problem' in envelope) throw new InvalidDeliveryEventError(envelope.problem);
+  const parsed = sesEventSchema.safeParse(jsonOf(envelope.message)?.value);
   if (!parsed.success) throw new InvalidDeliveryEventError('SNS message is not an SES event');
   const event = parsed.data;
   const reference = event.mail.tags.claimReference?.[0];
@@ -103,13 +102,5 @@ function claimDeliveryEvent(
     }
     default:
       return undefined;
-  }
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new InvalidDeliveryEventError('not JSON');
   }
 }

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { SafeToLogError } from '../log-safe-error.ts';
 import { DMARC_POLICIES, type DmarcPolicy, type Verdicts } from '../domain/types.ts';
+import { issuePaths, jsonOf, snsMessageOf } from './sns-envelope.ts';
 
 const nonEmptyString = z.string().check(z.minLength(1));
 
@@ -41,13 +42,6 @@ export const sesReceiptNotificationSchema = z.object({
 
 export type SesReceiptNotification = z.infer<typeof sesReceiptNotificationSchema>;
 
-/** The SNS envelope SQS delivers when raw message delivery is off. */
-const snsEnvelopeSchema = z.object({
-  Type: z.literal('Notification'),
-  MessageId: z.string(),
-  Message: z.string(),
-});
-
 /** What the intake needs to know about one received message, whatever carried it. */
 export interface ReceivedMessage {
   readonly sesMessageId: string;
@@ -66,9 +60,11 @@ export class InvalidNotificationError extends SafeToLogError {
 
 /** Reads an SQS record body: SNS envelope around the SES receipt notification. */
 export function parseQueuedSesNotification(body: string): ReceivedMessage {
-  const envelope = snsEnvelopeSchema.safeParse(parseJson(body));
-  if (!envelope.success) throw new InvalidNotificationError(`SQS body is not an SNS notification (${issuePaths(envelope.error)})`);
-  const notification = sesReceiptNotificationSchema.safeParse(parseJson(envelope.data.Message));
+  const envelope = snsMessageOf(body);
+  if ('problem' in envelope) throw new InvalidNotificationError(envelope.problem);
+  const json = jsonOf(envelope.message);
+  if (json === undefined) throw new InvalidNotificationError('not JSON');
+  const notification = sesReceiptNotificationSchema.safeParse(json.value);
   if (!notification.success) {
     throw new InvalidNotificationError(`SNS message is not an SES receipt notification with an S3 action (${issuePaths(notification.error)})`);
   }
@@ -98,17 +94,4 @@ export function toReceivedMessage(notification: SesReceiptNotification): Receive
 function dmarcPolicyOf(text: string | undefined): { dmarcPolicy?: DmarcPolicy } {
   const policy = DMARC_POLICIES.find((known) => known === text?.trim().toLowerCase());
   return policy ? { dmarcPolicy: policy } : {};
-}
-
-/** Which fields were wrong, never their values: a notification carries addresses. */
-function issuePaths(error: z.core.$ZodError): string {
-  return error.issues.map((issue) => issue.path.join('.') || '(root)').join(', ');
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new InvalidNotificationError('not JSON');
-  }
 }

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { jsonOf, snsMessageOf } from './sns-envelope.ts';
 
 /**
  * What SES publishes on a topic about the topic itself, not about a message: the plain text it
@@ -12,22 +13,12 @@ export type SesSetupNotificationKind = 'EventDestinationValidated' | 'Subscripti
 /** The text SES publishes, exactly, when it validates an event destination's topic. */
 export const EVENT_DESTINATION_VALIDATED_MESSAGE = 'Successfully validated SNS topic for Amazon SES event publishing.';
 
-const snsNotification = z.object({ Type: z.literal('Notification'), Message: z.string() });
 const subscriptionSucceeded = z.object({ notificationType: z.literal('AmazonSnsSubscriptionSucceeded') });
 
 /** The kind of setup notification an SQS body (SNS envelope) carries, or undefined for anything else. */
 export function sesSetupNotificationKind(body: string): SesSetupNotificationKind | undefined {
-  const envelope = snsNotification.safeParse(parseJsonOrUndefined(body));
-  if (!envelope.success) return undefined;
-  const message = envelope.data.Message;
-  if (message.trim() === EVENT_DESTINATION_VALIDATED_MESSAGE) return 'EventDestinationValidated';
-  return subscriptionSucceeded.safeParse(parseJsonOrUndefined(message)).success ? 'SubscriptionSucceeded' : undefined;
-}
-
-function parseJsonOrUndefined(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
+  const envelope = snsMessageOf(body);
+  if ('problem' in envelope) return undefined;
+  if (envelope.message.trim() === EVENT_DESTINATION_VALIDATED_MESSAGE) return 'EventDestinationValidated';
+  return subscriptionSucceeded.safeParse(jsonOf(envelope.message)?.value).success ? 'SubscriptionSucceeded' : undefined;
 }

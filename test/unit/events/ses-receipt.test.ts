@@ -107,7 +107,7 @@ describe('parseQueuedSesNotification', () => {
     [
       'a notification delivered raw, without its SNS envelope',
       JSON.stringify(notificationOf(S3_ACTION_RECEIPT)),
-      'SQS body is not an SNS notification (Type, MessageId, Message)',
+      'SQS body is not an SNS notification (Type, Message)',
     ],
     [
       'a receipt of a Lambda action, whose message is not in S3',
