@@ -172,6 +172,18 @@ describe("decideTreatmentLocation by the provider's block", () => {
     });
   });
 
+  it('says nothing of weak evidence of elsewhere its provider\'s block outweighs: an amount in "$" never decided', () => {
+    const letterhead = [piece('invoice.pdf', 'KH', 'medium', 'place name Phnom Penh (KH)'), piece('invoice.pdf', 'KH', 'medium', 'place name Cambodia (KH)')];
+    const evidence = [...letterhead, piece('invoice.pdf', 'US', 'weak', 'amounts in USD (US)')];
+
+    expect(decideTreatmentLocation(evidence, [block('invoice.pdf', 'Mekong International Clinic', letterhead)]).reasons).toEqual([
+      'treatment location KH, routed to MAI',
+      'invoice.pdf: place name Phnom Penh (KH)',
+      'invoice.pdf: place name Cambodia (KH)',
+      'also found, not retained: invoice.pdf: amounts in USD (US)',
+    ]);
+  });
+
   it('weighs the document whole when its provider\'s block names no place', () => {
     const evidence = [...LYON_LETTERHEAD, ...MEMBER_IN_DALLAS];
 

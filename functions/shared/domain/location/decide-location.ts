@@ -86,11 +86,15 @@ function providerPlaceLine(source: string, provider: string, country: string): s
   return `the provider's address on ${source} (${provider}) is in ${country}`;
 }
 
-/** What the providers' blocks decided, and the other places in their documents that were set aside. */
+/**
+ * What the providers' blocks decided, when they set aside other places in their documents that
+ * could have decided them (weak evidence, a "$", never could).
+ */
 function providerLines(country: string, readings: readonly SourceReading[], evidence: readonly LocationEvidence[]): string[] {
   return readings.flatMap((reading) => {
     if (reading.kind !== 'country' || reading.provider === undefined || reading.support.country !== country) return [];
-    const elsewhere = new Set(evidence.filter((piece) => piece.source === reading.source && piece.country !== country).map((piece) => piece.country));
+    const setAside = evidence.filter((piece) => piece.source === reading.source && piece.country !== country && rankOf(piece) >= DECIDING_RANK);
+    const elsewhere = new Set(setAside.map((piece) => piece.country));
     if (elsewhere.size === 0) return [];
     return [`${providerPlaceLine(reading.source, reading.provider, country)}; other addresses in it (${[...elsewhere].join(', ')}) are not where the treatment took place`];
   });
