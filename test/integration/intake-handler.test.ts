@@ -146,7 +146,13 @@ describe('intake handler against the emulators', () => {
       {
         document: 'invoice-montreal.pdf',
         kind: 'invoice',
-        provider: { name: 'Clinique médicale Centre-Ville', address: '1250, boulevard René-Lévesque Ouest, bureau 300', identifiers: [], confidence: 0.9 },
+        provider: {
+          name: 'Clinique médicale Centre-Ville',
+          address: '1250, boulevard René-Lévesque Ouest, bureau 300',
+          identifiers: [],
+          confidence: 0.9,
+          letterhead: { firstLine: 0, lastLine: 4 },
+        },
         invoiceNumber: { value: 'MTL-2025-0412', confidence: 0.9 },
         serviceDates: [{ date: '2025-03-12', confidence: 0.9 }],
         lines: [

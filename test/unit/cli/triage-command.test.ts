@@ -85,6 +85,7 @@ describe('claims-intake triage', { timeout: COMMAND_TIMEOUT_MS }, () => {
           address: '12 rue Montorgueil, 75002 Paris',
           identifiers: [{ scheme: 'SIRET', value: '81472305200019' }, { scheme: 'RPPS', value: '10103847264' }],
           confidence: 0.9,
+          letterhead: { firstLine: 0, lastLine: 5 },
         },
         invoiceNumber: { value: '2025-0314-07', confidence: 0.9 },
         serviceDates: [{ date: '2025-03-14', confidence: 0.9 }],

@@ -32,6 +32,7 @@ describe("an OCR service's own invoice fields", () => {
       identifiers: [{ scheme: 'RPPS', value: '10101010101' }],
       page: 1,
       confidence: 0.93,
+      letterhead: { page: 1, firstLine: 0, lastLine: 2 },
     });
     expect(reading?.invoiceNumber).toEqual({ value: '2026-1121-03B', page: 1, confidence: 0.91 });
     expect(reading?.serviceDates).toEqual([{ date: '2026-11-22', page: 1, confidence: 0.96 }]);

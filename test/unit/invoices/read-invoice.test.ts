@@ -22,7 +22,13 @@ describe('reading an invoice', () => {
     expect(reading).toEqual({
       document: 'invoice.pdf',
       kind: 'invoice',
-      provider: { name: 'Docteur Jean Martin', address: '8 avenue Jean Médecin, 06000 Nice', identifiers: [{ scheme: 'RPPS', value: '10101010101' }], confidence: TEXT_LAYER },
+      provider: {
+        name: 'Docteur Jean Martin',
+        address: '8 avenue Jean Médecin, 06000 Nice',
+        identifiers: [{ scheme: 'RPPS', value: '10101010101' }],
+        confidence: TEXT_LAYER,
+        letterhead: { firstLine: 0, lastLine: 2 },
+      },
       invoiceNumber: { value: '2026-1121-03', confidence: TEXT_LAYER },
       serviceDates: [{ date: '2026-11-21', confidence: TEXT_LAYER }],
       lines: [{ description: 'Consultation', amount: { amount: '60.00', currency: 'EUR' } }],
@@ -30,6 +36,31 @@ describe('reading an invoice', () => {
       paid: { amount: '60.00', currency: 'EUR', confidence: TEXT_LAYER },
       confidence: TEXT_LAYER,
     });
+  });
+
+  it("keeps the letterhead's lines apart from an addressee printed below it, counting blank lines as the page prints them", async () => {
+    const reading = await readInvoice(source([
+      '',
+      'Clinique du Parc',
+      '155 boulevard de Stalingrad',
+      '69006 Lyon',
+      'Tél. : 04 72 83 00 00',
+      'Mr John Carter',
+      '4100 Main Street',
+      'Dallas, TX 75201',
+      'FACTURE',
+      'Consultation 80,00 €',
+      'Total TTC 80,00 €',
+    ].join('\n'), 'FR'));
+
+    expect(reading?.provider).toMatchObject({ name: 'Clinique du Parc', address: '155 boulevard de Stalingrad', letterhead: { firstLine: 1, lastLine: 4 } });
+  });
+
+  it('reads the letterhead on its OCR page, down to the town line below its street when its phone comes first', async () => {
+    const text = ['Lakeside Clinic', 'Phone (312) 555-0100', '200 Main Street', 'Chicago, IL 60601', 'STATEMENT', 'Office visit $120.00', 'Balance due $120.00'].join('\n');
+    const reading = await readInvoice(source(text, 'US', { pages: [{ page: 2, text, confidence: 0.7 }] }));
+
+    expect(reading?.provider).toMatchObject({ address: '200 Main Street', letterhead: { page: 2, firstLine: 0, lastLine: 3 } });
   });
 
   it('reads a US statement month-first, the date of service over the statement date', async () => {

@@ -147,9 +147,22 @@ const lyonBill = (patientBlock: readonly string[]): InvoiceContent => ({
 });
 const DALLAS_ADDRESS = ['Mr John Carter', '4100 Main Street', 'Dallas, TX 75201', 'USA'];
 
+/** A Boston hospital's statement to Marie Dupont, who lives in Paris: her address printed unlabelled below the title. */
+const bostonBill = (patientBlock: readonly string[]): InvoiceContent => ({
+  issuer: ['Back Bay Medical Center', '1150 Huntington Avenue', 'Boston, MA 02115', 'Phone (617) 555-0142', 'NPI: 1648293052'],
+  heading: 'ITEMIZED STATEMENT',
+  details: ['Statement date: 11/18/2026', ...patientBlock, 'Date of service: 11/14/2026'],
+  items: [['Office visit, established patient', '$185.00']],
+  total: ['Balance due', '$185.00'],
+  footer: ['Please pay within 30 days.'],
+  issuedAt: new Date('2026-11-18T10:00:00-05:00'),
+});
+const PARIS_ADDRESS = ['Mme Marie Dupont', '12 rue Montorgueil', '75002 Paris', 'France'];
+
 describe("the place of treatment is the provider's", () => {
-  const billed = async (patientBlock: readonly string[]) =>
-    decide([pdf('facture-lyon.pdf', Buffer.from(await renderInvoicePdf(lyonBill(patientBlock))))], { from: JOHN, subject: 'Claim', text: 'Hello, my bill from Lyon.\n\nRegards,\nJohn Carter' });
+  const billedWith = async (content: InvoiceContent) =>
+    decide([pdf('facture-lyon.pdf', Buffer.from(await renderInvoicePdf(content)))], { from: JOHN, subject: 'Claim', text: 'Hello, my bill from Lyon.\n\nRegards,\nJohn Carter' });
+  const billed = (patientBlock: readonly string[]) => billedWith(lyonBill(patientBlock));
 
   it("forwards a French clinic's bill that prints the member's Dallas address as the patient's to MAI, not to review", async () => {
     const decision = await billed(['Adresse du patient :', ...DALLAS_ADDRESS]);
@@ -175,24 +188,56 @@ describe("the place of treatment is the provider's", () => {
     expect(await billed([label, ...DALLAS_ADDRESS])).toMatchObject({ country: 'FR', route: 'MAI', outcome: { status: 'FORWARDED' } });
   });
 
-  it('still finds the conflict when nothing labels the Dallas address as the patient\'s', async () => {
+  it("forwards the bill to MAI as FR when nothing labels the Dallas address: the provider's block decides", async () => {
     expect(await billed(DALLAS_ADDRESS)).toEqual({
-      country: null,
-      route: null,
+      country: 'FR',
+      route: 'MAI',
       outcome: {
-        status: 'REVIEW',
+        status: 'FORWARDED',
         reasons: [
           'identified by the registered sender address',
-          'conflicting evidence within facture-lyon.pdf (US and FR equally supported)',
-          'facture-lyon.pdf: US state and ZIP code TX 75201 (US)',
+          'treatment location FR, routed to MAI',
+          "the provider's address on facture-lyon.pdf (Clinique du Parc) is in FR; other addresses in it (US) are not where the treatment took place",
           `facture-lyon.pdf: valid SIRET ${PARIS_DOCTOR_SIRET} (FR)`,
           'facture-lyon.pdf: French postcode and town 69006 Lyon (FR)',
           'facture-lyon.pdf: phone number in the French national layout (FR)',
           'facture-lyon.pdf: place name Lyon (FR)',
-          'facture-lyon.pdf: place name Dallas (US)',
-          'facture-lyon.pdf: place name USA (US)',
+          'also found, not retained: ' +
+            ['US state and ZIP code TX 75201 (US)', 'place name Dallas (US)', 'place name USA (US)'].map((reason) => `facture-lyon.pdf: ${reason}`).join('; '),
         ],
       },
     });
+  });
+
+  it("forwards a US hospital's bill printing the member's Paris address to Cigna US", async () => {
+    const decision = await decide([pdf('statement-boston.pdf', Buffer.from(await renderInvoicePdf(bostonBill(PARIS_ADDRESS))))]);
+
+    expect(decision).toMatchObject({ country: 'US', route: 'CIGNA_US', outcome: { status: 'FORWARDED' } });
+    expect(decision.outcome?.reasons.slice(1, 3)).toEqual([
+      'treatment location US, routed to CIGNA_US',
+      "the provider's address on statement-boston.pdf (Back Bay Medical Center) is in US; other addresses in it (FR) are not where the treatment took place",
+    ]);
+  });
+
+  it("sends a French clinic's bill and a US hospital's bill in one claim to a person, naming both providers' places", async () => {
+    const decision = await decide([
+      pdf('facture-lyon.pdf', Buffer.from(await renderInvoicePdf(lyonBill([])))),
+      pdf('statement-boston.pdf', Buffer.from(await renderInvoicePdf(bostonBill([])))),
+    ]);
+
+    expect(decision).toMatchObject({ country: null, route: null, outcome: { status: 'REVIEW' } });
+    expect(decision.outcome?.reasons.slice(1, 4)).toEqual([
+      'conflicting evidence: facture-lyon.pdf points to FR, statement-boston.pdf points to US',
+      "the provider's address on facture-lyon.pdf (Clinique du Parc) is in FR",
+      "the provider's address on statement-boston.pdf (Back Bay Medical Center) is in US",
+    ]);
+  });
+
+  it('still finds the conflict on a bill whose letterhead gives no phone number: no provider is read, the document is weighed whole', async () => {
+    const content = lyonBill(DALLAS_ADDRESS);
+    const decision = await billedWith({ ...content, issuer: content.issuer.filter((line) => !line.startsWith('Tél')) });
+
+    expect(decision).toMatchObject({ country: null, route: null, outcome: { status: 'REVIEW' } });
+    expect(decision.outcome?.reasons[1]).toBe('conflicting evidence within facture-lyon.pdf (US and FR equally supported)');
   });
 });

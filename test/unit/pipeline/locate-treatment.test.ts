@@ -138,6 +138,33 @@ describe('locateTreatment', () => {
     });
   });
 
+  it("lets the letterhead of a scanned bill decide, read on the OCR page the invoice reading found it on", () => {
+    const cover = 'Dossier de remboursement';
+    const bill = ['Clinique du Parc', '155 boulevard de Stalingrad', '69006 Lyon', 'Tél. : 04 72 83 00 00', 'FACTURE', 'Mr John Carter', '4100 Main Street', 'Dallas, TX 75201', 'Total TTC 80,00 €'].join('\n');
+    const ocr = {
+      engine: 'tesseract' as const,
+      pages: [{ page: 1, text: cover, confidence: 90 }, { page: 2, text: bill, confidence: 90 }],
+      meanConfidence: 90,
+      elapsedMs: 400,
+    };
+    const scan = documentFile('scan.pdf', `${cover}\n\n${bill}`, { ocr });
+    const located = locateTreatment({ ...signed, documents: [scan] });
+    expect(located.location?.reasons[0]).toBe('conflicting evidence within scan.pdf (US and FR equally supported)');
+    const billRead: InvoiceReading = {
+      document: 'scan.pdf',
+      kind: 'invoice',
+      provider: { name: 'Clinique du Parc', identifiers: [], page: 2, confidence: 0.9, letterhead: { page: 2, firstLine: 0, lastLine: 3 } },
+      serviceDates: [],
+      lines: [],
+      confidence: 0.9,
+    };
+
+    expect(weighClaimDocuments({ ...located, invoices: [billRead] }).location?.reasons.slice(0, 2)).toEqual([
+      'treatment location FR, routed to MAI',
+      "the provider's address on scan.pdf (Clinique du Parc) is in FR; other addresses in it (US) are not where the treatment took place",
+    ]);
+  });
+
   it('weighs again only after the invoices were read', () => {
     expect(() => weighClaimDocuments(locateTreatment({ ...signed, documents: [TILL_RECEIPT] }))).toThrow('Intake step ran before knowing the invoices');
   });

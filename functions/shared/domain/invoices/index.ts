@@ -1,6 +1,6 @@
 /** What invoices, receipts and statements say: provider, dates of service, lines, total, amount paid. */
 export { readInvoice, type InvoicePage, type InvoiceSource } from './read-invoice.ts';
-export { providerIdentifiers } from './provider.ts';
+export { isProviderIdentifierEvidence, providerIdentifiers } from './provider.ts';
 export { sumAmounts } from './amount.ts';
 export { isIsoCurrency } from './currency.ts';
 export { invoiceContentKey } from './content-key.ts';

@@ -44,6 +44,8 @@ export interface InvoiceSource {
 
 interface ReadLine {
   readonly text: string;
+  /** 0-based line of its page's text. */
+  readonly index: number;
   readonly page?: number;
   readonly confidence: number;
   readonly amounts: readonly AmountMention[];
@@ -74,7 +76,7 @@ export async function readInvoice(source: InvoiceSource): Promise<InvoiceReading
   const titleIndex = lines.findIndex((line) => titledKind(line.text) !== undefined);
   const first = lines[0];
   const provider = withVendorName(
-    readProvider(lines.slice(0, Math.max(titleIndex, 0)).map((line) => line.text), source.identifiers, {
+    readProvider(lines.slice(0, Math.max(titleIndex, 0)), source.identifiers, {
       ...(first?.page ? { page: first.page } : {}),
       confidence: first?.confidence ?? 0,
     }),
@@ -114,14 +116,14 @@ async function readLines(source: InvoiceSource, order: DateOrder | undefined, la
   const lines: ReadLine[] = [];
   let previous = '';
   for (const page of source.pages) {
-    for (const raw of page.text.split('\n')) {
+    for (const [index, raw] of page.text.split('\n').entries()) {
       if (budget <= 0 || lines.length >= MAX_INVOICE_TEXT_LINES) return lines;
       budget -= raw.length + 1;
       const text = raw.trim().slice(0, MAX_LINE_CHARS);
       if (text === '') continue;
       const dates = [...numericDates(text, order), ...(await namedMonthDates(text, language))];
       const labels = /\p{L}{3}/u.test(text.replace(/\d/g, '')) ? text : `${previous} ${text}`;
-      lines.push({ text, ...(page.page ? { page: page.page } : {}), confidence: page.confidence, amounts: amountMentions(text, source.country), dates, labels });
+      lines.push({ text, index, ...(page.page ? { page: page.page } : {}), confidence: page.confidence, amounts: amountMentions(text, source.country), dates, labels });
       previous = text;
     }
   }

@@ -21,10 +21,19 @@ export interface ProviderIdentifier {
   readonly value: string;
 }
 
+/** Where a letterhead is printed: the lines of one page's text (or of the document's, read whole), 0-based, both included. */
+export interface LetterheadLines {
+  readonly page?: number;
+  readonly firstLine: number;
+  readonly lastLine: number;
+}
+
 export interface InvoiceProvider extends Provenance {
   readonly name: string;
   readonly address?: string;
   readonly identifiers: readonly ProviderIdentifier[];
+  /** The letterhead the name was read from: its place is where the treatment took place. */
+  readonly letterhead?: LetterheadLines;
 }
 
 export interface InvoiceLine {
