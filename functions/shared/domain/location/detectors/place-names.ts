@@ -1,7 +1,7 @@
 import { cityNames, COUNTRIES_WITH_REGION_AFTER_CITY, type CityName } from '../data/city-names.ts';
 import { countryNames, NAMES_BESIDE_A_CITY_ONLY } from '../data/country-names.ts';
 import { PLACE_NAMES, type CountryNames } from '../data/place-names.ts';
-import { postalCodeOf, subdivisionsOf, type Subdivision } from '../data/subdivision-names.ts';
+import { postalCodeOf, regionsNamedAlone, subdivisionsOf, type Subdivision } from '../data/subdivision-names.ts';
 import type { Finding } from '../finding.ts';
 import { NameIndex } from '../name-index.ts';
 import { withoutAccents } from '../../text-folding.ts';
@@ -72,7 +72,7 @@ let index: PlaceIndex | undefined;
 
 /** Built on the first text read, not when the function starts: the country lists hold thousands of names, the cities tens of thousands. */
 function placeIndex(): PlaceIndex {
-  index ??= buildIndex([...countryNames(), ...PLACE_NAMES], cityNames(), subdivisionsOf(COUNTRIES_WITH_REGION_AFTER_CITY));
+  index ??= buildIndex([...countryNames(), ...regionsNamedAlone(), ...PLACE_NAMES], cityNames(), subdivisionsOf(COUNTRIES_WITH_REGION_AFTER_CITY));
   return index;
 }
 
