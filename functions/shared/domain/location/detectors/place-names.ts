@@ -14,14 +14,20 @@ interface PlaceName {
   readonly name: string;
 }
 
+/** A state or province as it is looked for after a city: its name folded as the text is, its postal code. */
+interface WrittenRegion extends Subdivision {
+  readonly folded: string;
+  readonly postalCode: string;
+}
+
 interface PlaceIndex {
   /** Countries, regions and the spellings listed by hand: each names one country. */
   readonly placesByFoldedName: ReadonlyMap<string, PlaceName>;
   /** GeoNames' city names not among those above: a name may be several countries' cities. */
   readonly citiesByFoldedName: ReadonlyMap<string, CityName>;
   /** The states and provinces a city may be followed by, by ISO 3166-2 code. */
-  readonly regions: ReadonlyMap<string, Subdivision>;
-  readonly allRegions: readonly Subdivision[];
+  readonly regions: ReadonlyMap<string, WrittenRegion>;
+  readonly allRegions: readonly WrittenRegion[];
   /** Words in the longest city name: how far a city is looked for from each word. */
   readonly longestCityWords: number;
   /**
@@ -49,12 +55,15 @@ function firstSpellings(places: readonly CountryNames[]): Map<string, PlaceName>
 
 function buildIndex(places: readonly CountryNames[], cities: Map<string, CityName>, regions: Map<string, Subdivision>): PlaceIndex {
   const placesByFoldedName = firstSpellings(places);
+  const writtenRegions = new Map(
+    [...regions].map(([code, region]) => [code, { ...region, folded: withoutAccents(region.name).toLowerCase(), postalCode: postalCodeOf(region) }]),
+  );
   for (const folded of placesByFoldedName.keys()) cities.delete(folded);
   return {
     placesByFoldedName,
     citiesByFoldedName: cities,
-    regions,
-    allRegions: [...regions.values()],
+    regions: writtenRegions,
+    allRegions: [...writtenRegions.values()],
     longestCityWords: Math.max(0, ...[...cities.keys()].map((folded) => folded.split(' ').length)),
     names: new NameIndex(
       longestFirst(places.flatMap(({ names }) => names.map((name) => withoutAccents(name).toLowerCase()))).map((name) => name.split(/[\s'-]+/)),
@@ -201,14 +210,15 @@ const REGION_SEPARATOR = /^[ \t]*,?[ \t]*/;
  * capitals ("TX", "ON": the end of its ISO 3166-2 code, as the USPS and Canada Post write it).
  */
 function regionWrittenAfter(
-  regions: readonly Subdivision[],
+  regions: readonly WrittenRegion[],
   { written, folded, end }: { written: string; folded: string; end: number },
   byPostalCode: boolean,
-): Subdivision | undefined {
+): WrittenRegion | undefined {
   const start = end + (REGION_SEPARATOR.exec(written.slice(end))?.[0].length ?? 0);
+  if (!isAsciiLetterOrDigit(written.charCodeAt(start))) return undefined;
   const isWrittenAt = (text: string, name: string) => text.startsWith(name, start) && isNotBeforeWord(text, start + name.length);
   return regions.find(
-    (region) => isWrittenAt(folded, withoutAccents(region.name).toLowerCase()) || (byPostalCode && isWrittenAt(written, postalCodeOf(region))),
+    (region) => isWrittenAt(folded, region.folded) || (byPostalCode && isWrittenAt(written, region.postalCode)),
   );
 }
 
