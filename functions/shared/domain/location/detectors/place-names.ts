@@ -1,6 +1,7 @@
-import { cityNames, type CityName } from '../data/city-names.ts';
+import { cityNames, COUNTRIES_WITH_REGION_AFTER_CITY, type CityName } from '../data/city-names.ts';
 import { countryNames, NAMES_BESIDE_A_CITY_ONLY } from '../data/country-names.ts';
 import { PLACE_NAMES, type CountryNames } from '../data/place-names.ts';
+import { postalCodeOf, regionsNamedAlone, subdivisionsOf, type Subdivision } from '../data/subdivision-names.ts';
 import type { Finding } from '../finding.ts';
 import { NameIndex } from '../name-index.ts';
 import { withoutAccents } from '../../text-folding.ts';
@@ -13,11 +14,20 @@ interface PlaceName {
   readonly name: string;
 }
 
+/** A state or province as it is looked for after a city: its name folded as the text is, its postal code. */
+interface WrittenRegion extends Subdivision {
+  readonly folded: string;
+  readonly postalCode: string;
+}
+
 interface PlaceIndex {
   /** Countries, regions and the spellings listed by hand: each names one country. */
   readonly placesByFoldedName: ReadonlyMap<string, PlaceName>;
   /** GeoNames' city names not among those above: a name may be several countries' cities. */
   readonly citiesByFoldedName: ReadonlyMap<string, CityName>;
+  /** The states and provinces a city may be followed by, by ISO 3166-2 code. */
+  readonly regions: ReadonlyMap<string, WrittenRegion>;
+  readonly allRegions: readonly WrittenRegion[];
   /**
    * For each word a city name starts with, the words of the longest such name: how far a city is
    * looked for from a word. Most words start none, and are passed over at one lookup.
@@ -46,12 +56,17 @@ function firstSpellings(places: readonly CountryNames[]): Map<string, PlaceName>
   return byFoldedName;
 }
 
-function buildIndex(places: readonly CountryNames[], cities: Map<string, CityName>): PlaceIndex {
+function buildIndex(places: readonly CountryNames[], cities: Map<string, CityName>, regions: Map<string, Subdivision>): PlaceIndex {
   const placesByFoldedName = firstSpellings(places);
+  const writtenRegions = new Map(
+    [...regions].map(([code, region]) => [code, { ...region, folded: withoutAccents(region.name).toLowerCase(), postalCode: postalCodeOf(region) }]),
+  );
   for (const folded of placesByFoldedName.keys()) cities.delete(folded);
   return {
     placesByFoldedName,
     citiesByFoldedName: cities,
+    regions: writtenRegions,
+    allRegions: [...writtenRegions.values()],
     cityWordsByFirstWord: wordsByFirstWord(cities.keys()),
     names: new NameIndex(
       longestFirst(places.flatMap(({ names }) => names.map((name) => withoutAccents(name).toLowerCase()))).map((name) => name.split(/[\s'-]+/)),
@@ -79,7 +94,7 @@ let index: PlaceIndex | undefined;
 
 /** Built on the first text read, not when the function starts: the country lists hold thousands of names, the cities tens of thousands. */
 function placeIndex(): PlaceIndex {
-  index ??= buildIndex([...countryNames(), ...PLACE_NAMES], cityNames());
+  index ??= buildIndex([...countryNames(), ...regionsNamedAlone(), ...PLACE_NAMES], cityNames(), subdivisionsOf(COUNTRIES_WITH_REGION_AFTER_CITY));
   return index;
 }
 
@@ -202,27 +217,60 @@ const LABEL_AFTER = /^[ \t]*:/;
 
 /**
  * Whether a city's name stands as a place is written ("75002 Paris", "in Phnom Penh, Cambodia",
- * "Tbilisi 0105"): capitalised, and neither part of a longer proper name nor a label. `written` is
- * the text with its case, aligned with the folded one.
+ * "Tbilisi 0105", "Paris Texas"): capitalised, and neither part of a longer proper name nor a
+ * label; a capitalised word after it is its state or province, if `followedByRegion`. `written`
+ * is the text with its case, aligned with the folded one.
  */
-function standsAsPlace(written: string, { start, end }: FoundName): boolean {
+function standsAsPlace(written: string, { start, end }: FoundName, followedByRegion: boolean): boolean {
   const initial = written.charAt(start);
   if (initial === initial.toLowerCase()) return false;
   const lineStart = written.lastIndexOf('\n', start - 1) + 1;
-  return !CAPITALISED_WORD_BEFORE.test(written.slice(lineStart, start)) && !CAPITALISED_WORD_AFTER.test(written.slice(end)) && !LABEL_AFTER.test(written.slice(end));
+  if (CAPITALISED_WORD_BEFORE.test(written.slice(lineStart, start))) return false;
+  return followedByRegion || (!CAPITALISED_WORD_AFTER.test(written.slice(end)) && !LABEL_AFTER.test(written.slice(end)));
+}
+
+/** "Paris, Texas", "Paris TX 75460": a state or province on the city's line, after a comma or spaces. */
+const REGION_SEPARATOR = /^[ \t]*,?[ \t]*/;
+
+/**
+ * The first of these states or provinces written right after a city's name ending at `end`: by
+ * ISO's name ("Texas", "Ontario", any case and accents) or, `byPostalCode`, by its postal code in
+ * capitals ("TX", "ON": the end of its ISO 3166-2 code, as the USPS and Canada Post write it).
+ */
+function regionWrittenAfter(
+  regions: readonly WrittenRegion[],
+  { written, folded, end }: { written: string; folded: string; end: number },
+  byPostalCode: boolean,
+): WrittenRegion | undefined {
+  const start = end + (REGION_SEPARATOR.exec(written.slice(end))?.[0].length ?? 0);
+  if (!isAsciiLetterOrDigit(written.charCodeAt(start))) return undefined;
+  const isWrittenAt = (text: string, name: string) => text.startsWith(name, start) && isNotBeforeWord(text, start + name.length);
+  return regions.find(
+    (region) => isWrittenAt(folded, region.folded) || (byPostalCode && isWrittenAt(written, region.postalCode)),
+  );
 }
 
 /**
- * The country of a city's name: the one named right after it when it has a city of that name
- * ("Valencia, Venezuela"), else the one its name points to alone; none when the name is shared.
+ * The country of a city's name: the one of its state or province written after it ("Paris,
+ * Texas"), else the one named right after it when it has a city of that name ("Valencia,
+ * Venezuela"), else, unless a state or province it has no city in is written after it ("Paris,
+ * Tennessee": a town too small for the list), the one its name points to alone; none when the
+ * name is shared.
  */
-function cityPlace(city: CityName, after: PlaceName | undefined): PlaceName | undefined {
+function cityPlace(city: CityName, after: PlaceName | undefined, around: { written: string; folded: string; end: number }, index: PlaceIndex): PlaceName | undefined {
+  const ownRegions = city.countries.flatMap(({ regions }) => regions.flatMap((code) => index.regions.get(code) ?? []));
+  const region = regionWrittenAfter(ownRegions, around, true);
+  if (region) return { country: region.country, name: city.name };
   const named = after && city.countries.some(({ country }) => country === after.country) ? after.country : undefined;
+  if (!named && regionWrittenAfter(index.allRegions, around, false)) return undefined;
   const country = named ?? dominantCountry(city);
   return country ? { country, name: city.name } : undefined;
 }
 
-/** The places of the names found, a name that is also a US state only right after a city of its country. */
+/**
+ * The places of the names found: a city followed by its state or province counts for that
+ * country ("Paris, Texas"); a name that is also a US state only right after a city of its country.
+ */
 function placesOf(found: readonly FoundName[], folded: string, written: string | undefined, index: PlaceIndex): PlaceName[] {
   const { placesByFoldedName: places, citiesByFoldedName: cities } = index;
   const countryNamedAfter = (position: number): PlaceName | undefined => {
@@ -233,8 +281,10 @@ function placesOf(found: readonly FoundName[], folded: string, written: string |
   const cityAt = (position: number): PlaceName | undefined => {
     const name = found[position];
     const city = name && cities.get(foldForComparison(name.name));
-    if (!name || !city || written === undefined || !standsAsPlace(written, name)) return undefined;
-    return cityPlace(city, countryNamedAfter(position));
+    if (!name || !city || written === undefined) return undefined;
+    const around = { written, folded, end: name.end };
+    if (!standsAsPlace(written, name, regionWrittenAfter(index.allRegions, around, true) !== undefined)) return undefined;
+    return cityPlace(city, countryNamedAfter(position), around, index);
   };
   return found.flatMap(({ name, start, end }, position) => {
     if (STREET_AFTER.test(folded.slice(end))) return [];
