@@ -15,7 +15,7 @@ import { parseMessage } from '../../functions/shared/pipeline/parse-message.ts';
 import type { IntakeDependencies } from '../../functions/shared/pipeline/process-message.ts';
 import { readBody } from '../../functions/shared/pipeline/read-body.ts';
 import { readDocuments } from '../../functions/shared/pipeline/read-documents.ts';
-import { DEFAULT_DOCUMENT_LIMITS } from '../../functions/shared/domain/documents/index.ts';
+import { claimReadingTime } from '../../functions/shared/pipeline/read-contents.ts';
 import { readInvoices } from '../../functions/shared/pipeline/read-invoices.ts';
 import { readScans } from '../../functions/shared/pipeline/read-scans.ts';
 import { recordClaim } from '../../functions/shared/pipeline/record-claim.ts';
@@ -49,7 +49,7 @@ export async function processWithTimedSteps(received: ReceivedMessage, dependenc
   // Opening the raw message counts with parsing it, which reads it as it comes.
   const message = await timed('parse', () => dependencies.store.openRaw(received.bucket, received.objectKey));
   const mail = await timed('parse', () => parseMessage(message));
-  const readingTime = deadline.within(DEFAULT_DOCUMENT_LIMITS.maxReadMsPerClaim);
+  const readingTime = claimReadingTime(deadline);
   const body = await timed('read documents', () => readBody({ mail }, decoder, deadline, readingTime));
   const sender = await timed('screen', () => authenticateSender(received.verdicts, mail));
   const screened = await timed('screen', () =>

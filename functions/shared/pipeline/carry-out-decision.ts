@@ -1,18 +1,15 @@
 import { sharedDocumentDecoder } from '../adapters/isolation/isolated-document-decoder.ts';
 import type { ClaimRecord } from '../domain/claim.ts';
 import type { Deadline } from '../domain/deadline.ts';
-import { DEFAULT_DOCUMENT_LIMITS } from '../domain/documents/index.ts';
 import type { Verdicts } from '../domain/types.ts';
 import { SafeToLogError } from '../log-safe-error.ts';
 import { acknowledgeMember } from './acknowledge-member.ts';
 import type { IntakeContext } from './context.ts';
-import { countFaxPages } from './count-fax-pages.ts';
 import { forwardClaim } from './forward-claim.ts';
 import { readMessage } from './parse-message.ts';
 import type { IntakeDependencies } from './process-message.ts';
 import { readBody } from './read-body.ts';
-import { readDocuments } from './read-documents.ts';
-import { readScans } from './read-scans.ts';
+import { claimReadingTime, readContents } from './read-contents.ts';
 
 /** The claim is missing, or no decision of it waits to be carried out: nothing to send, and trying again changes nothing. */
 export class NoDecisionError extends SafeToLogError {
@@ -62,8 +59,7 @@ async function decisionContext(claim: ClaimRecord, dependencies: IntakeDependenc
   const reading = await readMessage(raw);
   const { mail, unreadable } = reading;
   const decoder = dependencies.settings.decoder ?? sharedDocumentDecoder();
-  // As in triage: the body and the documents share the claim's document reading time.
-  const readingTime = deadline.within(DEFAULT_DOCUMENT_LIMITS.maxReadMsPerClaim);
+  const readingTime = claimReadingTime(deadline);
   const body = await readBody(reading, decoder, deadline, readingTime);
   const member = claim.memberId ? await dependencies.directory.findById(claim.memberId) : undefined;
   const envelope = { sesMessageId: claim.sesMessageId, receivedAt: new Date(claim.receivedAt), envelopeSender: '', recipients: [], verdicts: NOT_CHECKED_AGAIN };
@@ -77,6 +73,5 @@ async function decisionContext(claim: ClaimRecord, dependencies: IntakeDependenc
     identification: { ...(member ? { member } : {}), reasons: [], ambiguous: false },
   };
   if (unreadable !== undefined) return received;
-  const documentsRead = await readDocuments(received, decoder, deadline, readingTime);
-  return countFaxPages(await readScans(documentsRead, dependencies.settings.scans, decoder, deadline));
+  return readContents(received, decoder, dependencies.settings.scans, deadline, readingTime);
 }

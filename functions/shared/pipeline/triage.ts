@@ -1,11 +1,10 @@
 import type { Readable } from 'node:stream';
 import { sharedDocumentDecoder } from '../adapters/isolation/isolated-document-decoder.ts';
 import type { Deadline } from '../domain/deadline.ts';
-import { DEFAULT_DOCUMENT_LIMITS, type DocumentDecoder } from '../domain/documents/index.ts';
+import type { DocumentDecoder } from '../domain/documents/index.ts';
 import type { MemberDirectory } from '../domain/types.ts';
 import { authenticateSender } from './authenticate-sender.ts';
 import type { IntakeContext, MessageEnvelope } from './context.ts';
-import { countFaxPages } from './count-fax-pages.ts';
 import { decideOutcome } from './decide-outcome.ts';
 import { detectChannel, type ChannelSettings } from './detect-channel.ts';
 import { holdForReview } from './hold-for-review.ts';
@@ -14,9 +13,9 @@ import { locateTreatment, weighClaimDocuments } from './locate-treatment.ts';
 import { noteUnreadDocuments } from './note-unread-documents.ts';
 import { readMessage } from './parse-message.ts';
 import { readBody } from './read-body.ts';
-import { readDocuments } from './read-documents.ts';
+import { claimReadingTime, readContents } from './read-contents.ts';
 import { readInvoices } from './read-invoices.ts';
-import { readScans, type ScanSettings } from './read-scans.ts';
+import type { ScanSettings } from './read-scans.ts';
 import { screen } from './screen.ts';
 
 export interface TriageSettings extends ChannelSettings {
@@ -47,16 +46,13 @@ export async function triage(
   const decoder = settings.decoder ?? sharedDocumentDecoder();
   const reading = await readMessage(message);
   const { mail, unreadable } = reading;
-  // The body and the documents share the claim's document reading time.
-  const readingTime = deadline.within(DEFAULT_DOCUMENT_LIMITS.maxReadMsPerClaim);
+  const readingTime = claimReadingTime(deadline);
   const body = await readBody(reading, decoder, deadline, readingTime);
   const sender = await authenticateSender(envelope.verdicts, mail);
   const received: IntakeContext = { envelope, mail, unreadable, body, sender, ...detectChannel(envelope, mail, body.text, sender, settings) };
   const screened = screen(received, settings.ownAddresses);
   // A message that could not be read has nothing more to read: it is decided on its envelope.
   if (screened.screening?.outcome !== 'accept' || unreadable !== undefined) return decideOutcome(screened);
-  const documentsRead = await readDocuments(screened, decoder, deadline, readingTime);
-  const read = countFaxPages(await readScans(documentsRead, settings.scans, decoder, deadline));
-  const identified = await identifyMember(read, directory);
+  const identified = await identifyMember(await readContents(screened, decoder, settings.scans, deadline, readingTime), directory);
   return noteUnreadDocuments(holdForReview(decideOutcome(weighClaimDocuments(await readInvoices(locateTreatment(identified))))));
 }
