@@ -37,6 +37,11 @@ describe('dates of invoices', () => {
     expect(dates('Zeitraum 01.05.14-31.05.14', 'day-first')).toEqual([]);
   });
 
+  it('reads a date only where no digit or separator comes right before it', () => {
+    expect(dates('Ref 123/04/2025 v1.2025-03-14 7-2025-03-14', 'day-first')).toEqual([]);
+    expect(dates('(12/03/2025) 2025-03-14, le 01.04.2025', 'day-first')).toEqual(['2025-03-14', '2025-03-12', '2025-04-01']);
+  });
+
   it('reads Vietnamese written dates', () => {
     expect(dates('Hà Nội, ngày 21 tháng 11 năm 2026', undefined)).toEqual(['2026-11-21']);
   });

@@ -1,3 +1,4 @@
+import { allMatches } from '../matches.ts';
 import { withoutAccents } from '../text-folding.ts';
 import type { InvoiceLanguage } from './labels.ts';
 
@@ -21,8 +22,14 @@ export function dateOrder(country: string | undefined, language: InvoiceLanguage
 const EARLIEST_YEAR = 1990;
 const LATEST_YEAR = 2100;
 
-const ISO_DATE = /(?<![\d/.-])(\d{4})-(\d{2})-(\d{2})(?![\d/.-]?\d)/gu;
-const NUMERIC_DATE = /(?<![\d/.-])(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/.-]?\d)/gu;
+/**
+ * Numeric dates, found where no digit or separator comes right before them ("(?<![\d/.-])"),
+ * tested where a match starts rather than by a lookbehind the search would try at every position.
+ */
+const ISO_DATE = /(\d{4})-(\d{2})-(\d{2})(?![\d/.-]?\d)/gu;
+const NUMERIC_DATE = /(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/.-]?\d)/gu;
+const DATE_JOINED_BEFORE = /[\d/.-]/;
+const startsDate = (line: string, index: number): boolean => index === 0 || !DATE_JOINED_BEFORE.test(line.charAt(index - 1));
 const VIETNAMESE_DATE = /ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/giu;
 
 /** A found date: ISO, and where it stands on the line. */
@@ -36,9 +43,9 @@ export interface DateMention {
  * only one order gives a real date ("14/03/2025"); otherwise it is left out.
  */
 export function numericDates(line: string, order: DateOrder | undefined): DateMention[] {
-  const iso = [...line.matchAll(ISO_DATE)].flatMap((m) => dated(m.index, m[1], m[2], m[3]));
+  const iso = allMatches(line, ISO_DATE, startsDate).flatMap((m) => dated(m.index, m[1], m[2], m[3]));
   const vietnamese = [...line.matchAll(VIETNAMESE_DATE)].flatMap((m) => dated(m.index, m[3], m[2], m[1]));
-  const numeric = [...line.matchAll(NUMERIC_DATE)].flatMap((m) => {
+  const numeric = allMatches(line, NUMERIC_DATE, startsDate).flatMap((m) => {
     const [, first = '', , second = '', yearText = ''] = m;
     const year = yearText.length === 2 ? `20${yearText}` : yearText;
     const dayFirst = dated(m.index, year, second, first);
@@ -86,8 +93,19 @@ function monthNameStarts(): string[] {
  * about a millisecond a line in each language, is not asked: a statement has hundreds of lines.
  * Made on first use, like chrono: the locale data is not read at cold start.
  */
-let monthName: RegExp | undefined;
-const namesMonth = (line: string): boolean => (monthName ??= new RegExp(`(?:^|\\P{L})(?:${monthNameStarts().join('|')})`, 'u')).test(folded(line));
+let monthNames: { readonly letters: RegExp; readonly atWordStart: RegExp } | undefined;
+
+function monthNamePatterns(): NonNullable<typeof monthNames> {
+  const starts = `(?:${monthNameStarts().join('|')})`;
+  return { letters: new RegExp(starts), atWordStart: new RegExp(`(?:^|\\P{L})${starts}`, 'u') };
+}
+
+/** Lines without the letters are ruled out by a plain search first, before the one that tries a Unicode class at every position. */
+function namesMonth(line: string): boolean {
+  monthNames ??= monthNamePatterns();
+  const text = folded(line);
+  return monthNames.letters.test(text) && monthNames.atWordStart.test(text);
+}
 
 /**
  * Dates written with the month's name ("12 mars 2025", "March 18, 2025", "7. Mai 2014"), by

@@ -111,6 +111,13 @@ function withVendorName(
   return { ...letterhead, ...vendor };
 }
 
+const THREE_LETTERS = /\p{L}{3}/u;
+
+/** Whether a line says something in words: three letters in a row, digits aside ("N°12A34B"). Most lines have them as they are. */
+function hasWords(text: string): boolean {
+  return THREE_LETTERS.test(text) || THREE_LETTERS.test(text.replace(/\d/g, ''));
+}
+
 async function readLines(source: InvoiceSource, order: DateOrder | undefined, language: InvoiceLanguage | undefined): Promise<ReadLine[]> {
   let budget = MAX_INVOICE_TEXT_CHARS;
   const lines: ReadLine[] = [];
@@ -122,7 +129,7 @@ async function readLines(source: InvoiceSource, order: DateOrder | undefined, la
       const text = raw.trim().slice(0, MAX_LINE_CHARS);
       if (text === '') continue;
       const dates = [...numericDates(text, order), ...(await namedMonthDates(text, language))];
-      const labels = /\p{L}{3}/u.test(text.replace(/\d/g, '')) ? text : `${previous} ${text}`;
+      const labels = hasWords(text) ? text : `${previous} ${text}`;
       lines.push({ text, index, ...(page.page ? { page: page.page } : {}), confidence: page.confidence, amounts: amountMentions(text, source.country), dates, labels });
       previous = text;
     }
