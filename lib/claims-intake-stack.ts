@@ -127,6 +127,7 @@ export class ClaimsIntakeStack extends Stack {
         { name: 'Intake', function: this.intake.function },
         { name: 'DeliveryEvents', function: this.deliveryEvents.function },
         { name: 'StatusPage', function: this.statusPage.function },
+        { name: 'Reminders', function: this.reminders.function },
       ],
       queues: [
         { name: 'Intake', queue: this.intakeQueue },

@@ -51,8 +51,8 @@ describe('monitoring', () => {
   });
 
   it('alarms on any error or throttle of each function', () => {
-    const { intake, deliveryEvents, statusPage } = synthesized.stack;
-    for (const fn of [intake.function, deliveryEvents.function, statusPage.function]) {
+    const { intake, deliveryEvents, statusPage, reminders } = synthesized.stack;
+    for (const fn of [intake.function, deliveryEvents.function, statusPage.function, reminders.function]) {
       for (const metricName of ['Errors', 'Throttles']) {
         expect(alarmOn('AWS/Lambda', metricName, functionName(fn))).toEqual([
           expect.objectContaining({ Statistic: 'Sum', Period: 300, Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold' }),
@@ -101,8 +101,8 @@ describe('monitoring', () => {
     ]);
   });
 
-  it('has exactly these fourteen alarms, each mailing its raising and its clearing to operations', () => {
-    expect(alarms).toHaveLength(14);
+  it('has exactly these sixteen alarms, each mailing its raising and its clearing to operations', () => {
+    expect(alarms).toHaveLength(16);
     const alarmTopic = refOf(synthesized.stack.monitoring.alarmTopic);
     for (const alarm of alarms) {
       expect(alarm).toMatchObject({ EvaluationPeriods: 1, TreatMissingData: 'notBreaching', AlarmActions: [alarmTopic], OKActions: [alarmTopic] });
@@ -130,6 +130,7 @@ describe('monitoring', () => {
       'Intake function',
       'DeliveryEvents function',
       'StatusPage function',
+      'Reminders function',
       'SES sending',
       'SES reputation',
     ]);
