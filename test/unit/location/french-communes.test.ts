@@ -3,11 +3,8 @@ import { communesByFoldedName } from '../../../functions/shared/domain/location/
 import { cluesIn } from '../../support/location-clues.ts';
 
 describe("France's communes and La Poste's postcodes (@etalab/decoupage-administratif)", () => {
-  it('keeps every commune with a postcode, by name, in tens of milliseconds and a few megabytes', () => {
-    const heapBefore = process.memoryUsage().heapUsed;
-    const started = performance.now();
+  it('keeps every commune with a postcode, by name', () => {
     const communes = communesByFoldedName();
-    const elapsedMs = performance.now() - started;
 
     expect(communes.get('aix en provence')).toEqual([{ name: 'Aix-en-Provence', country: 'FR', postcodes: ['13080', '13090', '13100', '13290', '13540'] }]);
     expect(communes.get('saint denis')?.map(({ country, postcodes }) => `${country} ${postcodes.join(',')}`)).toEqual([
@@ -20,10 +17,6 @@ describe("France's communes and La Poste's postcodes (@etalab/decoupage-administ
     expect(communes.get('saint barthelemy')?.find(({ postcodes }) => postcodes.includes('97133'))?.country).toBe('BL');
     expect(communes.get('saint martin')?.find(({ postcodes }) => postcodes.includes('97150'))?.country).toBe('MF');
     expect(communes.size).toBeGreaterThan(30_000);
-    // Measured at 170-310 ms on a loaded 2-core machine; the bound leaves room for a slower one.
-    expect(elapsedMs).toBeLessThan(2_000);
-    // Measured at 12.3 MB retained; the file parsed whole is 27 MB.
-    expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(40 * 1024 * 1024);
   });
 });
 
