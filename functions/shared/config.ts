@@ -56,6 +56,10 @@ export const DEFAULT_OCR_TIME_LIMIT_SECONDS = 20;
 export const DEFAULT_REPLY_LIMIT_PER_DAY = 5;
 
 const nonEmptyString = z.string().check(z.minLength(1));
+const positiveInteger = z.coerce.number().check(z.int(), z.minimum(1));
+
+/** Replies one address may receive per UTC day; forwards to the administrators are not counted. */
+const replyLimitPerDay = z._default(positiveInteger, DEFAULT_REPLY_LIMIT_PER_DAY);
 
 /** Endpoint overrides for local emulators; unset on AWS. */
 const endpointOverrides = {
@@ -103,7 +107,7 @@ function intakeConfigSchema() {
       FAX_GATEWAYS: z.pipe(z._default(z.string(), '[]'), faxGatewaysJson),
       /** Reads scans and photos: tesseract.js in the function, or Amazon Textract AnalyzeExpense. */
       OCR_ENGINE: z._default(z.enum(['tesseract', 'textract']), 'tesseract'),
-      OCR_TIME_LIMIT_SECONDS: z._default(z.coerce.number().check(z.int(), z.minimum(1)), DEFAULT_OCR_TIME_LIMIT_SECONDS),
+      OCR_TIME_LIMIT_SECONDS: z._default(positiveInteger, DEFAULT_OCR_TIME_LIMIT_SECONDS),
       /** Overrides of the administrators' claims addresses and tracking portals (defaults: domain/administrators.ts). */
       MAI_CLAIMS_ADDRESS: z.optional(emailAddress),
       CIGNA_US_CLAIMS_ADDRESS: z.optional(emailAddress),
@@ -116,9 +120,8 @@ function intakeConfigSchema() {
       /** Origin of the claim status page; unset, the replies carry no status link. */
       STATUS_PAGE_URL: z.optional(z.url()),
       STATUS_LINK_SECRET_ARN: z.optional(statusLinkSecret),
-      STATUS_LINK_VALIDITY_DAYS: z._default(z.coerce.number().check(z.int(), z.minimum(1)), DEFAULT_STATUS_LINK_VALIDITY_DAYS),
-      /** Replies one address may receive per UTC day; forwards to the administrators are not counted. */
-      REPLY_LIMIT_PER_DAY: z._default(z.coerce.number().check(z.int(), z.minimum(1)), DEFAULT_REPLY_LIMIT_PER_DAY),
+      STATUS_LINK_VALIDITY_DAYS: z._default(positiveInteger, DEFAULT_STATUS_LINK_VALIDITY_DAYS),
+      REPLY_LIMIT_PER_DAY: replyLimitPerDay,
     })
     .check(
       z.refine((config) => config.STATUS_PAGE_URL === undefined || config.STATUS_LINK_SECRET_ARN !== undefined, {
@@ -160,16 +163,15 @@ export type StatusPageConfig = z.infer<ReturnType<typeof statusPageConfigSchema>
  * information is reminded of, then given to a person (defaults: domain/reminders.ts).
  */
 function remindersConfigSchema() {
-  const days = z.coerce.number().check(z.int(), z.minimum(1));
   return z
     .object({
       ...endpointOverrides,
       CLAIMS_TABLE: nonEmptyString,
       SENDER_ADDRESS: z.string().check(z.trim(), z.email()),
       SES_CONFIGURATION_SET: z.optional(nonEmptyString),
-      REMINDER_AFTER_DAYS: z._default(days, DEFAULT_REMINDER_PERIODS.remindAfterDays),
-      REVIEW_AFTER_DAYS: z._default(days, DEFAULT_REMINDER_PERIODS.reviewAfterDays),
-      REPLY_LIMIT_PER_DAY: z._default(z.coerce.number().check(z.int(), z.minimum(1)), DEFAULT_REPLY_LIMIT_PER_DAY),
+      REMINDER_AFTER_DAYS: z._default(positiveInteger, DEFAULT_REMINDER_PERIODS.remindAfterDays),
+      REVIEW_AFTER_DAYS: z._default(positiveInteger, DEFAULT_REMINDER_PERIODS.reviewAfterDays),
+      REPLY_LIMIT_PER_DAY: replyLimitPerDay,
     })
     .check(
       z.refine((config) => config.REVIEW_AFTER_DAYS > config.REMINDER_AFTER_DAYS, {
