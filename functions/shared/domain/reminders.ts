@@ -18,6 +18,14 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 export type ReminderDue = { readonly action: 'remind' } | { readonly action: 'review'; readonly reason: string };
 
+/**
+ * The claims a run reads: those recorded before the reminder period, since a claim cannot have
+ * asked for information before it was recorded.
+ */
+export function recordedBeforeReminder(now: Date, periods: ReminderPeriods): string {
+  return new Date(now.getTime() - periods.remindAfterDays * DAY_MS).toISOString();
+}
+
 /** When the claim last asked for information: its latest NEEDS_INFO status change. */
 export function requestedAt(claim: ClaimRecord): string | undefined {
   return claim.statusHistory.findLast((change) => change.status === 'NEEDS_INFO')?.at;

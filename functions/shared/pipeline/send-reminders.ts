@@ -1,14 +1,12 @@
 import type { ClaimRecord } from '../domain/claim.ts';
 import { ledgerEntry } from '../domain/ledger.ts';
-import { reminderDue, type ReminderPeriods } from '../domain/reminders.ts';
+import { recordedBeforeReminder, reminderDue, type ReminderPeriods } from '../domain/reminders.ts';
 import { composeMemberReply } from '../templates/index.ts';
 import { sendOnce, type SendOnceDependencies } from './send-once.ts';
 import { summarizeClaim } from './summarize-claim.ts';
 
 /** The reminder's id in the claim's ledger: one per claim, whatever the runs. */
 export const REMINDER_ID = 'reply-reminder-1';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface ReminderDependencies extends SendOnceDependencies {
   /** Claims waiting for information recorded before a time: the only claims a run reads. */
@@ -31,8 +29,7 @@ export async function sendReminders(dependencies: ReminderDependencies): Promise
   const now = dependencies.now();
   const reminded: string[] = [];
   const reviewed: string[] = [];
-  const createdBefore = new Date(now.getTime() - dependencies.periods.remindAfterDays * DAY_MS).toISOString();
-  for await (const claim of dependencies.waiting.waitingForInformation(createdBefore)) {
+  for await (const claim of dependencies.waiting.waitingForInformation(recordedBeforeReminder(now, dependencies.periods))) {
     const due = reminderDue(claim, now, dependencies.periods, ledgerEntry(claim, REMINDER_ID) !== undefined);
     if (due?.action === 'review') {
       await dependencies.claims.holdForReview(claim.reference, { at: now.toISOString(), reason: due.reason });
