@@ -1,3 +1,4 @@
+import { domainOfAddress } from './address-domain.ts';
 import type { Member } from './types.ts';
 
 /**
@@ -108,7 +109,6 @@ export function joinRule(evidence: JoinEvidence): JoinDecision {
  * gateway's, since their clerks answer a forward from their own addresses.
  */
 export function isAdministratorAddress(address: string, administratorAddresses: readonly string[]): boolean {
-  const domainOf = (mailbox: string) => mailbox.slice(mailbox.lastIndexOf('@') + 1).toLowerCase();
-  const domain = domainOf(address);
-  return address.includes('@') && administratorAddresses.some((known) => domainOf(known) === domain);
+  const domain = domainOfAddress(address).toLowerCase();
+  return address.includes('@') && administratorAddresses.some((known) => domainOfAddress(known).toLowerCase() === domain);
 }

@@ -1,4 +1,5 @@
 import { domainToASCII } from 'node:url';
+import { domainOfAddress } from './address-domain.ts';
 import { parseAuthenticationResults, type MethodResult } from './authentication-results.ts';
 import type { Verdicts } from './types.ts';
 
@@ -99,10 +100,6 @@ function spfDomain(result: MethodResult): string | undefined {
 function dkimDomain(result: MethodResult): string | undefined {
   const signer = result.properties.get('header.d') ?? result.properties.get('header.i');
   return signer === undefined ? undefined : hostName(domainOfAddress(signer));
-}
-
-function domainOfAddress(address: string): string {
-  return address.slice(address.lastIndexOf('@') + 1);
 }
 
 /** The host name in lower-case ASCII (IDNA), without a final dot; undefined when it is not one. */

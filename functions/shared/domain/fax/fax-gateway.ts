@@ -1,3 +1,5 @@
+import { domainOfAddress } from '../address-domain.ts';
+
 /** Who a message says it is from. */
 export interface MessageSender {
   /** Lower-case address; empty when there is none. */
@@ -26,7 +28,7 @@ export interface FaxGateway {
 export function fromDomain(domain: string): (sender: MessageSender) => boolean {
   const suffix = domain.toLowerCase();
   return ({ address }) => {
-    const host = address.slice(address.lastIndexOf('@') + 1);
+    const host = domainOfAddress(address);
     return address.includes('@') && (host === suffix || host.endsWith(`.${suffix}`));
   };
 }
