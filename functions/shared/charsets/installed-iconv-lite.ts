@@ -4,19 +4,13 @@
  * (lib/constructs/intake-function.ts) and loaded by the first message written in one of them, so
  * that its tables are neither bundled nor compiled at every cold start.
  */
-import { createRequire } from 'node:module';
+import { requireInstalled } from '../require-installed.ts';
 import type { ChunkDecoder } from './chunk-decoder.ts';
 
 interface IconvLite {
   getCodec(name: string): object;
   decode(bytes: Buffer, name: string): string;
 }
-
-/**
- * Node's own require, which esbuild leaves to run: in the bundles, `require('iconv-lite')` would
- * be bundled, and the package's name leads to the stand-in.
- */
-const requireInstalled = createRequire(import.meta.url);
 
 let iconvLite: IconvLite | undefined;
 

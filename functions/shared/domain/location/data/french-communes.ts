@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { requireInstalled } from '../../../require-installed.ts';
 import { foldForComparison } from '../text.ts';
 
 /** A commune of France or of an overseas department or collectivity, with La Poste's postcodes. */
@@ -32,9 +32,6 @@ const OVERSEAS_COUNTRIES: Readonly<Record<string, string>> = {
   '987': 'PF',
   '988': 'NC',
 };
-
-/** Installed beside the function's bundle, read on the first French-looking postcode: 8 MB a cold start need not parse. */
-const requireInstalled = createRequire(import.meta.url);
 
 /** A name however it is typed, "St" and "Ste" as "Saint" and "Sainte" (La Poste's labels and many addresses shorten them). */
 export function foldCommuneName(name: string): string {

@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import { requireInstalled } from '../../../require-installed.ts';
 import type { CountryNames } from './place-names.ts';
 
 /** A country's subdivision as ISO 3166-2 names it. */
@@ -13,9 +13,6 @@ export interface Subdivision {
 
 /** The subdivision list of the iso-3166 package (ISO 3166-2). */
 type SubdivisionList = { readonly iso31662: readonly { readonly code: string; readonly name: string; readonly parent: string }[] };
-
-/** Installed beside the function's bundle, read on first use: 5,000 subdivisions a cold start need not parse. */
-const requireInstalled = createRequire(import.meta.url);
 
 function subdivisions(): SubdivisionList['iso31662'] {
   return (requireInstalled('iso-3166/2.js') as SubdivisionList).iso31662;
