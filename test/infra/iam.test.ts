@@ -1,5 +1,6 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import type { IConstruct } from 'constructs';
 import { describe, expect, it } from 'vitest';
 import type { ProjectFunction } from '../../lib/constructs/project-function.ts';
 import { arnOf, arnWithSuffix, logicalId, refOf, synthStack, TEST_ACCOUNT } from './synth-stack.ts';
@@ -16,6 +17,21 @@ const consumes = (queue: IQueue) => ({
   Action: ['sqs:ChangeMessageVisibility', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:ReceiveMessage'],
   Resource: arnOf(queue),
 });
+
+/** Encrypting and decrypting with the data key, which encrypts the claims data in tables and queues. */
+const usesTheDataKey = (key: IConstruct) => ({ Effect: 'Allow', Action: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'], Resource: arnOf(key) });
+
+/** Sending as claims@claims.example.fr only, through the outgoing configuration set. */
+const sendsFromTheClaimsAddress = {
+  Sid: 'SendFromTheClaimsAddress',
+  Effect: 'Allow',
+  Action: 'ses:SendEmail',
+  Resource: [
+    `arn:aws:ses:eu-west-1:${TEST_ACCOUNT}:configuration-set/ClaimsIntake-outgoing`,
+    `arn:aws:ses:eu-west-1:${TEST_ACCOUNT}:identity/claims.example.fr`,
+  ],
+  Condition: { StringEquals: { 'ses:FromAddress': 'claims@claims.example.fr' } },
+};
 
 /** The function's role holds one policy, which grants writing its logs, tracing, these, and nothing else. */
 function expectGrantsExactly(template: Template, projectFunction: ProjectFunction, statements: readonly object[]): void {
@@ -53,17 +69,8 @@ describe('IAM, function by function', () => {
         Action: ['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
         Resource: arnOf(tables.claims),
       },
-      { Effect: 'Allow', Action: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'], Resource: arnOf(keys.data) },
-      {
-        Sid: 'SendFromTheClaimsAddress',
-        Effect: 'Allow',
-        Action: 'ses:SendEmail',
-        Resource: [
-          `arn:aws:ses:eu-west-1:${TEST_ACCOUNT}:configuration-set/ClaimsIntake-outgoing`,
-          `arn:aws:ses:eu-west-1:${TEST_ACCOUNT}:identity/claims.example.fr`,
-        ],
-        Condition: { StringEquals: { 'ses:FromAddress': 'claims@claims.example.fr' } },
-      },
+      usesTheDataKey(keys.data),
+      sendsFromTheClaimsAddress,
       { Sid: 'SignStatusLinks', Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: refOf(statusLinkSecret) },
       consumes(intakeQueue.queue),
     ]);
@@ -86,7 +93,7 @@ describe('IAM, function by function', () => {
     const { tables, keys, deliveryEvents, deliveryEventsQueue } = stack;
     expectGrantsExactly(template, deliveryEvents, [
       { Sid: 'RecordDeliveryEvents', Effect: 'Allow', Action: ['dynamodb:PutItem', 'dynamodb:UpdateItem'], Resource: arnOf(tables.claims) },
-      { Effect: 'Allow', Action: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'], Resource: arnOf(keys.data) },
+      usesTheDataKey(keys.data),
       consumes(deliveryEventsQueue.queue),
     ]);
   });
@@ -97,17 +104,8 @@ describe('IAM, function by function', () => {
     expectGrantsExactly(template, reminders, [
       { Sid: 'FindClaimsWaitingForInformation', Effect: 'Allow', Action: 'dynamodb:Query', Resource: arnWithSuffix(tables.claims, '/index/byStatus') },
       { Sid: 'RemindAndReview', Effect: 'Allow', Action: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'], Resource: arnOf(tables.claims) },
-      { Effect: 'Allow', Action: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'], Resource: arnOf(keys.data) },
-      {
-        Sid: 'SendFromTheClaimsAddress',
-        Effect: 'Allow',
-        Action: 'ses:SendEmail',
-        Resource: [
-          `arn:aws:ses:eu-west-1:${TEST_ACCOUNT}:configuration-set/ClaimsIntake-outgoing`,
-          `arn:aws:ses:eu-west-1:${TEST_ACCOUNT}:identity/claims.example.fr`,
-        ],
-        Condition: { StringEquals: { 'ses:FromAddress': 'claims@claims.example.fr' } },
-      },
+      usesTheDataKey(keys.data),
+      sendsFromTheClaimsAddress,
     ]);
   });
 

@@ -17,6 +17,7 @@ import { claimRecord, NOW } from '../support/claim-records.ts';
 import { documentFile, envelope, intakeContext, sampleMember } from '../support/contexts.ts';
 import { FaultInjector } from '../support/fault-injection.ts';
 import { InMemoryMessageStore } from '../support/in-memory-message-store.ts';
+import { mekongInvoice } from '../support/invoice-readings.ts';
 import { RecordingMailer } from '../support/recording-mailer.ts';
 
 const BILL = sampleMember('52093817');
@@ -109,16 +110,6 @@ describe('a claim with more documents than one transaction holds', () => {
 });
 
 describe('invoices a member claimed, by their content, in DynamoDB', () => {
-  /** Bill's Phnom Penh invoice as a reader gives it, from whichever file. */
-  const mekongInvoice = (document: string): InvoiceReading => ({
-    document,
-    kind: 'invoice',
-    provider: { name: 'Mekong International Clinic', identifiers: [], confidence: 0.9 },
-    serviceDates: [{ date: '2025-03-18', confidence: 0.9 }],
-    lines: [],
-    total: { amount: '89.50', currency: 'USD', confidence: 0.9 },
-    confidence: 0.9,
-  });
   const withInvoice = (context: IntakeContext, invoice: InvoiceReading): IntakeContext => ({ ...context, invoices: [invoice] });
 
   it('flags the rescan of an invoice already claimed as a likely duplicate of the first claim, recorded and forwarded all the same', async () => {

@@ -1,14 +1,14 @@
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createTransport } from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_CLAIMS_DOMAIN } from '../../bin/local/intake-environment.ts';
 import { keepDeadLetter, localDeadLetterDirectory, readDeadLetters, type LocalDeadLetter } from '../../bin/local/local-dead-letters.ts';
 import { localStackOf, writeLocalStackFile } from '../../bin/local/local-stack-file.ts';
-import { startSesReceiving, type DeliveryResult } from '../../bin/local/ses-receiving.ts';
+import type { DeliveryResult } from '../../bin/local/ses-receiving.ts';
 import { MAX_RECEIVE_COUNT } from '../../lib/redrive.ts';
 import { fixture, startIntakeHarness, type IntakeHarness } from '../support/intake-harness.ts';
+import { smtpTo, startReceivingInto } from '../support/local-receiving.ts';
 import { runClaimsIntake } from '../support/run-claims-intake.ts';
 
 /** Each run starts Node and compiles the command, and a replay loads the intake: seconds, more on a busy machine. */
@@ -28,18 +28,14 @@ beforeAll(async () => {
   deadLetters = localDeadLetterDirectory(stackFile);
   await writeLocalStackFile(localStackOf(harness.aws, harness.statusPage.url), stackFile);
   // The intake fails every delivery, as it would with its table unreachable: the message ends in the dead-letter list.
-  const receiving = await startSesReceiving({
-    port: 0,
-    domain: LOCAL_CLAIMS_DOMAIN,
-    s3: harness.clients.s3,
-    bucket: harness.aws.resources.bucket,
+  const receiving = await startReceivingInto(harness, {
     deliver: async () => {
       throw new Error('the claims table is unreachable');
     },
     deadLetterDirectory: deadLetters,
     onProcessed: (processed) => void (result = processed),
   });
-  const transport = createTransport({ host: '127.0.0.1', port: receiving.port, secure: false, ignoreTLS: true });
+  const transport = smtpTo(receiving);
   await transport.sendMail({ envelope: { from: 'john.carter@example.com', to: `claims@${LOCAL_CLAIMS_DOMAIN}` }, raw: await fixture('claims/en-boston-bill.eml') });
   transport.close();
   await receiving.close();

@@ -1,9 +1,8 @@
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { createTransport } from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_CLAIMS_DOMAIN } from '../../bin/local/intake-environment.ts';
 import type { OutboxEmail } from '../../bin/local/ses-outbox.ts';
-import { startSesReceiving, type DeliveryResult, type SesReceiving } from '../../bin/local/ses-receiving.ts';
+import type { DeliveryResult, SesReceiving } from '../../bin/local/ses-receiving.ts';
 import type { ClaimRecord } from '../../functions/shared/domain/claim.ts';
 import { SesMailer } from '../../functions/shared/adapters/ses-mailer.ts';
 import { sentMessageIdHeader } from '../../functions/shared/domain/conversation.ts';
@@ -12,6 +11,7 @@ import { DEFAULT_REMINDER_PERIODS } from '../../functions/shared/domain/reminder
 import { REMINDER_ID, sendReminders } from '../../functions/shared/pipeline/send-reminders.ts';
 import { sha256 } from '../support/contexts.ts';
 import { fixture, startIntakeHarness, type IntakeHarness } from '../support/intake-harness.ts';
+import { smtpTo, startReceivingInto } from '../support/local-receiving.ts';
 
 let harness: IntakeHarness;
 let receiving: SesReceiving;
@@ -24,11 +24,7 @@ const MARIE = 'Marie Dupont <marie.dupont@example.fr>';
 
 beforeAll(async () => {
   harness = await startIntakeHarness();
-  receiving = await startSesReceiving({
-    port: 0,
-    domain: LOCAL_CLAIMS_DOMAIN,
-    s3: harness.clients.s3,
-    bucket: harness.aws.resources.bucket,
+  receiving = await startReceivingInto(harness, {
     deliver: async (event) => {
       const response: SQSBatchResponse = await harness.handler(event);
       const { Message } = JSON.parse(event.Records[0]?.body ?? '{}') as { Message: string };
@@ -48,7 +44,7 @@ afterAll(async () => {
 async function send(message: { subject: string; inReplyTo?: string; attachments?: { filename: string; content: Buffer }[]; date?: Date; from?: string }): Promise<{ sesMessageId: string; claim: ClaimRecord }> {
   const before = processed.length;
   const from = message.from ?? MARIE;
-  await createTransport({ host: '127.0.0.1', port: receiving.port, secure: false, ignoreTLS: true }).sendMail({
+  await smtpTo(receiving).sendMail({
     envelope: { from: /<(.+)>/.exec(from)?.[1] ?? from, to: CLAIMS },
     from,
     to: CLAIMS,

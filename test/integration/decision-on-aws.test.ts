@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decide } from '../../bin/cli/decisions.ts';
 import type { Target } from '../../bin/cli/target.ts';
 import type { ClaimRecord } from '../../functions/shared/domain/claim.ts';
+import { describedStack } from '../support/described-stack.ts';
 import { fixture, startIntakeHarness, type IntakeHarness } from '../support/intake-harness.ts';
 
 // DynamoDB, S3 and SES are the emulators; CloudFormation, SQS and STS have none here, and answer
@@ -26,17 +27,7 @@ beforeAll(async () => {
   const { event, sesMessageId } = await harness.receive(await fixture('claims/mixed-us-fr.eml'));
   await harness.handler(event);
   claim = (await harness.claims.findByMessageId(sesMessageId))!;
-  cloudFormation.on(DescribeStacksCommand, { StackName: 'ClaimsIntake' }).resolves({
-    Stacks: [
-      {
-        StackId: 'arn:aws:cloudformation:eu-west-1:123456789012:stack/ClaimsIntake/3a1c9c40-5a55-11ef-9b2e-0a7d3c1b2f11',
-        StackName: 'ClaimsIntake',
-        CreationTime: new Date('2026-11-30T09:00:00Z'),
-        StackStatus: 'UPDATE_COMPLETE',
-        Outputs: [{ OutputKey: 'IntakeQueueUrl', OutputValue: INTAKE_QUEUE }],
-      },
-    ],
-  });
+  cloudFormation.on(DescribeStacksCommand, { StackName: 'ClaimsIntake' }).resolves(describedStack({ IntakeQueueUrl: INTAKE_QUEUE }));
   sqs.on(SendMessageCommand).resolves({ MessageId: '5fea7756-0ea4-451a-a703-a558b933e274', MD5OfMessageBody: 'e0b1c6a2f3d4e5f60718293a4b5c6d7e' });
   sts.on(GetCallerIdentityCommand).resolves({ UserId: 'AROA3XFRBF535PLBIFPI4:jdoe', Account: '123456789012', Arn: OPERATOR });
 }, 180_000);

@@ -1,12 +1,12 @@
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import type { SQSEvent } from 'aws-lambda';
-import { createTransport } from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_CLAIMS_DOMAIN } from '../../bin/local/intake-environment.ts';
 import type { LambdaTimeLeft } from '../../bin/local/lambda-context.ts';
-import { startSesReceiving, type DeliveryResult, type SesReceiving } from '../../bin/local/ses-receiving.ts';
+import type { DeliveryResult, SesReceiving } from '../../bin/local/ses-receiving.ts';
 import { MAX_RECEIVE_COUNT } from '../../lib/redrive.ts';
 import { fixture, startIntakeHarness, type IntakeHarness } from '../support/intake-harness.ts';
+import { smtpTo, startReceivingInto } from '../support/local-receiving.ts';
 
 let harness: IntakeHarness;
 let receiving: SesReceiving;
@@ -14,14 +14,7 @@ const processed: DeliveryResult[] = [];
 
 beforeAll(async () => {
   harness = await startIntakeHarness();
-  receiving = await startSesReceiving({
-    port: 0,
-    domain: LOCAL_CLAIMS_DOMAIN,
-    s3: harness.clients.s3,
-    bucket: harness.aws.resources.bucket,
-    deliver: harness.handler,
-    onProcessed: (result) => void processed.push(result),
-  });
+  receiving = await startReceivingInto(harness, { deliver: harness.handler, onProcessed: (result) => void processed.push(result) });
 }, 120_000);
 
 afterAll(async () => {
@@ -29,12 +22,10 @@ afterAll(async () => {
   await harness?.stop();
 });
 
-const smtp = () => createTransport({ host: '127.0.0.1', port: receiving.port, secure: false, ignoreTLS: true });
-
 describe('local SES receiving over SMTP', () => {
   it('stores the message, runs the intake and leaves the forward and the acknowledgement in the outbox', async () => {
     const raw = await fixture('claims/en-boston-bill.eml');
-    const info = await smtp().sendMail({ envelope: { from: 'john.carter@example.com', to: `claims@${LOCAL_CLAIMS_DOMAIN}` }, raw });
+    const info = await smtpTo(receiving).sendMail({ envelope: { from: 'john.carter@example.com', to: `claims@${LOCAL_CLAIMS_DOMAIN}` }, raw });
     await receiving.idle();
 
     expect(info.response).toMatch(/^250 Ok [0-9a-f]{32}$/);
@@ -60,10 +51,10 @@ describe('local SES receiving over SMTP', () => {
         'Hello, what do I send?',
         '',
       ].join('\r\n');
-    await smtp().sendMail({ envelope: { from: 'bounce@mail.example.com', to: `claims@${LOCAL_CLAIMS_DOMAIN}` }, raw: question('') });
+    await smtpTo(receiving).sendMail({ envelope: { from: 'bounce@mail.example.com', to: `claims@${LOCAL_CLAIMS_DOMAIN}` }, raw: question('') });
     await receiving.idle();
     const forgedBelow = 'Authentication-Results: amazonses.com; spf=pass smtp.mailfrom=bounce@example.com; dmarc=pass';
-    await smtp().sendMail({ envelope: { from: 'bounce@attacker.example', to: `claims@${LOCAL_CLAIMS_DOMAIN}` }, raw: question(forgedBelow) });
+    await smtpTo(receiving).sendMail({ envelope: { from: 'bounce@attacker.example', to: `claims@${LOCAL_CLAIMS_DOMAIN}` }, raw: question(forgedBelow) });
     await receiving.idle();
 
     const [aligned, forged] = await Promise.all(processed.map((result) => harness.claims.findByMessageId(result.sesMessageId)));
@@ -79,7 +70,7 @@ describe('local SES receiving over SMTP', () => {
 
   it('refuses recipients outside the claims domain, as SES does', async () => {
     await expect(
-      smtp().sendMail({ envelope: { from: 'a@example.com', to: 'someone@elsewhere.example' }, raw: 'Subject: x\r\n\r\nx' }),
+      smtpTo(receiving).sendMail({ envelope: { from: 'a@example.com', to: 'someone@elsewhere.example' }, raw: 'Subject: x\r\n\r\nx' }),
     ).rejects.toMatchObject({ responseCode: 550 });
   });
 });
@@ -89,11 +80,7 @@ describe('local SES receiving: retries and dead letters as SQS would', () => {
   async function receivingThatFails(failures: number) {
     const deliveries: { queueMessageId: string; receiveCount: string; remainingMs: number }[] = [];
     const results: DeliveryResult[] = [];
-    const local = await startSesReceiving({
-      port: 0,
-      domain: LOCAL_CLAIMS_DOMAIN,
-      s3: harness.clients.s3,
-      bucket: harness.aws.resources.bucket,
+    const local = await startReceivingInto(harness, {
       functionTimeoutMs: 60_000,
       deliver: async (event: SQSEvent, context: LambdaTimeLeft) => {
         const [record] = event.Records;
@@ -104,7 +91,7 @@ describe('local SES receiving: retries and dead letters as SQS would', () => {
       onProcessed: (result) => void results.push(result),
     });
     const raw = await fixture('claims/en-boston-bill.eml');
-    const transport = createTransport({ host: '127.0.0.1', port: local.port, secure: false, ignoreTLS: true });
+    const transport = smtpTo(local);
     await transport.sendMail({ envelope: { from: 'john.carter@example.com', to: `claims@${LOCAL_CLAIMS_DOMAIN}` }, raw });
     transport.close();
     await local.idle();

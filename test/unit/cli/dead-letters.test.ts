@@ -10,6 +10,7 @@ import { deadLetterLines } from '../../../bin/cli/dlq-cli.ts';
 import { listDeadLetters, replayDeadLetters } from '../../../bin/cli/dead-letters.ts';
 import { InputError } from '../../../bin/cli/usage-error.ts';
 import { claimRecord } from '../../support/claim-records.ts';
+import { describedStack } from '../../support/described-stack.ts';
 import { InMemoryClaimRepository } from '../../support/in-memory-claim-repository.ts';
 
 // No emulator answers SQS here: ReceiveMessage, SendMessage and DeleteMessage are answered as the
@@ -165,21 +166,9 @@ describe('dlq replay --stack', () => {
   });
 
   it("finds both queues in the stack's outputs and says which messages it replayed", async () => {
-    cloudFormation.on(DescribeStacksCommand, { StackName: 'ClaimsIntake' }).resolves({
-      Stacks: [
-        {
-          StackId: 'arn:aws:cloudformation:eu-west-1:123456789012:stack/ClaimsIntake/3a1c9c40-5a55-11ef-9b2e-0a7d3c1b2f11',
-          StackName: 'ClaimsIntake',
-          CreationTime: new Date('2026-11-30T09:00:00Z'),
-          StackStatus: 'UPDATE_COMPLETE',
-          Outputs: [
-            { OutputKey: 'ClaimsTableName', OutputValue: 'ClaimsIntake-ClaimsTable4D5E6F-XYZ' },
-            { OutputKey: 'IntakeQueueUrl', OutputValue: INTAKE_QUEUE },
-            { OutputKey: 'IntakeDeadLetterQueueUrl', OutputValue: DEAD_LETTER_QUEUE },
-          ],
-        },
-      ],
-    });
+    cloudFormation.on(DescribeStacksCommand, { StackName: 'ClaimsIntake' }).resolves(
+      describedStack({ ClaimsTableName: 'ClaimsIntake-ClaimsTable4D5E6F-XYZ', IntakeQueueUrl: INTAKE_QUEUE, IntakeDeadLetterQueueUrl: DEAD_LETTER_QUEUE }),
+    );
     sqsMock.on(ReceiveMessageCommand, { QueueUrl: DEAD_LETTER_QUEUE }).resolvesOnce({ Messages: [RECEIPT_LETTER] }).resolves({});
     sqsMock.on(SendMessageCommand).resolves({ MessageId: '7d8e9f00-1a2b-4c3d-8e4f-5a6b7c8d9e0f' });
     sqsMock.on(DeleteMessageCommand).resolves({});

@@ -13,6 +13,7 @@ import { claimsIntakeProgram } from '../../../bin/cli/claims-intake-program.ts';
 import { addDoctorCommand } from '../../../bin/cli/doctor-command.ts';
 import type { ResolveMx } from '../../../bin/cli/doctor/mx-record.ts';
 import { rootCommand, runProgram } from '../../../bin/cli/program.ts';
+import { describedStack } from '../../support/described-stack.ts';
 
 // No emulator answers these services: each call is answered as its API reference documents the response.
 const cloudFormation = mockClient(CloudFormationClient);
@@ -52,20 +53,6 @@ const OUTPUTS = {
   DeliveryEventsDeadLetterQueueUrl: QUEUES.eventsDeadLetters,
   AlarmTopicArn: ALARM_TOPIC,
 };
-
-function describedStack(outputs: Record<string, string>) {
-  return {
-    Stacks: [
-      {
-        StackId: `arn:aws:cloudformation:eu-west-1:${ACCOUNT}:stack/ClaimsIntake/3a1c9c40-5a55-11ef-9b2e-0a7d3c1b2f11`,
-        StackName: 'ClaimsIntake',
-        CreationTime: new Date('2026-11-30T09:00:00Z'),
-        StackStatus: 'UPDATE_COMPLETE' as const,
-        Outputs: Object.entries(outputs).map(([OutputKey, OutputValue]) => ({ OutputKey, OutputValue })),
-      },
-    ],
-  };
-}
 
 const activeRuleSet = {
   Metadata: { Name: RULE_SET, CreatedTimestamp: new Date('2026-11-30T09:05:00Z') },

@@ -3,25 +3,10 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { resolveTarget } from '../../../bin/cli/target.ts';
 import { UsageError } from '../../../bin/cli/usage-error.ts';
+import { describedStack } from '../../support/described-stack.ts';
 
 // No emulator answers CloudFormation: DescribeStacks is answered as AWS documents it (API Reference, DescribeStacks).
 const cloudFormation = mockClient(CloudFormationClient);
-
-const STACK_ID = 'arn:aws:cloudformation:eu-west-1:123456789012:stack/ClaimsIntake/3a1c9c40-5a55-11ef-9b2e-0a7d3c1b2f11';
-
-function describedStack(outputs: Record<string, string>) {
-  return {
-    Stacks: [
-      {
-        StackId: STACK_ID,
-        StackName: 'ClaimsIntake',
-        CreationTime: new Date('2026-11-30T09:00:00Z'),
-        StackStatus: 'UPDATE_COMPLETE' as const,
-        Outputs: Object.entries(outputs).map(([OutputKey, OutputValue]) => ({ OutputKey, OutputValue })),
-      },
-    ],
-  };
-}
 
 afterEach(() => {
   cloudFormation.reset();

@@ -7,6 +7,7 @@ import { now } from '../../support/claim-records.ts';
 import { documentFile, envelope, intakeContext, sampleMember } from '../../support/contexts.ts';
 import { InMemoryClaimRepository } from '../../support/in-memory-claim-repository.ts';
 import { InMemoryMessageStore } from '../../support/in-memory-message-store.ts';
+import { mekongInvoice } from '../../support/invoice-readings.ts';
 
 /**
  * A rescan or a photo of an invoice the member already claimed: same provider, date of service
@@ -18,31 +19,20 @@ const BILL = sampleMember('52093817');
 const JOHN = sampleMember('20481632');
 const IN_CAMBODIA: LocationDecision = { country: 'KH', route: 'MAI', evidence: [], reasons: ['treatment location KH, routed to MAI'] };
 
-const reading = (document: string, changes: Partial<InvoiceReading> = {}): InvoiceReading => ({
-  document,
-  kind: 'invoice',
-  provider: { name: 'Mekong International Clinic', identifiers: [], confidence: 0.9 },
-  serviceDates: [{ date: '2025-03-18', confidence: 0.9 }],
-  lines: [],
-  total: { amount: '89.50', currency: 'USD', confidence: 0.9 },
-  confidence: 0.9,
-  ...changes,
-});
-
 describe('invoiceContentKey', () => {
   it('is the same for the same provider however written, date of service and total', () => {
-    const key = invoiceContentKey(reading('invoice.pdf'));
+    const key = invoiceContentKey(mekongInvoice('invoice.pdf'));
     expect(key).toMatch(/^[0-9a-f]{64}$/);
-    expect(invoiceContentKey(reading('photo.jpg', { provider: { name: 'MEKONG  INTERNATIONAL  CLINIC', identifiers: [], confidence: 0.6 } }))).toBe(key);
-    expect(invoiceContentKey(reading('other.pdf', { total: { amount: '89.50', currency: 'EUR', confidence: 0.9 } }))).not.toBe(key);
-    expect(invoiceContentKey(reading('other.pdf', { serviceDates: [{ date: '2025-03-19', confidence: 0.9 }] }))).not.toBe(key);
+    expect(invoiceContentKey(mekongInvoice('photo.jpg', { provider: { name: 'MEKONG  INTERNATIONAL  CLINIC', identifiers: [], confidence: 0.6 } }))).toBe(key);
+    expect(invoiceContentKey(mekongInvoice('other.pdf', { total: { amount: '89.50', currency: 'EUR', confidence: 0.9 } }))).not.toBe(key);
+    expect(invoiceContentKey(mekongInvoice('other.pdf', { serviceDates: [{ date: '2025-03-19', confidence: 0.9 }] }))).not.toBe(key);
   });
 
   it('is none when the provider, the date of service or the total was not read', () => {
-    expect(invoiceContentKey(reading('a.pdf', { provider: undefined }))).toBeUndefined();
-    expect(invoiceContentKey(reading('b.pdf', { serviceDates: [] }))).toBeUndefined();
-    expect(invoiceContentKey(reading('c.pdf', { total: undefined }))).toBeUndefined();
-    expect(invoiceContentKey(reading('d.pdf', { total: { amount: '89.50', confidence: 0.9 } }))).toBeUndefined();
+    expect(invoiceContentKey(mekongInvoice('a.pdf', { provider: undefined }))).toBeUndefined();
+    expect(invoiceContentKey(mekongInvoice('b.pdf', { serviceDates: [] }))).toBeUndefined();
+    expect(invoiceContentKey(mekongInvoice('c.pdf', { total: undefined }))).toBeUndefined();
+    expect(invoiceContentKey(mekongInvoice('d.pdf', { total: { amount: '89.50', confidence: 0.9 } }))).toBeUndefined();
   });
 });
 
@@ -73,8 +63,8 @@ function claimOf(sesMessageId: string, filename: string, invoice: InvoiceReading
 
 describe('recording a claim whose invoice the member already claimed', () => {
   it('forwards the photo of an invoice already claimed, flagged as a likely duplicate of the first claim', async () => {
-    const first = await recordClaim(claimOf('ses-1', 'invoice.pdf', reading('invoice.pdf')), dependencies);
-    const photo = await recordClaim(claimOf('ses-2', 'photo.jpg', reading('photo.jpg')), dependencies);
+    const first = await recordClaim(claimOf('ses-1', 'invoice.pdf', mekongInvoice('invoice.pdf')), dependencies);
+    const photo = await recordClaim(claimOf('ses-2', 'photo.jpg', mekongInvoice('photo.jpg')), dependencies);
 
     expect(first.reasons).toEqual(['member number found in subject', 'treatment location KH, routed to MAI']);
     expect(photo.outcome).toBe('FORWARDED');
@@ -86,11 +76,11 @@ describe('recording a claim whose invoice the member already claimed', () => {
   });
 
   it('keeps pointing to the first claim at a third copy, and flags nothing for another member or another total', async () => {
-    const first = await recordClaim(claimOf('ses-1', 'invoice.pdf', reading('invoice.pdf')), dependencies);
-    await recordClaim(claimOf('ses-2', 'photo.jpg', reading('photo.jpg')), dependencies);
-    const third = await recordClaim(claimOf('ses-3', 'rescan.pdf', reading('rescan.pdf')), dependencies);
-    const johns = await recordClaim(claimOf('ses-4', 'invoice.pdf', reading('invoice.pdf'), JOHN), dependencies);
-    const otherVisit = await recordClaim(claimOf('ses-5', 'visit.pdf', reading('visit.pdf', { total: { amount: '60.00', currency: 'USD', confidence: 0.9 } })), dependencies);
+    const first = await recordClaim(claimOf('ses-1', 'invoice.pdf', mekongInvoice('invoice.pdf')), dependencies);
+    await recordClaim(claimOf('ses-2', 'photo.jpg', mekongInvoice('photo.jpg')), dependencies);
+    const third = await recordClaim(claimOf('ses-3', 'rescan.pdf', mekongInvoice('rescan.pdf')), dependencies);
+    const johns = await recordClaim(claimOf('ses-4', 'invoice.pdf', mekongInvoice('invoice.pdf'), JOHN), dependencies);
+    const otherVisit = await recordClaim(claimOf('ses-5', 'visit.pdf', mekongInvoice('visit.pdf', { total: { amount: '60.00', currency: 'USD', confidence: 0.9 } })), dependencies);
 
     expect(third.reasons.at(-1)).toContain(`was claimed with ${first.reference}`);
     expect(johns.reasons).toEqual(['member number found in subject', 'treatment location KH, routed to MAI']);
