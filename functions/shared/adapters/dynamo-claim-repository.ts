@@ -26,8 +26,8 @@ const BATCH_GET_LIMIT = 100;
 const TRANSACTION_ITEM_LIMIT = 100;
 /** Document items the claim's own transaction holds beside the message and claim items; the rest follow it. */
 const DOCUMENTS_IN_CREATE = TRANSACTION_ITEM_LIMIT - 2;
-/** Document items written at once after the transaction: a burst the table absorbs without throttling. */
-const DOCUMENT_WRITES_AT_ONCE = 10;
+/** Document and invoice items written at once outside a transaction: a burst the table absorbs without throttling. */
+const WRITES_AT_ONCE = 10;
 
 /** Claims, the messages they came from, and the documents they carried, in the claims table. */
 export class DynamoClaimRepository implements ClaimRepository {
@@ -103,20 +103,15 @@ export class DynamoClaimRepository implements ClaimRepository {
   }
 
   async recordInvoices(memberId: string, reference: string, contentKeys: readonly string[]): Promise<void> {
-    await Promise.all(
-      [...new Set(contentKeys)].map(async (contentKey) => {
-        try {
-          await this.dynamo.send(
-            new PutCommand({
-              TableName: this.tableName,
-              Item: { ...invoiceKey(memberId, contentKey), contentKey, reference },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            }),
-          );
-        } catch (error) {
-          if (!(error instanceof Error && error.name === 'ConditionalCheckFailedException')) throw error;
-        }
-      }),
+    // The first claim to carry an invoice keeps it; a retry writing the same item again is harmless.
+    await inBursts([...new Set(contentKeys)], (contentKey) =>
+      this.conditionally(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...invoiceKey(memberId, contentKey), contentKey, reference },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      ),
     );
   }
 
@@ -176,11 +171,7 @@ export class DynamoClaimRepository implements ClaimRepository {
         }),
       );
     } catch (error) {
-      if (!(error instanceof TransactionCanceledException)) throw error;
-      const [messageReason, claimReason] = error.CancellationReasons ?? [];
-      if (messageReason?.Code === 'ConditionalCheckFailed') return 'message-already-recorded';
-      if (claimReason?.Code === 'ConditionalCheckFailed') return 'reference-taken';
-      throw error;
+      return failedCondition(error) === 'message' ? 'message-already-recorded' : 'reference-taken';
     }
     await this.recordPendingDocuments(recorded);
     return 'created';
@@ -228,9 +219,7 @@ export class DynamoClaimRepository implements ClaimRepository {
   async recordPendingDocuments(claim: ClaimRecord): Promise<void> {
     const { memberId, pendingDocumentHashes } = claim;
     if (!memberId || !pendingDocumentHashes) return;
-    for (let start = 0; start < pendingDocumentHashes.length; start += DOCUMENT_WRITES_AT_ONCE) {
-      await Promise.all(pendingDocumentHashes.slice(start, start + DOCUMENT_WRITES_AT_ONCE).map((sha256) => this.putDocument(memberId, sha256, claim.reference)));
-    }
+    await inBursts(pendingDocumentHashes, (sha256) => this.putDocument(memberId, sha256, claim.reference));
     await this.dynamo.send(
       new UpdateCommand({
         TableName: this.tableName,
@@ -428,12 +417,7 @@ export class DynamoClaimRepository implements ClaimRepository {
    */
   async recordJoinedMessage(reference: string, message: ConversationMessage, continuation?: ClaimContinuation): Promise<JoinResult> {
     const memberId = continuation?.memberId;
-    if (memberId) {
-      const hashes = [...new Set(continuation.newDocumentHashes)];
-      for (let start = 0; start < hashes.length; start += DOCUMENT_WRITES_AT_ONCE) {
-        await Promise.all(hashes.slice(start, start + DOCUMENT_WRITES_AT_ONCE).map((sha256) => this.putDocument(memberId, sha256, reference)));
-      }
-    }
+    if (memberId) await inBursts([...new Set(continuation.newDocumentHashes)], (sha256) => this.putDocument(memberId, sha256, reference));
     try {
       await this.dynamo.send(
         new TransactWriteCommand({
@@ -445,11 +429,7 @@ export class DynamoClaimRepository implements ClaimRepository {
       );
       return 'recorded';
     } catch (error) {
-      if (!(error instanceof TransactionCanceledException)) throw error;
-      const [messageReason, claimReason] = error.CancellationReasons ?? [];
-      if (messageReason?.Code === 'ConditionalCheckFailed') return 'message-already-recorded';
-      if (claimReason?.Code === 'ConditionalCheckFailed') return 'claim-changed';
-      throw error;
+      return failedCondition(error) === 'message' ? 'message-already-recorded' : 'claim-changed';
     }
   }
 
@@ -487,6 +467,26 @@ export class DynamoClaimRepository implements ClaimRepository {
       throw error;
     }
   }
+}
+
+/** Runs one write per id, WRITES_AT_ONCE at a time. */
+async function inBursts(ids: readonly string[], write: (id: string) => Promise<unknown>): Promise<void> {
+  for (let start = 0; start < ids.length; start += WRITES_AT_ONCE) {
+    await Promise.all(ids.slice(start, start + WRITES_AT_ONCE).map(write));
+  }
+}
+
+/**
+ * Which item of a claim's transaction failed its condition: the message's (first: the message was
+ * recorded already) or the claim's (second). Any other failure is thrown again.
+ */
+function failedCondition(error: unknown): 'message' | 'claim' {
+  if (error instanceof TransactionCanceledException) {
+    const [message, claim] = error.CancellationReasons ?? [];
+    if (message?.Code === 'ConditionalCheckFailed') return 'message';
+    if (claim?.Code === 'ConditionalCheckFailed') return 'claim';
+  }
+  throw error;
 }
 
 /** Names `#sends.#entry`: the ledger entry of message `id`. */
