@@ -76,6 +76,11 @@ export interface IntakeContext {
   readonly outcome?: Outcome;
   /** The claim the message joined (domain/conversation.ts); absent for a message that starts a claim. */
   readonly conversation?: Conversation;
+  /**
+   * The claim the message became already, as looked up once by its SES message id (a redelivery);
+   * `claim` absent for a message not recorded yet. Absent itself when nobody looked.
+   */
+  readonly recorded?: { readonly claim?: ClaimRecord };
 }
 
 /** A message joining an existing claim, and who it is from. */

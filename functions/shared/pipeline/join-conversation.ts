@@ -40,9 +40,14 @@ export async function joinConversation(context: IntakeContext, dependencies: Joi
   const recorded = await claims.findByMessageId(context.envelope.sesMessageId);
   if (recorded) {
     const joined = recorded.conversation?.find((message) => message.sesMessageId === context.envelope.sesMessageId);
-    return joined ? { ...context, conversation: { claim: recorded, joinedBy: joined.joinedBy, from: joined.from } } : context;
+    return joined ? { ...context, conversation: { claim: recorded, joinedBy: joined.joinedBy, from: joined.from } } : { ...context, recorded: { claim: recorded } };
   }
+  return joinedClaim({ ...context, recorded: {} }, dependencies);
+}
 
+/** The claim a message not recorded yet joins: the one it replies to, or the one its subject names. */
+async function joinedClaim(context: IntakeContext, dependencies: JoinDependencies): Promise<IntakeContext> {
+  const { claims } = dependencies;
   const { mail } = context;
   const repliedTo = await firstSender(sesMessageIdsRepliedTo(messageIdsOf(mail.inReplyTo), messageIdsOf(mail.references)), claims);
   const quotedReference = repliedTo ? undefined : referenceInSubject(mail.subject ?? '');

@@ -20,7 +20,7 @@ const REFERENCE_ATTEMPTS = 3;
  */
 export async function recordClaim(context: IntakeContext, dependencies: RecordDependencies): Promise<ClaimRecord> {
   const { claims } = dependencies;
-  const existing = await claims.findByMessageId(context.envelope.sesMessageId);
+  const existing = context.recorded ? context.recorded.claim : await claims.findByMessageId(context.envelope.sesMessageId);
   if (existing) {
     // A crash may have come between recording the claim and storing its documents or invoices.
     if (existing.pendingDocumentHashes) await claims.recordPendingDocuments(existing);
