@@ -20,11 +20,12 @@ const REFERENCE_ATTEMPTS = 3;
  */
 export async function recordClaim(context: IntakeContext, dependencies: RecordDependencies): Promise<ClaimRecord> {
   const { claims } = dependencies;
+  const invoices = invoiceKeys(context);
   const existing = context.recorded ? context.recorded.claim : await claims.findByMessageId(context.envelope.sesMessageId);
   if (existing) {
     // A crash may have come between recording the claim and storing its documents or invoices.
     if (existing.pendingDocumentHashes) await claims.recordPendingDocuments(existing);
-    if (existing.memberId && existing.outcome !== 'DUPLICATE') await recordInvoices(claims, existing.memberId, existing.reference, context);
+    if (existing.memberId && existing.outcome !== 'DUPLICATE') await recordInvoices(claims, existing.memberId, existing.reference, invoices);
     await putDocuments(existing.documents, context.documents ?? [], dependencies.store);
     return existing;
   }
@@ -33,7 +34,7 @@ export async function recordClaim(context: IntakeContext, dependencies: RecordDe
   const memberId = context.identification?.member?.memberId;
   const claimed = memberId ? await claims.findClaimedDocuments(memberId, documents.map((d) => d.sha256)) : new Map<string, string>();
   const checked = withDuplicateCheck(required(context.outcome, 'the outcome'), documents, claimed);
-  const outcome = memberId && checked.status !== 'DUPLICATE' ? await withLikelyDuplicates(checked, claims, memberId, context) : checked;
+  const outcome = memberId && checked.status !== 'DUPLICATE' ? await withLikelyDuplicates(checked, claims, memberId, invoices) : checked;
   const newHashes = documents.map((d) => d.sha256).filter((sha256) => !claimed.has(sha256));
 
   const recorded = await createOnce(
@@ -42,13 +43,18 @@ export async function recordClaim(context: IntakeContext, dependencies: RecordDe
     (reference) => buildClaim(context, reference, outcome, storedDocuments(reference, documents), dependencies, claimed),
     outcome.status === 'FORWARDED' ? newHashes : [],
   );
-  if (memberId && recorded.outcome !== 'DUPLICATE') await recordInvoices(claims, memberId, recorded.reference, context);
+  if (memberId && recorded.outcome !== 'DUPLICATE') await recordInvoices(claims, memberId, recorded.reference, invoices);
   await putDocuments(recorded.documents, documents, dependencies.store);
   return recorded;
 }
 
-/** The content key of each invoice read that has one, with its document. */
-function invoiceKeys(context: IntakeContext): { readonly document: string; readonly contentKey: string }[] {
+/** An invoice read that has a content key, with its document. */
+interface InvoiceKey {
+  readonly document: string;
+  readonly contentKey: string;
+}
+
+function invoiceKeys(context: IntakeContext): InvoiceKey[] {
   return (context.invoices ?? []).flatMap((invoice) => {
     const contentKey = invoiceContentKey(invoice);
     return contentKey ? [{ document: invoice.document, contentKey }] : [];
@@ -60,8 +66,7 @@ function invoiceKeys(context: IntakeContext): { readonly document: string; reado
  * photographed: said in the reasons, which the cover and the review queue show. The claim goes on
  * as decided: two visits can cost the same.
  */
-async function withLikelyDuplicates<T extends Outcome>(outcome: T, claims: ClaimRepository, memberId: string, context: IntakeContext): Promise<T> {
-  const keys = invoiceKeys(context);
+async function withLikelyDuplicates<T extends Outcome>(outcome: T, claims: ClaimRepository, memberId: string, keys: readonly InvoiceKey[]): Promise<T> {
   if (keys.length === 0) return outcome;
   const claimed = await claims.findClaimedInvoices(memberId, keys.map(({ contentKey }) => contentKey));
   const notes = keys.flatMap(({ document, contentKey }) => {
@@ -71,8 +76,7 @@ async function withLikelyDuplicates<T extends Outcome>(outcome: T, claims: Claim
   return notes.length === 0 ? outcome : { ...outcome, reasons: [...outcome.reasons, ...notes] };
 }
 
-async function recordInvoices(claims: ClaimRepository, memberId: string, reference: string, context: IntakeContext): Promise<void> {
-  const keys = invoiceKeys(context);
+async function recordInvoices(claims: ClaimRepository, memberId: string, reference: string, keys: readonly InvoiceKey[]): Promise<void> {
   if (keys.length > 0) await claims.recordInvoices(memberId, reference, keys.map(({ contentKey }) => contentKey));
 }
 
