@@ -11,8 +11,8 @@ import { parseMembersCsv } from '../functions/shared/adapters/members-csv.ts';
 import type { ClaimRecord } from '../functions/shared/domain/claim.ts';
 import { deadLetterDepthLine, deadLetteredLine } from './local/dead-letter-report.ts';
 import { localDeadLetterDirectory, readDeadLetters } from './local/local-dead-letters.ts';
-import { startLocalAws, type LocalAws, type SesOutbox } from './local/local-aws.ts';
-import { localStackFilePath, localStackOf, writeLocalStackFile } from './local/local-stack-file.ts';
+import { startLocalAws, type SesOutbox } from './local/local-aws.ts';
+import { localStackFilePath, localStackOf, writeLocalStackFile, type LocalStack } from './local/local-stack-file.ts';
 import { localIntakeEnvironment, LOCAL_CLAIMS_DOMAIN } from './local/intake-environment.ts';
 import { startLocalStatusPage } from './local/local-status-page.ts';
 import { startSesReceiving, type DeliveryResult, type SesReceiving } from './local/ses-receiving.ts';
@@ -28,11 +28,12 @@ async function main(): Promise<void> {
   const aws = await startLocalAws();
   Object.assign(process.env, localIntakeEnvironment(aws));
   const statusPage = await startLocalStatusPage(statusPagePort);
-  Object.assign(process.env, localIntakeEnvironment(aws, statusPage.url));
+  const stack = localStackOf(aws, statusPage.url);
+  Object.assign(process.env, stack.intake);
   const deadLetterDirectory = localDeadLetterDirectory(localStackFilePath());
   // Dead letters of an earlier run name messages its emulators took with them.
   rmSync(deadLetterDirectory, { recursive: true, force: true });
-  const removeStackFile = await announceLocalStack(aws, statusPage.url);
+  const removeStackFile = await announceLocalStack(stack);
   const removeLocalFiles = () => {
     removeStackFile();
     rmSync(deadLetterDirectory, { recursive: true, force: true });
@@ -93,8 +94,8 @@ async function main(): Promise<void> {
 }
 
 /** Writes what `claims-intake --local` reads; removed when this process ends. */
-async function announceLocalStack(aws: LocalAws, statusPageUrl: string): Promise<() => void> {
-  const remove = await writeLocalStackFile(localStackOf(aws, statusPageUrl));
+async function announceLocalStack(stack: LocalStack): Promise<() => void> {
+  const remove = await writeLocalStackFile(stack);
   console.log(`Local stack described in ${path.relative(process.cwd(), localStackFilePath())}: claims-intake --local uses it`);
   return remove;
 }

@@ -80,8 +80,10 @@ export function tally(accepted: readonly AcceptedMessage[], claims: ReadonlyMap<
     ours.push(claim);
     const outcome = `${kind} ${claim.status}`;
     outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
-    if (!FINAL_STATUSES.has(claim.status) || ledgerEntry(claim, 'forward')?.state === 'sending' || ledgerEntry(claim, 'reply')?.state === 'sending') {
-      problems.push(`${claim.reference} is not settled: ${claim.status}, forward ${ledgerEntry(claim, 'forward')?.state ?? 'none'}, reply ${ledgerEntry(claim, 'reply')?.state ?? 'none'}`);
+    const forward = ledgerEntry(claim, 'forward')?.state;
+    const reply = ledgerEntry(claim, 'reply')?.state;
+    if (!FINAL_STATUSES.has(claim.status) || forward === 'sending' || reply === 'sending') {
+      problems.push(`${claim.reference} is not settled: ${claim.status}, forward ${forward ?? 'none'}, reply ${reply ?? 'none'}`);
     }
     if (expectedStatus && claim.status !== expectedStatus) problems.push(`${claim.reference} is ${claim.status}, not ${expectedStatus}`);
   }

@@ -1,5 +1,5 @@
 import type { ClaimRecord, DeliveryEvent } from '../../functions/shared/domain/claim.ts';
-import type { ManualDecision } from '../../functions/shared/domain/decision.ts';
+import type { Decision, ManualDecision } from '../../functions/shared/domain/decision.ts';
 import { ledgerEntries } from '../../functions/shared/domain/ledger.ts';
 import { senderText } from '../../functions/shared/domain/sender-text.ts';
 
@@ -65,8 +65,12 @@ export function claimDetails(claim: ClaimRecord): string[] {
 
 /** What a person decided, who, when and why. */
 export function decisionLine(decision: ManualDecision): string {
-  const what = decision.action === 'route' ? `routed to ${decision.route}` : 'declined';
-  return `  ${decision.at}  ${what} by ${decision.by}: ${decision.why}`;
+  return `  ${decision.at}  ${decisionWords(decision)} by ${decision.by}: ${decision.why}`;
+}
+
+/** What a decision does to the claim, in a word or two. */
+export function decisionWords(decision: Decision): string {
+  return decision.action === 'route' ? `routed to ${decision.route}` : 'declined';
 }
 
 /** The messages that joined the claim after its first (docs/CONVERSATIONS.md), when there are any. */

@@ -4,12 +4,11 @@ import type { ClaimRecord } from '../../functions/shared/domain/claim.ts';
 import { saveClaimDocuments } from './claim-documents.ts';
 import { addDecisionCommands } from './decision-commands.ts';
 import { claimDetails, claimsTable } from './claim-view.ts';
-import { parseSince, parseStatus, queryClaims } from './claims-query.ts';
+import { findClaim, parseSince, parseStatus, queryClaims } from './claims-query.ts';
 import { describe, positiveInteger } from './program.ts';
 import { reviewLine } from './review-command.ts';
 import { operatorDynamoClient } from './dynamo.ts';
 import { withTarget, withTargetOptions, type Target, type TargetOptions } from './target.ts';
-import { InputError } from './usage-error.ts';
 
 /** A screenful; the queue is worked from the oldest claim. */
 export const DEFAULT_LIST_LIMIT = 50;
@@ -42,11 +41,7 @@ async function listClaims(options: ListOptions & { readonly table?: string }): P
   return withTarget(options, (target) => queryClaims(target.dynamo, target.claimsTable, query));
 }
 
-async function findClaim(target: Target, reference: string): Promise<ClaimRecord> {
-  const found = await new DynamoClaimRepository(target.dynamo, target.claimsTable).get(reference.trim().toUpperCase());
-  if (!found) throw new InputError(`no claim ${reference}`);
-  return found;
-}
+const claimOf = (target: Target, reference: string): Promise<ClaimRecord> => findClaim(new DynamoClaimRepository(target.dynamo, target.claimsTable), reference);
 
 export function addClaimsCommands(program: Command): void {
   const claims = program.command('claims').description('Find claims, read what was recorded of them, and decide those held for a person.');
@@ -70,7 +65,7 @@ export function addClaimsCommands(program: Command): void {
     .argument('<reference>', 'the claim reference, e.g. CLM-2026-NNSXX6')
     .option('--json', 'print the claim record as JSON')
     .action(async (reference: string, options: TargetOptions & { json?: boolean }) => {
-      const found = await withTarget(options, (target) => findClaim(target, reference));
+      const found = await withTarget(options, (target) => claimOf(target, reference));
       console.log(options.json ? JSON.stringify(found, null, 2) : claimDetails(found).join('\n'));
     });
 
@@ -81,7 +76,7 @@ export function addClaimsCommands(program: Command): void {
     .requiredOption('--out <dir>', 'directory to write them to (created if missing; existing files are never overwritten)')
     .action(async (reference: string, options: TargetOptions & { out: string }) => {
       const saved = await withTarget(options, async (target) => {
-        return saveClaimDocuments(target.s3, target.bucket, await findClaim(target, reference), options.out);
+        return saveClaimDocuments(target.s3, target.bucket, await claimOf(target, reference), options.out);
       });
       console.log(saved.length > 0 ? saved.map((document) => `${document.file}  ${document.size} bytes  from ${document.s3Key}`).join('\n') : 'The claim has no document.');
     });

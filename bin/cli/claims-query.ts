@@ -1,10 +1,17 @@
 import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { toClaim } from '../../functions/shared/adapters/dynamo-claim-repository.ts';
 import { CLAIMS_TABLE_DESIGN } from '../../functions/shared/adapters/table-design.ts';
-import type { ClaimRecord, ClaimRecordStatus } from '../../functions/shared/domain/claim.ts';
-import { UsageError } from './usage-error.ts';
+import type { ClaimRecord, ClaimRecordStatus, ClaimRepository } from '../../functions/shared/domain/claim.ts';
+import { InputError, UsageError } from './usage-error.ts';
 
 export const CLAIM_STATUSES: readonly ClaimRecordStatus[] = ['REVIEW', 'NEEDS_INFO', 'RECEIVED', 'FORWARDED', 'DUPLICATE', 'IGNORED', 'QUARANTINED', 'REJECTED'];
+
+/** The claim a reference names, as a person types it: spaces around it and case do not matter. */
+export async function findClaim(claims: ClaimRepository, reference: string): Promise<ClaimRecord> {
+  const found = await claims.get(reference.trim().toUpperCase());
+  if (!found) throw new InputError(`no claim ${reference}`);
+  return found;
+}
 
 export function parseStatus(text: string): ClaimRecordStatus {
   const status = CLAIM_STATUSES.find((known) => known === text.toUpperCase());

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { Decision, ResentMessage } from '../../functions/shared/domain/decision.ts';
 import type { Route } from '../../functions/shared/domain/types.ts';
-import { decisionLine, messageLines, terminalLines } from './claim-view.ts';
+import { decisionLine, decisionWords, messageLines, terminalLines } from './claim-view.ts';
 import { decide, resend, type DecisionResult } from './decisions.ts';
 import { describe } from './program.ts';
 import { withTarget, withTargetOptions, type TargetOptions } from './target.ts';
@@ -94,7 +94,7 @@ function outcomeLines({ claim, carriedOut }: DecisionResult): string[] {
 }
 
 function decisionOutput({ claim, again, carriedOut }: DecisionResult, decision: Decision): string[] {
-  const what = decision.action === 'route' ? `routed to ${decision.route}` : 'declined';
+  const what = decisionWords(decision);
   const recorded = claim.decisions?.at(-1);
   return terminalLines([
     `${claim.reference}  ${claim.status}  ${again ? `${what} already: carried out again, sending only what was not sent` : what}`,

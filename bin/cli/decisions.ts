@@ -9,9 +9,10 @@ import { carryOutDecision } from '../../functions/shared/pipeline/carry-out-deci
 import { INTAKE_TIMEOUT_MS } from '../local/lambda-context.ts';
 import { localIntakeDependencies } from '../local/local-intake.ts';
 import { callerIdentity } from './caller-identity.ts';
+import { findClaim } from './claims-query.ts';
 import { readStackOutputs } from './stack-outputs.ts';
 import type { Target, TargetOptions } from './target.ts';
-import { InputError, RefusedError } from './usage-error.ts';
+import { RefusedError } from './usage-error.ts';
 
 /** Where the decision was carried out: here, on the local stack, or by the deployed intake function from its queue. */
 export type CarriedOut = 'here' | 'queued';
@@ -33,9 +34,8 @@ export interface DecisionResult {
  */
 export async function decide(target: Target, options: TargetOptions, reference: string, decision: Decision, why: string): Promise<DecisionResult> {
   const claims = new DynamoClaimRepository(target.dynamo, target.claimsTable);
-  const normalized = reference.trim().toUpperCase();
-  const before = await claims.get(normalized);
-  if (!before) throw new InputError(`no claim ${reference}`);
+  const before = await findClaim(claims, reference);
+  const normalized = before.reference;
   const recorded = await claims.recordDecision(normalized, manualDecision(before, decision, await callerIdentity(options), why, new Date()));
   if (!recorded) {
     const current = (await claims.get(normalized)) ?? before;
@@ -56,9 +56,8 @@ export async function decide(target: Target, options: TargetOptions, reference: 
  */
 export async function resend(target: Target, options: TargetOptions, reference: string, message: ResentMessage, why: string): Promise<DecisionResult> {
   const claims = new DynamoClaimRepository(target.dynamo, target.claimsTable);
-  const normalized = reference.trim().toUpperCase();
-  const claim = await claims.get(normalized);
-  if (!claim) throw new InputError(`no claim ${reference}`);
+  const claim = await findClaim(claims, reference);
+  const normalized = claim.reference;
   const refusal = whyNotResendable(claim, message);
   if (refusal) throw new RefusedError(refusal);
   const again = unfinishedResend(claim, message) !== undefined;

@@ -1,6 +1,4 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Command } from 'commander';
 import { DynamoClaimRepository } from '../../functions/shared/adapters/dynamo-claim-repository.ts';
 import { SesMailer } from '../../functions/shared/adapters/ses-mailer.ts';
@@ -9,9 +7,8 @@ import { DEFAULT_REMINDER_PERIODS } from '../../functions/shared/domain/reminder
 import { sendReminders, type RemindersRun } from '../../functions/shared/pipeline/send-reminders.ts';
 import { localClientConfig } from '../local/client-config.ts';
 import { LOCAL_CLAIMS_DOMAIN } from '../local/intake-environment.ts';
-import { localStackFilePath, readLocalStackFile } from '../local/local-stack-file.ts';
 import { describe } from './program.ts';
-import { withTargetOptions, type TargetOptions } from './target.ts';
+import { withTarget, withTargetOptions, type TargetOptions } from './target.ts';
 import { UsageError } from './usage-error.ts';
 
 interface RunOptions extends TargetOptions {
@@ -35,25 +32,24 @@ async function runLocally(options: RunOptions): Promise<RemindersRun> {
   if (!options.local) {
     throw new UsageError('reminders run works on the local stack (--local): the deployed stack runs its Reminders function every day');
   }
-  const stack = await readLocalStackFile();
-  if (!stack) throw new UsageError(`no local stack is running (${localStackFilePath()} not found): start one with npm start`);
-  const dynamo = new DynamoDBClient(localClientConfig(stack.endpoints.dynamodb, stack.region));
-  const ses = new SESv2Client(localClientConfig(stack.endpoints.ses, stack.region));
-  try {
-    const claims = new DynamoClaimRepository(DynamoDBDocumentClient.from(dynamo, { marshallOptions: { removeUndefinedValues: true } }), stack.resources.claimsTable);
-    const now = options.at ?? new Date();
-    return await sendReminders({
-      claims,
-      waiting: claims,
-      mailer: new SesMailer(ses, `claims@${LOCAL_CLAIMS_DOMAIN}`),
-      now: () => now,
-      replyLimitPerDay: DEFAULT_REPLY_LIMIT_PER_DAY,
-      periods: DEFAULT_REMINDER_PERIODS,
-    });
-  } finally {
-    dynamo.destroy();
-    ses.destroy();
-  }
+  return withTarget(options, async ({ dynamo, claimsTable, local }) => {
+    if (!local) throw new Error('reminders run needs the local stack');
+    const ses = new SESv2Client(localClientConfig(local.endpoints.ses, local.region));
+    try {
+      const claims = new DynamoClaimRepository(dynamo, claimsTable);
+      const now = options.at ?? new Date();
+      return await sendReminders({
+        claims,
+        waiting: claims,
+        mailer: new SesMailer(ses, `claims@${LOCAL_CLAIMS_DOMAIN}`),
+        now: () => now,
+        replyLimitPerDay: DEFAULT_REPLY_LIMIT_PER_DAY,
+        periods: DEFAULT_REMINDER_PERIODS,
+      });
+    } finally {
+      ses.destroy();
+    }
+  });
 }
 
 export function addRemindersCommands(program: Command): void {

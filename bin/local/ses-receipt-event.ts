@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { SQSEvent, SQSRecord } from 'aws-lambda';
+import type { SQSRecord } from 'aws-lambda';
 import type { SesReceiptNotification } from '../../functions/shared/events/ses-receipt.ts';
 import type { VerdictStatus, Verdicts } from '../../functions/shared/domain/types.ts';
 
@@ -72,7 +72,7 @@ export function sesAuthenticationResults(verdicts: Verdicts, envelopeSender: str
 }
 
 /** SNS → SQS, raw message delivery off: the SQS body is the SNS envelope around the notification. */
-export function queuedReceiptEvent(notification: unknown, topicArn: string, queueArn: string): SQSEvent {
+export function queuedReceiptRecord(notification: unknown, topicArn: string, queueArn: string): SQSRecord {
   const sentAt = Date.now();
   const body = JSON.stringify({
     Type: 'Notification',
@@ -86,7 +86,7 @@ export function queuedReceiptEvent(notification: unknown, topicArn: string, queu
     SigningCertURL: 'EXAMPLE',
     UnsubscribeURL: 'EXAMPLE',
   });
-  return { Records: [queuedRecord(randomUUID(), body, queueArn, sentAt)] };
+  return queuedRecord(randomUUID(), body, queueArn, sentAt);
 }
 
 /** The SQS record of a queue message, as Lambda receives it the first time. */

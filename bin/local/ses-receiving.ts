@@ -6,7 +6,7 @@ import { verdictsFromHeaders } from '../../functions/shared/events/verdict-heade
 import { MAX_RECEIVE_COUNT } from '../../lib/redrive.ts';
 import { INTAKE_TIMEOUT_MS, invocationContext, type LambdaTimeLeft } from './lambda-context.ts';
 import { keepDeadLetter } from './local-dead-letters.ts';
-import { queuedReceiptEvent, sesAuthenticationResults, sesReceiptNotification } from './ses-receipt-event.ts';
+import { queuedReceiptRecord, sesAuthenticationResults, sesReceiptNotification } from './ses-receipt-event.ts';
 
 export interface SesReceivingOptions {
   /** 0 picks a free port. */
@@ -115,8 +115,7 @@ export async function startSesReceiving(options: SesReceivingOptions): Promise<S
               verdicts,
             });
             const delivery = (async () => {
-              const [record] = queuedReceiptEvent(notification, TOPIC_ARN, QUEUE_ARN).Records;
-              if (!record) throw new Error('the queued receipt event has no record');
+              const record = queuedReceiptRecord(notification, TOPIC_ARN, QUEUE_ARN);
               const { attempts, failed } = await deliverQueuedRecord(options.deliver, functionTimeoutMs, record);
               if (failed) {
                 deadLetters.push({ sesMessageId, objectKey, attempts, deadLetteredAt: new Date() });

@@ -4,6 +4,7 @@ import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
+import { EncryptionKeys } from './encryption-keys.ts';
 import { ProjectFunction } from './project-function.ts';
 
 /** Recording an event is one or two table calls. */
@@ -47,12 +48,6 @@ export class DeliveryEventsFunction extends ProjectFunction {
         resources: [props.claimsTable.tableArn],
       }),
     );
-    this.role.addToPrincipalPolicy(
-      // No sid: merges with the queue's kms:Decrypt grant.
-      new PolicyStatement({
-        actions: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'],
-        resources: [props.dataKey.keyArn],
-      }),
-    );
+    this.role.addToPrincipalPolicy(EncryptionKeys.dataUseStatement(props.dataKey));
   }
 }

@@ -1,6 +1,6 @@
 import { RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Key } from 'aws-cdk-lib/aws-kms';
+import { Key, type IKey } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 
 /**
@@ -19,6 +19,14 @@ export class EncryptionKeys extends Construct {
   readonly data: Key;
   readonly notifications: Key;
   readonly operations: Key;
+
+  /**
+   * Lets a function read and write what the data key encrypts: its tables' items and its queue's
+   * messages. No sid: it merges with the kms:Decrypt an event source grants on its queue.
+   */
+  static dataUseStatement(dataKey: IKey): PolicyStatement {
+    return new PolicyStatement({ actions: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'], resources: [dataKey.keyArn] });
+  }
 
   constructor(scope: Construct, id: string) {
     super(scope, id);

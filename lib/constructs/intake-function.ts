@@ -10,6 +10,7 @@ import type { ClaimsIntakeConfig } from '../config.ts';
 import { intakeTiming, type IntakeTiming } from '../intake-timing.ts';
 import { ClaimsTables } from './claims-tables.ts';
 import type { EmailSending } from './email-sending.ts';
+import { EncryptionKeys } from './encryption-keys.ts';
 import { ProjectFunction } from './project-function.ts';
 
 /**
@@ -168,11 +169,7 @@ export class IntakeFunction extends ProjectFunction {
         actions: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
         resources: [tables.claims.tableArn],
       }),
-      // No sid: merges with the queue's kms:Decrypt grant.
-      new PolicyStatement({
-        actions: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'],
-        resources: [props.dataKey.keyArn],
-      }),
+      EncryptionKeys.dataUseStatement(props.dataKey),
       sending.sendFromStatement(config.senderAddress),
       new PolicyStatement({
         sid: 'SignStatusLinks',

@@ -8,6 +8,7 @@ import { CLAIMS_TABLE_DESIGN } from '../../functions/shared/adapters/table-desig
 import type { ClaimsIntakeConfig } from '../config.ts';
 import { ClaimsTables } from './claims-tables.ts';
 import type { EmailSending } from './email-sending.ts';
+import { EncryptionKeys } from './encryption-keys.ts';
 import { ProjectFunction } from './project-function.ts';
 
 /**
@@ -74,10 +75,7 @@ export class RemindersFunction extends ProjectFunction {
         actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
         resources: [tables.claims.tableArn],
       }),
-      new PolicyStatement({
-        actions: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'],
-        resources: [props.dataKey.keyArn],
-      }),
+      EncryptionKeys.dataUseStatement(props.dataKey),
       sending.sendFromStatement(config.senderAddress),
     ].forEach((statement) => this.role.addToPrincipalPolicy(statement));
 
